@@ -1,0 +1,77 @@
+/**
+ * The tenant part's public index: what other parts (scenario, runtime, powershell, cli) may
+ * import. Anything not named here is internal and may change.
+ */
+export type * from './model.js';
+export { NUMBER_TYPES, CALLING_PLAN_USAGES, WEEKDAYS } from './model.js';
+export { RULES, RULE_IDS, isRuleId } from './rules.js';
+export type { RuleId, RuleKind, RuleDefinition, Severity } from './rules.js';
+export type {
+  BindingErrorCode,
+  CmdletInvocation,
+  CmdletObject,
+  CmdletResult,
+  CmdletValue,
+  Hashtable,
+  Refusal,
+} from './cmdlet.js';
+export { emptyTenant } from './empty-tenant.js';
+export {
+  effectiveEmergencyCallRoutingPolicy,
+  effectivePolicyName,
+  effectiveSharedCallingPolicy,
+  effectiveVoiceRoutingPolicy,
+  findEmergencyCallRoutingPolicy,
+  findLocation,
+  findNumber,
+  findResourceAccount,
+  findSharedCallingPolicy,
+  findUser,
+  findVoiceRoutingPolicy,
+  hasPstnUsages,
+  numberAssignedTo,
+  policyHoldingEmergencyNumber,
+  policyKey,
+} from './lookup.js';
+export type { EffectivePolicyName, GrantSource } from './lookup.js';
+export { normalizeTelephoneNumber, hasExtension } from './phone-number.js';
+export type { NormalizedNumber } from './phone-number.js';
+
+export type { OpResult } from './operations/result.js';
+export type { ListChange } from './operations/list-modifier.js';
+export {
+  acquireNumber,
+  addAutoAttendant,
+  addCommunicationsCredits,
+  addGroup,
+  addLocation,
+  addNetworkSite,
+  addResourceAccount,
+  addUser,
+  associateAutoAttendant,
+  portOutNumber,
+  releaseNumber,
+  setCommunicationsCredits,
+} from './operations/setup.js';
+export type { AcquireNumberParams } from './operations/setup.js';
+export { newSharedCallingPolicy, removeSharedCallingPolicy, setSharedCallingPolicy } from './operations/shared-calling.js';
+export type { NewSharedCallingPolicyParams, SetSharedCallingPolicyParams } from './operations/shared-calling.js';
+export { assignNumber, setEnterpriseVoice, setNumberLocation, unassignNumber } from './operations/number-assignment.js';
+export type { AssignNumberParams, AssignmentCategory, UnassignNumberParams } from './operations/number-assignment.js';
+export { grantPolicy } from './operations/grants.js';
+export type { GrantParams, GrantTarget } from './operations/grants.js';
+export {
+  newEmergencyCallRoutingPolicy,
+  newVoiceRoutingPolicy,
+  setEmergencyCallRoutingPolicy,
+  setPstnUsages,
+  setVoiceRoutingPolicy,
+} from './operations/voice-policies.js';
+export { APPLICATION_IDS, newApplicationInstance, newCivicAddress, newLocationAtCivicAddress } from './operations/directory.js';
+export { SHARED_CALLING_UNSUPPORTED_SERVICE_COUNTRIES } from './operations/checks.js';
+
+export { invokeCmdlet, cmdletCatalogue, suggestCmdlet } from './cmdlets/index.js';
+export type { CatalogueEntry } from './cmdlets/index.js';
+export { tenantInvariantViolations } from './invariants.js';
+export { validate, DEFAULT_POOL_OVERFLOW_THRESHOLD } from './validate.js';
+export type { ValidateOptions, Finding, FindingObjectKind, FindingRuleId } from './validate.js';

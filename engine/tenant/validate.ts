@@ -1,0 +1,53 @@
+/**
+ * validate(): every finding of docs/rules.md section 2 over a whole tenant, in a fixed order
+ * (errors first, then rule ID, then object id), so the same tenant always reads the same.
+ */
+import type { Tenant } from './model.js';
+import { autoAttendantFindings } from './findings/auto-attendants.js';
+import { callbackPoolFindings } from './findings/callback-pool.js';
+import type { Finding } from './findings/finding.js';
+import { invariantFindings } from './findings/invariants.js';
+import { resourceAccountFindings } from './findings/resource-accounts.js';
+import { siteFindings } from './findings/sites.js';
+import { userFindings } from './findings/users.js';
+
+export type { Finding, FindingObjectKind, FindingRuleId } from './findings/finding.js';
+
+export interface ValidateOptions {
+  /** For RA010: the scenario's emergency workload. Absent: RA010 is not evaluated. */
+  emergency?: { callsPerUserPerHour: number };
+  /** RA010 threshold, default 0.01. */
+  poolOverflowThreshold?: number;
+}
+
+/** RA010's default: at most 1% of emergency calls may find no free callback number. */
+export const DEFAULT_POOL_OVERFLOW_THRESHOLD = 0.01;
+
+export function validate(tenant: Tenant, options: ValidateOptions = {}): Finding[] {
+  const findings = [
+    ...userFindings(tenant),
+    ...resourceAccountFindings(tenant),
+    ...siteFindings(tenant),
+    ...autoAttendantFindings(tenant),
+    ...invariantFindings(tenant),
+  ];
+  if (options.emergency !== undefined) {
+    findings.push(
+      ...callbackPoolFindings(tenant, {
+        callsPerUserPerHour: options.emergency.callsPerUserPerHour,
+        threshold: options.poolOverflowThreshold ?? DEFAULT_POOL_OVERFLOW_THRESHOLD,
+      }),
+    );
+  }
+  return findings.sort(compareFindings);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Errors first, then rule ID, then object id; the message breaks ties between findings on one object. */
+export function compareFindings(a: Finding, b: Finding): number {
+  if (a.severity !== b.severity) return a.severity === 'error' ? -1 : 1;
+  return compareText(a.rule, b.rule) || compareText(a.object.id, b.object.id) || compareText(a.message, b.message);
+}
