@@ -1,0 +1,24 @@
+/**
+ * Durations as scenario files write them: `90s`, `5m`, `1h`, `14d`, `2w`, or a sum of parts from
+ * the largest unit down (`1h30m`, `2d12h`). Simulated time is kept in milliseconds.
+ */
+
+/** The expected format, for error messages and the JSON Schema description. */
+export const DURATION_FORMAT = 'a duration such as 90s, 5m, 1h30m, 14d or 2w (units w, d, h, m, s; largest first)';
+
+/** `0`, or one or more of w, d, h, m, s in that order. Also the pattern of the JSON Schema. */
+export const DURATION_PATTERN = /^(?:0|(?=\d)(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?)$/;
+
+const UNIT_MS = [7 * 86_400_000, 86_400_000, 3_600_000, 60_000, 1_000] as const;
+
+/** Milliseconds of a duration, or undefined when the text is not one (`0` alone means zero). */
+export function parseDuration(text: string): number | undefined {
+  const match = DURATION_PATTERN.exec(text);
+  if (match === null) return undefined;
+  let ms = 0;
+  for (let i = 0; i < UNIT_MS.length; i++) {
+    const part = match[i + 1];
+    if (part !== undefined) ms += Number(part) * (UNIT_MS[i] ?? 0);
+  }
+  return ms;
+}

@@ -1,0 +1,12 @@
+/** What other parts may import from engine/scenario. */
+export { loadScenarioFile, loadScenarioText, type LoadOptions, type LoadResult } from './load.js';
+export type { ScenarioIssue } from './issues.js';
+export { compareIssues, formatIssue } from './issues.js';
+export type { Scenario } from './scenario.js';
+export type { TimelineEntry } from './timeline.js';
+export { toCmdletValue } from './timeline.js';
+export { scenarioFindings, peakEmergencyCallsPerUserPerHour } from './check.js';
+export { scenarioJsonSchema } from './schema.js';
+export type { Distribution, Expectation, Profile, Settings, Workload } from './schema.js';
+export { DURATION_FORMAT, parseDuration } from './duration.js';
+export { objectIdFor } from './object-id.js';

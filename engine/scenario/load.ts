@@ -1,0 +1,164 @@
+/**
+ * Loading a scenario file: read (YAML or JSON) -> schema check (with defaults) -> build the tenant
+ * through its cmdlets -> bind the timeline -> frozen Scenario. Every issue found on the way is
+ * collected, located at file:line:column, and returned sorted; nothing stops at the first.
+ */
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Tenant } from '../tenant/index.js';
+import { buildTenant } from './build-tenant.js';
+import { compareIssues, type ScenarioIssue } from './issues.js';
+import { deepFreeze, offsetMinutes, type Scenario } from './scenario.js';
+import { scenarioSchema, type ScenarioFile } from './schema.js';
+import { readSource, type SourceDocument } from './source.js';
+import { runScenarioScript } from './script.js';
+import { bindTimeline } from './timeline.js';
+import { convertZodIssues, type PendingIssue } from './zod-issues.js';
+
+export type LoadResult = { ok: true; scenario: Scenario; tenant: Tenant } | { ok: false; issues: ScenarioIssue[] };
+
+function locateAll(source: SourceDocument, pending: readonly PendingIssue[]): ScenarioIssue[] {
+  return pending.map(({ atKey, ...issue }) => ({
+    ...issue,
+    file: source.file,
+    ...source.locate(issue.path, { key: atKey === true }),
+  }));
+}
+
+/** Generated users repeat the same problem once per user: report each place and code once. */
+function dedupe(issues: readonly ScenarioIssue[]): ScenarioIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.code}|${JSON.stringify(i.path)}`;
+    if (i.path.includes('template') && seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** A copy of `value` without the keys zod did not recognise, so later stages can still run. */
+function withoutUnknownKeys(value: unknown, unknown: readonly PendingIssue[]): unknown {
+  const copy = structuredClone(value);
+  for (const issue of unknown) {
+    let node: unknown = copy;
+    for (const segment of issue.path.slice(0, -1)) {
+      node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[segment] : undefined;
+    }
+    const key = issue.path[issue.path.length - 1];
+    if (node !== null && typeof node === 'object' && key !== undefined) delete (node as Record<string | number, unknown>)[key];
+  }
+  return copy;
+}
+
+/** The schema's view of the document; unknown keys alone do not stop the later stages. */
+function checkSchema(value: unknown): { file: ScenarioFile | undefined; issues: PendingIssue[] } {
+  const first = scenarioSchema.safeParse(value);
+  if (first.success) return { file: first.data, issues: [] };
+  const issues = convertZodIssues(first.error.issues);
+  const unknown = issues.filter((i) => i.code === 'unrecognized_keys');
+  if (unknown.length < issues.length) return { file: undefined, issues };
+  const second = scenarioSchema.safeParse(withoutUnknownKeys(value, unknown));
+  return { file: second.success ? second.data : undefined, issues };
+}
+
+export interface LoadOptions {
+  /**
+   * Reads the PowerShell file `tenant.script` names (as written in the scenario), or returns
+   * undefined when it cannot. loadScenarioFile reads it relative to the scenario's folder;
+   * without a reader a script cannot be loaded.
+   */
+  readScript?: (path: string) => { text: string; file: string } | undefined;
+}
+
+export function loadScenarioText(text: string, fileName: string, options: LoadOptions = {}): LoadResult {
+  const source = readSource(text, fileName);
+  const issues: ScenarioIssue[] = [...source.syntaxIssues];
+  const schema = checkSchema(source.value);
+  issues.push(...locateAll(source, schema.issues));
+  const file = schema.file;
+  if (file === undefined) return { ok: false, issues: issues.sort(compareIssues) };
+
+  const built = buildTenant(file.tenant);
+  issues.push(...dedupe(locateAll(source, built.issues)));
+  if (file.tenant.script !== undefined) issues.push(...applyScript(source, built.tenant, file.tenant.script, options));
+  const timeline = bindTimeline(file.timeline, built.tenant, file.horizon, fileName);
+  issues.push(...locateAll(source, timeline.issues));
+  const targets = file.workload.inbound?.behaviour.targetUsers ?? [];
+  targets.forEach((upn, i) => {
+    if (!built.tenant.users.some((u) => u.userPrincipalName.toLowerCase() === upn.toLowerCase())) {
+      const path = ['workload', 'inbound', 'behaviour', 'targetUsers', i];
+      issues.push({
+        code: 'unknown_reference',
+        path,
+        expected: 'the upn of a user in tenant.users',
+        message: `user "${upn}" is not declared in tenant.users`,
+        file: fileName,
+        ...source.locate(path),
+      });
+    }
+  });
+  // The scenario's own issues in line order, then those located in its script.
+  const inFile = (i: ScenarioIssue): number => (i.file === fileName ? 0 : 1);
+  if (issues.length > 0) return { ok: false, issues: issues.sort((a, b) => inFile(a) - inFile(b) || compareIssues(a, b)) };
+
+  const scenario: Scenario = {
+    file: fileName,
+    version: file.version,
+    name: file.name,
+    description: file.description,
+    seed: file.seed,
+    start: file.start,
+    startEpochMs: Date.parse(file.start),
+    startOffsetMinutes: offsetMinutes(file.start),
+    horizon: file.horizon,
+    warmup: file.warmup,
+    replications: file.replications,
+    workload: file.workload,
+    settings: file.settings,
+    timeline: timeline.entries,
+    expect: file.expect,
+  };
+  return { ok: true, scenario: deepFreeze(scenario), tenant: built.tenant };
+}
+
+/** Runs `tenant.script` after the declarations; its errors are located in the script file. */
+function applyScript(source: SourceDocument, tenant: Tenant, script: string, options: LoadOptions): ScenarioIssue[] {
+  const path = ['tenant', 'script'];
+  const read = options.readScript?.(script);
+  if (read === undefined) {
+    return [{ code: 'file_unreadable', path, expected: 'a readable PowerShell file, relative to the scenario', message: `cannot read the script ${script}`, file: source.file, ...source.locate(path) }];
+  }
+  return runScenarioScript(tenant, read.text, read.file).map((e) => ({
+    code: e.code,
+    path,
+    expected: 'a script the cmdlets accept',
+    message: e.message,
+    file: read.file,
+    line: e.line,
+    column: e.column,
+  }));
+}
+
+/** Loads a file; a file that cannot be read is one issue at 1:1 (code `file_unreadable`). */
+export async function loadScenarioFile(path: string): Promise<LoadResult> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      issues: [{ code: 'file_unreadable', path: [], expected: 'a readable scenario file', message: `cannot read ${path}: ${reason}`, file: path, line: 1, column: 1 }],
+    };
+  }
+  const readScript = (script: string): { text: string; file: string } | undefined => {
+    const file = join(dirname(path), script);
+    try {
+      return { text: readFileSync(file, 'utf8'), file };
+    } catch {
+      return undefined;
+    }
+  };
+  return loadScenarioText(text, path, { readScript });
+}

@@ -1,0 +1,369 @@
+/**
+ * The scenario file format, as one zod schema: the loader checks files against it and
+ * `callsim schema` publishes it as JSON Schema for editors (docs/scenario-format.md).
+ *
+ * Objects are strict, so an unknown key is an error that names the key and the allowed ones.
+ * Durations are strings (`90s`, `1h30m`, `14d`) turned into milliseconds here; everything the
+ * tenant's cmdlets check (E.164 numbers, number types against usages, ...) is left to them, so
+ * there is one place that decides.
+ */
+import { z } from 'zod';
+import { DURATION_FORMAT, DURATION_PATTERN, parseDuration } from './duration.js';
+
+/** Names and descriptions for the JSON Schema; local, so loading this module twice is harmless. */
+const registry = z.registry<{ id?: string; description?: string }>();
+
+/** A strict object whose unknown-key error lists the keys it allows. */
+function strict<T extends z.ZodRawShape>(shape: T) {
+  const allowed = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (allowed: ${allowed})`
+        : undefined,
+  });
+}
+
+export const duration = z
+  // A missing duration keeps zod's own message, which is how a missing key is recognised.
+  .string({ error: (issue) => (issue.input === undefined ? undefined : `expected ${DURATION_FORMAT}`) })
+  .regex(DURATION_PATTERN, { error: `expected ${DURATION_FORMAT}` })
+  .register(registry, { id: 'Duration', description: DURATION_FORMAT })
+  .transform((s) => parseDuration(s) ?? 0);
+
+const probability = z.number().min(0).max(1);
+const weight = z.number().min(0);
+const nonEmpty = z.string().min(1);
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error: 'expected a time of day HH:MM (24:00 = end of day)' });
+const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'expected a local date-time YYYY-MM-DDTHH:MM' });
+/** An E.164 number or dial string as text; YAML reads unquoted digits as numbers, so accept those too. */
+const numberText = z.union([z.string(), z.number().int()]).transform((v) => String(v));
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------- tenant
+
+const address = strict({
+  companyName: z.string().optional(),
+  houseNumber: z.union([z.string(), z.number()]).transform((v) => String(v)),
+  street: nonEmpty,
+  city: nonEmpty,
+  state: z.string(),
+  postalCode: z.union([z.string(), z.number()]).transform((v) => String(v)),
+  country: z.string().regex(/^[A-Z]{2}$/, { error: 'expected an ISO 3166-1 alpha-2 country code such as US' }),
+});
+
+const location = strict({
+  id: nonEmpty,
+  description: z.string().default(''),
+  address,
+});
+
+const country = z.string().regex(/^[A-Z]{2}$/, { error: 'expected an ISO 3166-1 alpha-2 country code such as US' });
+
+const phoneNumber = strict({
+  number: numberText,
+  type: z.enum(['CallingPlan', 'OperatorConnect', 'DirectRouting']),
+  usage: z.enum(['Subscriber', 'Service', 'TollFreeService']).optional(),
+  country,
+  location: nonEmpty.optional(),
+  operator: strict({ name: nonEmpty, supportsSharedCalling: z.boolean() }).optional(),
+  sharedCallingUnsupported: z.boolean().default(false),
+});
+
+const group = strict({ id: nonEmpty, name: nonEmpty });
+
+const userPolicies = strict({
+  sharedCalling: nonEmpty.optional(),
+  voiceRouting: nonEmpty.optional(),
+  emergencyCallRouting: nonEmpty.optional(),
+});
+
+const user = strict({
+  upn: nonEmpty,
+  displayName: z.string().optional(),
+  givenName: z.string(),
+  surname: z.string(),
+  objectId: nonEmpty.optional(),
+  licences: z.array(z.enum(['TeamsPhone', 'CallingPlan'])).default([]),
+  enterpriseVoice: z.boolean().default(true),
+  number: numberText.optional(),
+  groups: z.array(nonEmpty).default([]),
+  extension: numberText.optional(),
+  hiddenFromAddressLists: z.boolean().default(false),
+  clientLocation: strict({ networkSite: nonEmpty.optional(), dynamicLocation: nonEmpty.optional() }).optional(),
+  policies: userPolicies.optional(),
+}).register(registry, { id: 'User' });
+
+const generatedUsers = strict({
+  generate: z.number().int().min(1).max(1_000_000),
+  /** Zero-pad `{n}` to this many digits. */
+  width: z.number().int().min(1).max(9).default(1),
+  template: user,
+});
+
+const resourceAccount = strict({
+  upn: nonEmpty,
+  displayName: z.string().optional(),
+  objectId: nonEmpty.optional(),
+  type: z.enum(['AutoAttendant', 'CallQueue']),
+  licences: z.array(z.enum(['TeamsPhoneResourceAccount', 'PayAsYouGoCallingPlan', 'CommunicationsCredits'])).default([]),
+  number: numberText.optional(),
+  voiceRoutingPolicy: nonEmpty.optional(),
+  autoAttendant: nonEmpty.optional(),
+});
+
+const credits = strict({
+  currency: z.string().regex(/^[A-Z]{3}$/, { error: 'expected an ISO 4217 currency code such as USD' }).default('USD'),
+  balance: z.number().default(0),
+  postpaidOverage: z.boolean().default(false),
+  autoRecharge: strict({ threshold: z.number().min(0), amount: z.number().positive(), failureProbability: probability.default(0) })
+    .nullable()
+    .default(null),
+  ratesPerMinute: z.record(z.string(), z.number().min(0)).default({ default: 0 }),
+  tollFreeInboundRatePerMinute: z.number().min(0).default(0),
+});
+
+const callTarget = strict({
+  type: z.enum(['User', 'ApplicationEndpoint', 'ConfigurationEndpoint', 'ExternalPstn', 'SharedVoicemail']),
+  id: numberText,
+}).register(registry, { id: 'CallTarget' });
+
+const menuOption = strict({
+  key: numberText,
+  action: z.enum(['TransferCallToTarget', 'TransferCallToOperator', 'DisconnectCall', 'Announcement']),
+  target: callTarget.optional(),
+  prompt: z.string().optional(),
+});
+
+const menu = strict({
+  prompt: z.string().default(''),
+  directorySearch: z.enum(['None', 'ByName', 'ByExtension']).default('None'),
+  options: z.array(menuOption).default([]),
+});
+
+const flowThen = z.union([
+  z.literal('disconnect'),
+  strict({ redirect: callTarget }),
+  strict({ menu }),
+]);
+
+const callFlow = strict({
+  name: z.string().optional(),
+  greeting: z.string().default(''),
+  then: flowThen,
+}).register(registry, { id: 'CallFlow' });
+
+const timeRanges = z.array(strict({ start: hhmm, end: hhmm })).register(registry, { id: 'TimeRanges' });
+
+const businessHours = strict({
+  Monday: timeRanges.optional(),
+  Tuesday: timeRanges.optional(),
+  Wednesday: timeRanges.optional(),
+  Thursday: timeRanges.optional(),
+  Friday: timeRanges.optional(),
+  Saturday: timeRanges.optional(),
+  Sunday: timeRanges.optional(),
+});
+
+const autoAttendant = strict({
+  id: nonEmpty,
+  name: nonEmpty,
+  timeZone: z.string().refine(isTimeZone, { error: 'expected an IANA time zone such as America/Los_Angeles' }),
+  language: z.string().default('en-US'),
+  businessHours: businessHours.optional(),
+  defaultCallFlow: callFlow,
+  afterHoursCallFlow: callFlow.optional(),
+  holidays: z
+    .array(strict({ name: nonEmpty, ranges: z.array(strict({ start: localDateTime, end: localDateTime })).min(1), callFlow }))
+    .default([]),
+  operator: callTarget.optional(),
+  dialScope: strict({ include: z.array(nonEmpty).optional(), exclude: z.array(nonEmpty).default([]) }).default({ exclude: [] }),
+});
+
+const emergencyNumber = strict({
+  dialString: numberText,
+  dialMasks: z.array(numberText).default([]),
+  pstnUsage: nonEmpty.optional(),
+}).register(registry, { id: 'EmergencyNumber' });
+
+const grant = strict({
+  policyType: z.enum(['SharedCalling', 'VoiceRouting', 'EmergencyCallRouting']),
+  policy: nonEmpty,
+  group: nonEmpty.optional(),
+  rank: z.number().int().min(1).optional(),
+  global: z.literal(true).optional(),
+});
+
+const policies = strict({
+  voiceRouting: z.array(strict({ identity: nonEmpty, onlinePstnUsages: z.array(nonEmpty).default([]) })).default([]),
+  emergencyCallRouting: z
+    .array(strict({ identity: nonEmpty, emergencyNumbers: z.array(emergencyNumber).default([]), description: z.string().default('') }))
+    .default([]),
+  sharedCalling: z
+    .array(
+      strict({
+        identity: nonEmpty,
+        resourceAccount: nonEmpty,
+        emergencyNumbers: z.array(numberText).default([]),
+        description: z.string().default(''),
+      }),
+    )
+    .default([]),
+  grants: z.array(grant).default([]),
+});
+
+const tenant = strict({
+  locations: z.array(location).default([]),
+  numbers: z.array(phoneNumber).default([]),
+  groups: z.array(group).default([]),
+  users: z.array(z.union([generatedUsers, user])).default([]),
+  resourceAccounts: z.array(resourceAccount).default([]),
+  credits: credits.optional(),
+  autoAttendants: z.array(autoAttendant).default([]),
+  pstnUsages: z.array(nonEmpty).default([]),
+  policies: policies.default({ voiceRouting: [], emergencyCallRouting: [], sharedCalling: [], grants: [] }),
+  networkSites: z
+    .array(strict({ id: nonEmpty, description: z.string().default(''), emergencyCallRoutingPolicy: nonEmpty.optional() }))
+    .default([]),
+  script: nonEmpty.optional(),
+});
+
+// ---------------------------------------------------------------- workload
+
+const distribution = z.union([
+  strict({ exponential: strict({ mean: duration }) }),
+  strict({ fixed: duration }),
+  strict({ uniform: strict({ min: duration, max: duration }) }),
+  strict({ lognormal: strict({ median: duration, sigma: z.number().positive() }) }),
+  strict({ empirical: z.array(strict({ value: duration, weight })).min(1) }),
+]).register(registry, { id: 'Distribution' });
+
+const profile = z.union([
+  z.literal('businessHours'),
+  strict({ hourOfWeek: z.array(z.number().min(0)).length(168) }),
+  strict({ weekday: z.array(z.number().min(0)).length(24), weekend: z.array(z.number().min(0)).length(24) }),
+]).register(registry, { id: 'Profile' });
+
+const rate = z.union([strict({ perUserPerHour: z.number().min(0) }), strict({ perHour: z.number().min(0) })]).register(registry, { id: 'Rate' });
+
+const weights = z.record(z.string(), weight);
+
+const workload = strict({
+  outbound: strict({
+    rate,
+    profile: profile.optional(),
+    duration: distribution,
+    answerProbability: probability.default(1),
+    destinations: weights.default({ US: 1 }),
+  }).optional(),
+  inbound: strict({
+    rate,
+    profile: profile.optional(),
+    duration: distribution,
+    behaviour: strict({
+      keys: weights.default({}),
+      dialByName: weight.default(0),
+      dialByExtension: weight.default(0),
+      noInput: weight.default(0),
+      invalidInput: weight.default(0),
+      targetUsers: z.array(nonEmpty).optional(),
+    }),
+    userAnswerProbability: probability.default(1),
+  }).optional(),
+  emergency: strict({
+    rate,
+    profile: profile.optional(),
+    dialStrings: weights.default({ '911': 1 }),
+    duration: distribution,
+    callback: strict({ probability, delay: distribution }),
+  }).optional(),
+});
+
+// ---------------------------------------------------------------- settings, timeline, expect
+
+const settings = strict({
+  callbackPool: strict({
+    selection: z.enum(['first-free', 'round-robin']).default('first-free'),
+    reuse: z.enum(['first', 'oldest']).default('first'),
+    reservation: duration.default(3_600_000),
+  }).default({ selection: 'first-free', reuse: 'first', reservation: 3_600_000 }),
+  callbackWithoutReservation: z.enum(['auto-attendant', 'not-in-service']).default('auto-attendant'),
+  attendant: strict({
+    maxMenuAttempts: z.number().int().min(1).default(3),
+    inputTimeout: duration.default(5_000),
+  }).default({ maxMenuAttempts: 3, inputTimeout: 5_000 }),
+  channelCap: z.number().int().min(0).nullable().default(null),
+});
+
+/** Timeline entries are open: every key besides `at` and `do` is a parameter of the cmdlet. */
+const cmdletEntry = z
+  .looseObject({ at: duration, do: z.string().regex(/^[A-Za-z]+-[A-Za-z]+$/, { error: 'expected a cmdlet name such as Set-CsTeamsSharedCallingRoutingPolicy' }) })
+  .register(registry, { description: 'One cmdlet invocation at a time from the start; the other keys are its parameters.' });
+const psEntry = strict({ at: duration, ps: nonEmpty });
+const timelineEntry = z.union([
+  psEntry.transform((e) => ({ kind: 'ps' as const, at: e.at, ps: e.ps })),
+  cmdletEntry.transform(({ at, do: name, ...params }) => ({ kind: 'cmdlet' as const, at, do: name, params: params as Record<string, unknown> })),
+]);
+
+const expectation = strict({
+  metric: z.string().regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$/, { error: 'expected a dotted metric name such as outbound.outcome.OUT006' }),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  equals: z.number().optional(),
+});
+
+export const scenarioSchema = strict({
+  $schema: z.string().optional(),
+  version: z.literal(1),
+  name: nonEmpty,
+  description: z.string().default(''),
+  seed: z.number().int(),
+  start: z.iso.datetime({ offset: true, local: false, error: 'expected an ISO date-time with offset such as 2026-03-02T00:00:00-08:00' }),
+  horizon: duration,
+  warmup: duration.default(0),
+  replications: z.number().int().min(1).default(1),
+  tenant,
+  workload: workload.default({}),
+  settings: settings.default({
+    callbackPool: { selection: 'first-free', reuse: 'first', reservation: 3_600_000 },
+    callbackWithoutReservation: 'auto-attendant',
+    attendant: { maxMenuAttempts: 3, inputTimeout: 5_000 },
+    channelCap: null,
+  }),
+  timeline: z.array(timelineEntry).default([]),
+  expect: z.array(expectation).default([]),
+});
+
+/** A scenario file after the schema: defaults filled in, durations in milliseconds. */
+export type ScenarioFile = z.output<typeof scenarioSchema>;
+export type TenantSection = ScenarioFile['tenant'];
+export type UserEntry = z.output<typeof user>;
+export type GeneratedUsersEntry = z.output<typeof generatedUsers>;
+export type CallFlowEntry = z.output<typeof callFlow>;
+export type CallTargetEntry = z.output<typeof callTarget>;
+export type Workload = ScenarioFile['workload'];
+export type Settings = ScenarioFile['settings'];
+export type Distribution = z.output<typeof distribution>;
+export type Profile = z.output<typeof profile>;
+export type Expectation = z.output<typeof expectation>;
+export type TimelineEntryFile = z.output<typeof timelineEntry>;
+
+/** The JSON Schema of scenario files (what a file may contain, before defaults). */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any', metadata: registry }) as Record<string, unknown>;
+  return {
+    ...schema,
+    title: 'callsim scenario',
+    description: 'A callsim scenario: a Teams Phone Shared Calling tenant, its workload and a timeline of changes.',
+  };
+}
