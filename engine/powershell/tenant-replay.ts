@@ -1,0 +1,31 @@
+/**
+ * Replays a script onto a simulated tenant through the tenant's own cmdlets, so a script is
+ * refused exactly where Teams refuses it (RULES.md section 1).
+ */
+import { cmdletCatalogue, invokeCmdlet } from '../tenant/index.js';
+import type { Tenant } from '../tenant/index.js';
+import type { SwitchLookup } from './interpreter.js';
+import { runScript } from './run.js';
+import type { Transcript } from './transcript.js';
+
+let switches: Map<string, Set<string>> | undefined;
+
+/** Switch parameters (and their aliases) of every cmdlet the tenant knows, by lower-case name. */
+function catalogueSwitches(): Map<string, Set<string>> {
+  if (switches) return switches;
+  switches = new Map();
+  for (const entry of cmdletCatalogue()) {
+    const names = entry.parameters.filter((p) => p.type === 'switch').flatMap((p) => [p.name, ...p.aliases]);
+    switches.set(entry.name.toLowerCase(), new Set(names.map((n) => n.toLowerCase())));
+  }
+  return switches;
+}
+
+/** An unknown cmdlet has no switches: its call is refused anyway (UnknownCmdlet). */
+export const tenantIsSwitch: SwitchLookup = (cmdlet, parameter) =>
+  catalogueSwitches().get(cmdlet.toLowerCase())?.has(parameter.toLowerCase()) ?? false;
+
+/** Run *source* against *tenant*, which the cmdlets change in place (a refusal leaves it unchanged). */
+export function runScriptOnTenant(tenant: Tenant, source: string, fileName: string): Transcript {
+  return runScript(source, { fileName, invoke: (invocation) => invokeCmdlet(tenant, invocation), isSwitch: tenantIsSwitch });
+}
