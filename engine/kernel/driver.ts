@@ -1,0 +1,230 @@
+import { initialTransition, transition } from 'xstate';
+import type {
+  AnyStateMachine,
+  EventFromLogic,
+  EventObject,
+  ExecutableActionObject,
+  ExecutableActionsFrom,
+  InputFrom,
+  OutputFrom,
+  SnapshotFrom,
+  SpecialExecutableAction,
+} from 'xstate';
+import type { EventHandle, Scheduler } from './simulation.js';
+
+/** Identifies one call (one machine instance) among those the driver advances. */
+export type CallId = string | number;
+
+/**
+ * A named action of the machine (e.g. `{ type: 'debitCredits', params }`), which the driver does
+ * not run: it hands it to the caller, who carries it out on shared state.
+ */
+export type Effect<TMachine extends AnyStateMachine> = Exclude<ExecutableActionsFrom<TMachine>, SpecialExecutableAction>;
+
+export interface DriverOptions<TMachine extends AnyStateMachine> {
+  /** The machine every call runs; its action implementations are never called by the driver. */
+  machine: TMachine;
+  /** The kernel that owns time; delayed transitions become its events. */
+  scheduler: Scheduler;
+  /** Carries out one named action of call *callId*; called in the order the machine lists them. */
+  onEffect(callId: CallId, effect: Effect<TMachine>): void;
+  /** Receives the machine's output when call *callId* reaches a final state. */
+  onDone(callId: CallId, output: OutputFrom<TMachine>): void;
+  /**
+   * Observes each macrostep after its effects, before `onDone`: *event* is undefined for the
+   * initial transition. For traces; leave it out when nobody records them.
+   */
+  onTransition?(callId: CallId, event: EventFromLogic<TMachine> | undefined, snapshot: SnapshotFrom<TMachine>): void;
+}
+
+interface Call<TMachine extends AnyStateMachine> {
+  snapshot: SnapshotFrom<TMachine>;
+  /** Pending delayed events by their raise id (xstate's `xstate.after.<delay>.<state id>`). */
+  timers: Map<string, EventHandle>;
+}
+
+/** What xstate puts in an `xstate.raise` action (its ExecutableRaiseAction, not exported). */
+interface RaiseParams {
+  event: EventObject;
+  id: string | undefined;
+  delay: number | undefined;
+}
+
+/** The part of a machine snapshot the driver reads to tell whether a call has ended. */
+interface Outcome {
+  status: 'active' | 'done' | 'error' | 'stopped';
+  value: unknown;
+  output?: unknown;
+  error?: unknown;
+}
+
+// xstate names the raise of an `after` transition `xstate.after.<delay>.<state id>`.
+const AFTER_PREFIX = 'xstate.after.';
+
+/**
+ * Advances many instances of one XState machine with xstate's pure `initialTransition` and
+ * `transition`, without live actors.
+ *
+ * Delayed transitions become scheduler events at now + delay (rounded to the millisecond), keyed
+ * by (call, raise id), and are cancelled when the machine leaves their state; every other action
+ * goes to `onEffect`. An event sent while the driver is busy (from inside `onEffect`, say) waits
+ * until the current macrostep's effects are done, as in an actor's mailbox. When a call finishes,
+ * its output goes to `onDone` and the driver forgets it.
+ */
+export class MachineDriver<TMachine extends AnyStateMachine> {
+  private readonly calls = new Map<CallId, Call<TMachine>>();
+  private readonly mailbox: Array<[CallId, EventFromLogic<TMachine>]> = [];
+  private busy = false;
+  private timerSeq = 0;
+
+  constructor(private readonly options: DriverOptions<TMachine>) {}
+
+  /** The number of calls started and not yet finished. */
+  get activeCalls(): number {
+    return this.calls.size;
+  }
+
+  /** Whether call *callId* is started and not finished. */
+  has(callId: CallId): boolean {
+    return this.calls.has(callId);
+  }
+
+  /** The current snapshot of call *callId*, or undefined if it is not active. */
+  snapshot(callId: CallId): SnapshotFrom<TMachine> | undefined {
+    return this.calls.get(callId)?.snapshot;
+  }
+
+  /**
+   * Start call *callId* with *input* and carry out its initial actions. Raise Error if a call
+   * with that id is active.
+   */
+  start(callId: CallId, input: InputFrom<TMachine>): void {
+    if (this.calls.has(callId)) throw new Error(`call ${String(callId)} is already active.`);
+    const { machine } = this.options;
+    const wasBusy = this.busy;
+    this.busy = true;
+    try {
+      const [snapshot, actions] = (initialTransition as InitialTransition<TMachine>)(machine, input);
+      const call: Call<TMachine> = { snapshot, timers: new Map() };
+      this.calls.set(callId, call);
+      this.settle(callId, call, undefined, actions);
+    } finally {
+      this.busy = wasBusy;
+    }
+    if (!wasBusy) this.drain();
+  }
+
+  /**
+   * Send *event* to call *callId*. Raise Error if the call is not active; check `has` first when
+   * the call may have ended. An event that arrives while the driver is busy is delivered after
+   * the current macrostep, and dropped if that macrostep ended the call.
+   */
+  send(callId: CallId, event: EventFromLogic<TMachine>): void {
+    if (!this.calls.has(callId)) throw new Error(`call ${String(callId)} is not active; cannot send ${event.type}.`);
+    this.mailbox.push([callId, event]);
+    if (!this.busy) this.drain();
+  }
+
+  private drain(): void {
+    this.busy = true;
+    try {
+      let next = this.mailbox.shift();
+      while (next !== undefined) {
+        const [callId, event] = next;
+        const call = this.calls.get(callId);
+        if (call !== undefined) this.deliver(callId, call, event);
+        next = this.mailbox.shift();
+      }
+    } finally {
+      this.busy = false;
+      this.mailbox.length = 0;
+    }
+  }
+
+  private deliver(callId: CallId, call: Call<TMachine>, event: EventFromLogic<TMachine>): void {
+    const [snapshot, actions] = transition(this.options.machine, call.snapshot, event);
+    call.snapshot = snapshot;
+    this.settle(callId, call, event, actions);
+  }
+
+  private settle(
+    callId: CallId,
+    call: Call<TMachine>,
+    event: EventFromLogic<TMachine> | undefined,
+    actions: ExecutableActionsFrom<TMachine>[],
+  ): void {
+    // ExecutableActionsFrom leaves out xstate.cancel and xstate.stopChild, which do appear.
+    for (const action of actions as ExecutableActionObject[]) {
+      switch (action.type) {
+        case 'xstate.raise':
+          this.raise(callId, call, action.params as RaiseParams);
+          break;
+        case 'xstate.cancel': {
+          const { sendId } = action.params as { sendId: string };
+          const handle = call.timers.get(sendId);
+          if (handle !== undefined) {
+            this.options.scheduler.cancel(handle);
+            call.timers.delete(sendId);
+          }
+          break;
+        }
+        case 'xstate.spawnChild':
+        case 'xstate.stopChild':
+        case 'xstate.sendTo':
+          throw new Error(`call ${String(callId)}: the machine used ${action.type}, which needs live actors; the driver has none.`);
+        default:
+          if (action.type.startsWith('xstate.')) {
+            throw new Error(`call ${String(callId)}: the driver cannot carry out ${action.type}; use a named action instead.`);
+          }
+          this.options.onEffect(callId, action as unknown as Effect<TMachine>);
+      }
+    }
+    this.options.onTransition?.(callId, event, call.snapshot);
+    const snapshot = call.snapshot as unknown as Outcome;
+    if (snapshot.status === 'done') {
+      this.forget(callId, call);
+      this.options.onDone(callId, snapshot.output as OutputFrom<TMachine>);
+    } else if (snapshot.status === 'error') {
+      this.forget(callId, call);
+      throw new Error(`call ${String(callId)} failed in state ${JSON.stringify(snapshot.value)}.`, { cause: snapshot.error });
+    }
+  }
+
+  private raise(callId: CallId, call: Call<TMachine>, params: RaiseParams): void {
+    const { event, id, delay } = params;
+    if (delay === undefined) {
+      // A plain raise: xstate has already processed it within this macrostep. But a delayed
+      // transition whose delay resolved to a non-number was fired at once: refuse that.
+      if (id !== undefined && id.startsWith(AFTER_PREFIX)) {
+        throw new Error(`call ${String(callId)}: delayed transition ${id} has no delay; its delay must resolve to a finite number of milliseconds.`);
+      }
+      return;
+    }
+    if (!Number.isFinite(delay) || delay < 0) {
+      throw new Error(`call ${String(callId)}: delay of ${id ?? event.type} is ${delay}; it must be a finite number of milliseconds >= 0.`);
+    }
+    const { scheduler } = this.options;
+    const key = id ?? `${AFTER_PREFIX}anonymous.${this.timerSeq++}`;
+    const previous = call.timers.get(key);
+    if (previous !== undefined) scheduler.cancel(previous);
+    const handle = scheduler.schedule(scheduler.now + Math.round(delay), () => {
+      call.timers.delete(key);
+      // The call cannot have ended: ending cancels its timers.
+      this.send(callId, event as EventFromLogic<TMachine>);
+    });
+    call.timers.set(key, handle);
+  }
+
+  private forget(callId: CallId, call: Call<TMachine>): void {
+    for (const handle of call.timers.values()) this.options.scheduler.cancel(handle);
+    call.timers.clear();
+    this.calls.delete(callId);
+  }
+}
+
+// initialTransition's input parameter is a conditional rest tuple that TypeScript cannot resolve
+// for a generic machine; this is the same function with the input always passed.
+type InitialTransition<TMachine extends AnyStateMachine> = (
+  machine: TMachine,
+  input: InputFrom<TMachine>,
+) => [SnapshotFrom<TMachine>, ExecutableActionsFrom<TMachine>[]];

@@ -1,0 +1,12 @@
+// The kernel's public API: simulated time, the event queue, the simulation environment, random
+// streams and the machine driver. The kernel knows nothing of Teams.
+export { SECOND, MINUTE, HOUR, DAY, WEEK } from './time.js';
+export type { SimTime } from './time.js';
+export { EventQueue, URGENT, NORMAL } from './event-queue.js';
+export type { Priority, QueueEntry } from './event-queue.js';
+export { Simulation } from './simulation.js';
+export type { EventCallback, EventHandle, Scheduler } from './simulation.js';
+export { createStreams } from './random.js';
+export type { RandomStream, RandomStreams } from './random.js';
+export { MachineDriver } from './driver.js';
+export type { CallId, DriverOptions, Effect } from './driver.js';
