@@ -1,0 +1,115 @@
+/**
+ * The call machines, one per kind of call, and what other parts may import from them: their
+ * inputs (facts resolved at call start), outputs (one docs/rules.md §3 outcome each) and the
+ * parameters of the effects they name for the runtime.
+ */
+export { callbackMachine } from './callback.js';
+export type {
+  CallbackCallInput,
+  CallbackCallOutput,
+  CallbackDestination,
+  CallbackDetails,
+  CallbackWithoutReservation,
+} from './callback.js';
+export { emergencyMachine } from './emergency.js';
+export type {
+  EmergencyCallInput,
+  EmergencyCallOutput,
+  EmergencyDetails,
+  EmergencyLocationChoice,
+  EmergencyNumberFacts,
+  EmergencyRoute,
+  EmergencyRouting,
+  EmergencyRoutingPolicyFacts,
+  LocationSource,
+  ReservationMode,
+  ReserveCallbackNumberParams,
+} from './emergency.js';
+export { CALL_FLOW_OUTCOME, inboundMachine } from './inbound.js';
+export type {
+  CallerInput,
+  CallFlowInEffect,
+  CallFlowOutcome,
+  InboundAttendant,
+  InboundCallInput,
+  InboundCallOutput,
+  InboundDetails,
+  InboundFlowAction,
+  InboundMenu,
+  InboundMenuOption,
+} from './inbound.js';
+export { NOT_SET_UP_PROMPT, outboundMachine } from './outbound.js';
+export type {
+  ChannelParams,
+  DebitCreditsParams,
+  OutboundCallInput,
+  OutboundCallOutput,
+  OutboundDetails,
+  OutboundFunding,
+} from './outbound.js';
+export { CALL_OUTCOME_IDS, callOutput } from './outcome.js';
+export type {
+  CallbackOutcome,
+  CallKind,
+  CallOutput,
+  EmergencyOutcome,
+  InboundOutcome,
+  OutboundOutcome,
+} from './outcome.js';
+
+import { callbackMachine, type CallbackCallInput, type CallbackCallOutput } from './callback.js';
+import {
+  emergencyMachine,
+  type EmergencyCallInput,
+  type EmergencyCallOutput,
+  type ReserveCallbackNumberParams,
+} from './emergency.js';
+import { inboundMachine, type InboundCallInput, type InboundCallOutput } from './inbound.js';
+import {
+  outboundMachine,
+  type ChannelParams,
+  type DebitCreditsParams,
+  type OutboundCallInput,
+  type OutboundCallOutput,
+} from './outbound.js';
+
+/** Every call machine by the kind of call it simulates. */
+export const machines = {
+  inbound: inboundMachine,
+  outbound: outboundMachine,
+  emergency: emergencyMachine,
+  callback: callbackMachine,
+} as const;
+
+/** The input each kind of call starts with. */
+export interface CallInputs {
+  inbound: InboundCallInput;
+  outbound: OutboundCallInput;
+  emergency: EmergencyCallInput;
+  callback: CallbackCallInput;
+}
+
+/** The output each kind of call ends with. */
+export interface CallOutputs {
+  inbound: InboundCallOutput;
+  outbound: OutboundCallOutput;
+  emergency: EmergencyCallOutput;
+  callback: CallbackCallOutput;
+}
+
+/**
+ * The effects the machines name for the runtime, as `transition()` returns them: every returned
+ * action whose type is not xstate's own (`xstate.raise`, `xstate.cancel`) is one of these.
+ */
+export type CallEffect =
+  | { type: 'debitCredits'; params: DebitCreditsParams }
+  | { type: 'seizeChannel'; params: ChannelParams }
+  | { type: 'releaseChannel'; params: ChannelParams }
+  | { type: 'reserveCallbackNumber'; params: ReserveCallbackNumberParams };
+
+export const CALL_EFFECT_TYPES: readonly CallEffect['type'][] = [
+  'debitCredits',
+  'seizeChannel',
+  'releaseChannel',
+  'reserveCallbackNumber',
+];

@@ -1,0 +1,41 @@
+/**
+ * What every call machine's final state hands back: the one docs/rules.md §3 outcome that decided
+ * the call, a reason a person can read (starting with that outcome ID, so it can be looked up in
+ * docs/rules.md and asserted on), and details particular to the kind of call.
+ */
+import type { RuleId } from '../tenant/rules.js';
+
+export type CallKind = 'inbound' | 'outbound' | 'emergency' | 'callback';
+
+/** The §3 outcome IDs a call of each kind can end with. */
+export const CALL_OUTCOME_IDS = {
+  outbound: ['OUT001', 'OUT002', 'OUT003', 'OUT004', 'OUT005', 'OUT006', 'OUT007'],
+  inbound: ['INB001', 'INB010', 'INB011', 'INB012', 'INB013', 'INB014', 'INB015'],
+  emergency: ['EMG001', 'EMG003', 'EMG004', 'EMG005', 'EMG007'],
+  callback: ['CBK001', 'CBK002', 'CBK003'],
+} as const satisfies Record<CallKind, readonly RuleId[]>;
+
+export type OutboundOutcome = (typeof CALL_OUTCOME_IDS.outbound)[number];
+export type InboundOutcome = (typeof CALL_OUTCOME_IDS.inbound)[number];
+export type EmergencyOutcome = (typeof CALL_OUTCOME_IDS.emergency)[number];
+export type CallbackOutcome = (typeof CALL_OUTCOME_IDS.callback)[number];
+
+/** The output of a finished call. */
+export interface CallOutput<Kind extends CallKind, Outcome extends RuleId, Details> {
+  callKind: Kind;
+  /** Exactly one docs/rules.md §3 outcome ID. */
+  outcome: Outcome;
+  /** Starts with `outcome`, e.g. "OUT006: Communications Credits balance is 0 or below; call fails." */
+  reason: string;
+  details: Details;
+}
+
+/** Builds an output whose reason starts with its outcome ID. */
+export function callOutput<Kind extends CallKind, Outcome extends RuleId, Details>(
+  callKind: Kind,
+  outcome: Outcome,
+  because: string,
+  details: Details,
+): CallOutput<Kind, Outcome, Details> {
+  return { callKind, outcome, reason: `${outcome}: ${because}`, details };
+}
