@@ -6,6 +6,8 @@ export interface Output {
 export interface CliIo {
   stdout: Output;
   stderr: Output;
+  /** Whether stderr is a terminal (progress bars are drawn only there). */
+  stderrIsTty?: boolean;
 }
 
 /** Exit codes (DESIGN.md principle 6): 0 fine, 1 checks failed, 2 unusable input or usage. */

@@ -1,5 +1,6 @@
 /** The `callsim` program: assembles the subcommands and maps every way out to one exit code. */
 import { Command, CommanderError } from 'commander';
+import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode } from './io.js';
@@ -26,10 +27,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       'after',
       `
 Examples:
+  $ callsim run scenarios/seattle.yaml --replications 10 --json results.json
   $ callsim validate scenarios/seattle.yaml
   $ callsim schema > schema/scenario.schema.json`,
     );
-  for (const command of [validateCommand(io, done), schemaCommand(io, done)]) {
+  for (const command of [runCommand(io, done, io.stderrIsTty === true), validateCommand(io, done), schemaCommand(io, done)]) {
     program.addCommand(command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
   }
   try {

@@ -75,3 +75,4 @@ export type { CatalogueEntry } from './cmdlets/index.js';
 export { tenantInvariantViolations } from './invariants.js';
 export { validate, DEFAULT_POOL_OVERFLOW_THRESHOLD } from './validate.js';
 export type { ValidateOptions, Finding, FindingObjectKind, FindingRuleId } from './validate.js';
+export { mixesSharedCallingWithDirectRouting } from './findings/sites.js';

@@ -7,7 +7,7 @@ import { finding, type Finding } from './finding.js';
 import { sharedLines } from './shared-calling.js';
 
 /** What makes the tenant "mixed", for the message; undefined when it is not. */
-function mixedTenant(tenant: Tenant): { sharedCalling: string; directRouting: string } | undefined {
+export function mixedTenant(tenant: Tenant): { sharedCalling: string; directRouting: string } | undefined {
   const lines = sharedLines(tenant);
   const cpOrOc = lines.find((l) => l.number !== undefined && l.number.numberType !== 'DirectRouting');
   if (cpOrOc?.number === undefined) return undefined;
@@ -24,6 +24,14 @@ function mixedTenant(tenant: Tenant): { sharedCalling: string; directRouting: st
     sharedCalling: `policy ${cpOrOc.policy.identity} shares ${cpOrOc.number.numberType} number ${cpOrOc.number.telephoneNumber}`,
     directRouting: `Direct Routing number ${drNumber.telephoneNumber} is assigned`,
   };
+}
+
+/**
+ * Whether the tenant has Calling Plan or Operator Connect Shared Calling beside Direct Routing, where
+ * network-site emergency call routing policies cannot be used (EMG006).
+ */
+export function mixesSharedCallingWithDirectRouting(tenant: Tenant): boolean {
+  return mixedTenant(tenant) !== undefined;
 }
 
 export function siteFindings(tenant: Tenant): Finding[] {

@@ -1,0 +1,213 @@
+/** `callsim run FILE`: simulate a scenario and report its figures with confidence intervals. */
+import { closeSync, existsSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { dirname, basename, join } from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import { runScenario, type CallRecord, type RunResult } from '../../engine/run/index.js';
+import { formatIssue, loadScenarioFile, parseDuration, scenarioFindings } from '../../engine/scenario/index.js';
+import { RULES, isRuleId } from '../../engine/tenant/index.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode, type Output } from '../io.js';
+import { resultsDocument } from '../results-document.js';
+
+interface RunCliOptions {
+  seed?: number;
+  replications?: number;
+  horizon?: number;
+  json?: string;
+  calls?: string;
+  progress?: boolean;
+}
+
+function integer(name: string, min: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number >= ${min}.`);
+    return n;
+  };
+}
+
+function duration(value: string): number {
+  const ms = parseDuration(value);
+  if (ms === undefined || ms <= 0) throw new InvalidArgumentError('expected a duration such as 30d, 12h or 90m.');
+  return ms;
+}
+
+/**
+ * A file written whole or not at all: lines go to a temporary file beside it, renamed into place
+ * on `commit`, removed on `abort`.
+ */
+class AtomicFile {
+  private readonly temp: string;
+  private fd: number | null;
+
+  constructor(private readonly path: string) {
+    this.temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+    this.fd = openSync(this.temp, 'w');
+  }
+
+  write(text: string): void {
+    if (this.fd !== null) writeSync(this.fd, text);
+  }
+
+  commit(): void {
+    if (this.fd === null) return;
+    closeSync(this.fd);
+    this.fd = null;
+    renameSync(this.temp, this.path);
+  }
+
+  abort(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+    if (existsSync(this.temp)) unlinkSync(this.temp);
+  }
+}
+
+function csvField(value: string): string {
+  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+const CSV_HEADER = 'replication,call,kind,start_ms,end_ms,start,caller,outcome,reason,details\n';
+
+function csvLine(r: CallRecord, startEpochMs: number): string {
+  return (
+    [
+      String(r.replication),
+      String(r.call),
+      r.kind,
+      String(r.startMs),
+      String(r.endMs),
+      new Date(startEpochMs + r.startMs).toISOString(),
+      r.callerId ?? '',
+      r.outcome,
+      csvField(r.reason),
+      csvField(JSON.stringify(r.details)),
+    ].join(',') + '\n'
+  );
+}
+
+function fmt(x: number | null): string {
+  if (x === null) return '-';
+  if (Number.isInteger(x)) return String(x);
+  return Math.abs(x) >= 100 ? x.toFixed(1) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toPrecision(3);
+}
+
+const SECTIONS: [prefix: string, title: string][] = [
+  ['outbound.', 'Outbound calls (Shared Calling users dial the PSTN)'],
+  ['inbound.', 'Inbound calls (PSTN callers dial the shared number)'],
+  ['emergency.', 'Emergency calls'],
+  ['callback.', 'Emergency service callbacks'],
+  ['callbackPool.', 'Callback number pools'],
+  ['credits.', 'Communications Credits'],
+  ['timeline.', 'Timeline changes'],
+];
+
+/** The readable summary: one section per kind, figures that are zero in every replication left out. */
+export function formatSummary(result: RunResult, out: Output): void {
+  const reps = result.replications;
+  out.write(
+    `${result.scenario.name}\n  seed ${result.seed}, ${reps} replication${reps === 1 ? '' : 's'} of ${result.horizonMs / 86_400_000} days` +
+      `${result.warmupMs > 0 ? ` after a ${result.warmupMs / 3_600_000} h warm-up` : ''}; mean over replications ± 95% CI half-width\n`,
+  );
+  let hidden = 0;
+  for (const [prefix, title] of SECTIONS) {
+    const rows = Object.entries(result.metrics).filter(([name]) => name.startsWith(prefix));
+    const shown = rows.filter(([name, m]) => name.endsWith('.calls') || m.values.some((v) => v !== null && v !== 0));
+    hidden += rows.length - shown.length;
+    if (shown.length === 0) continue;
+    out.write(`\n${title}\n`);
+    for (const [name, m] of shown) {
+      const id = name.split('.').pop() ?? '';
+      const label = isRuleId(id) ? `${name}  ${RULES[id].text.split(/[:.]/)[0]?.slice(0, 48) ?? ''}` : name;
+      out.write(`  ${label.padEnd(84)} ${fmt(m.mean).padStart(12)} ± ${fmt(m.halfWidth)}\n`);
+    }
+  }
+  if (hidden > 0) out.write(`\n(${hidden} figures that are 0 in every replication are not shown; --json FILE has them all)\n`);
+  const refused = result.timeline.filter((t) => !t.ok);
+  for (const t of refused) out.write(`timeline[${t.index}] at ${t.at} ms refused: ${t.text}\n`);
+  if (result.expectations.length > 0) {
+    out.write('\nExpectations\n');
+    for (const e of result.expectations) {
+      out.write(`  ${e.passed ? 'pass' : 'FAIL'} ${e.metric}${e.passed ? ` = ${fmt(e.observed)}` : `: ${e.message}`}\n`);
+    }
+  }
+}
+
+export async function runFile(file: string, options: RunCliOptions, io: CliIo, stderrIsTty: boolean): Promise<ExitCode> {
+  const loaded = await loadScenarioFile(file);
+  if (!loaded.ok) {
+    for (const issue of loaded.issues) io.stderr.write(`${formatIssue(issue)}\n`);
+    io.stderr.write(`${file}: the scenario cannot be run until these are fixed\n`);
+    return EXIT_UNUSABLE;
+  }
+  const findings = scenarioFindings(loaded.scenario, loaded.tenant);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  if (findings.length > 0) {
+    io.stderr.write(`note: the tenant has ${errors} error and ${findings.length - errors} warning findings (callsim validate ${file}); the run shows what they do.\n`);
+  }
+  let callsFile: AtomicFile | undefined;
+  let jsonFile: AtomicFile | undefined;
+  try {
+    callsFile = options.calls === undefined ? undefined : new AtomicFile(options.calls);
+    callsFile?.write(CSV_HEADER);
+    const replications = options.replications ?? loaded.scenario.replications;
+    const showProgress = options.progress !== false && stderrIsTty && replications > 1;
+    const startEpochMs = loaded.scenario.startEpochMs;
+    const result = runScenario(loaded, {
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      replications,
+      ...(options.horizon === undefined ? {} : { horizonMs: options.horizon }),
+      ...(callsFile === undefined ? {} : { onCall: (r: CallRecord) => callsFile?.write(csvLine(r, startEpochMs)) }),
+      ...(showProgress
+        ? {
+            onProgress: (done: number, total: number) => {
+              const width = 30;
+              const filled = Math.round((done / total) * width);
+              io.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} replications${done === total ? '\n' : ''}`);
+            },
+          }
+        : {}),
+    });
+    if (options.json !== undefined) {
+      jsonFile = new AtomicFile(options.json);
+      jsonFile.write(`${JSON.stringify(resultsDocument(result), null, 2)}\n`);
+    }
+    formatSummary(result, io.stdout);
+    callsFile?.commit();
+    jsonFile?.commit();
+    return result.expectations.every((e) => e.passed) ? EXIT_OK : EXIT_FINDINGS;
+  } catch (error) {
+    callsFile?.abort();
+    jsonFile?.abort();
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`callsim run: ${message}\n`);
+    return EXIT_UNUSABLE;
+  }
+}
+
+export function runCommand(io: CliIo, done: (code: ExitCode) => void, stderrIsTty = false): Command {
+  return new Command('run')
+    .description('Simulate a scenario: inbound, outbound and emergency calls and callbacks, with figures over replications.')
+    .argument('<file>', 'scenario file, YAML or JSON')
+    .option('--seed <n>', "seed (default: the scenario's)", integer('--seed', 0))
+    .option('--replications <n>', "independent replications (default: the scenario's)", integer('--replications', 1))
+    .option('--horizon <duration>', "simulated time per replication, e.g. 30d (default: the scenario's)", duration)
+    .option('--json <file>', 'write the results document (docs/results-format.md) to FILE')
+    .option('--calls <file>', 'write one CSV record per finished call to FILE, streamed')
+    .option('--no-progress', 'never draw the progress bar on stderr')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 ran and every expectation passed, 1 an expectation failed, 2 the scenario or an
+option cannot be used.
+
+Examples:
+  $ callsim run scenarios/seattle.yaml
+  $ callsim run scenarios/seattle.yaml --seed 7 --replications 20 --horizon 30d --json results.json
+  $ callsim run scenarios/seattle.yaml --calls calls.csv`,
+    )
+    .action(async (file: string, options: RunCliOptions) => {
+      done(await runFile(file, options, io, stderrIsTty));
+    });
+}
+
+export { EXIT_FINDINGS };

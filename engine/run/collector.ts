@@ -1,0 +1,213 @@
+/**
+ * The statistics of one replication, streamed: counters per outcome, money, and time-weighted
+ * levels (credit balance, callback numbers reserved). Nothing here grows with the number of calls.
+ * Calls that start before the warm-up ends, and events before it, are not counted.
+ */
+import { CALL_FLOW_OUTCOME, CALL_OUTCOME_IDS, type CallKind } from '../machines/index.js';
+import { TimeWeighted } from '../metrics/index.js';
+import type { CallbackPool, CallbackPoolObserver, CreditsObserver } from '../runtime/index.js';
+import type { RuleId } from '../tenant/index.js';
+
+/** One finished call, as `--calls FILE.csv` writes it. */
+export interface CallRecord {
+  replication: number;
+  call: number;
+  kind: CallKind;
+  startMs: number;
+  endMs: number;
+  /** ObjectId of the user who called (outbound, emergency) or was called back; null for PSTN callers. */
+  callerId: string | null;
+  outcome: RuleId;
+  reason: string;
+  details: unknown;
+}
+
+/** Metric name -> value, in a fixed order (names sorted), for one replication. */
+export type ReplicationFigures = Record<string, number>;
+
+const KINDS: readonly CallKind[] = ['outbound', 'inbound', 'emergency', 'callback'];
+
+/** Metric names may only hold [A-Za-z0-9_-] between dots; a policy name may hold anything. */
+export function metricKey(name: string): string {
+  return name.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+
+interface PoolStats {
+  size: number;
+  reservations: number;
+  renewals: number;
+  displaced: number;
+  reserved: TimeWeighted;
+}
+
+export class ReplicationCollector {
+  private readonly counts = new Map<string, number>();
+  private readonly pools = new Map<string, PoolStats>();
+  private readonly balance: TimeWeighted;
+  private spent = 0;
+  private tollFreeSpent = 0;
+  private overage = 0;
+  private fundsAdded = 0;
+
+  readonly creditsObserver: Partial<CreditsObserver>;
+  readonly poolObserver: Partial<CallbackPoolObserver>;
+
+  constructor(
+    private readonly warmup: number,
+    startingBalance: number,
+  ) {
+    for (const kind of KINDS) {
+      this.counts.set(`${kind}.calls`, 0);
+      for (const id of CALL_OUTCOME_IDS[kind]) this.counts.set(`${kind}.outcome.${id}`, 0);
+    }
+    for (const id of Object.values(CALL_FLOW_OUTCOME)) this.counts.set(`inbound.flow.${id}`, 0);
+    for (const name of [
+      'outbound.answered',
+      'outbound.billedMinutes',
+      'inbound.transferAnswered',
+      'emergency.location.dynamic',
+      'emergency.location.static',
+      'emergency.location.none',
+      'emergency.route.DirectRouting',
+      'emergency.route.CallingPlanOrOperatorConnect',
+      'emergency.siteOverride',
+      'callback.reached',
+      'callback.misrouted',
+      'callback.toAutoAttendant',
+      'callback.notInService',
+      'credits.recharges',
+      'credits.rechargesFailed',
+      'timeline.applied',
+      'timeline.refused',
+    ]) {
+      this.counts.set(name, 0);
+    }
+    this.balance = new TimeWeighted({ start: 0, level: startingBalance, warmup });
+    const counted = (now: number): boolean => now >= this.warmup;
+    this.creditsObserver = {
+      onDebit: (now, amount, reason) => {
+        if (!counted(now)) return;
+        if (reason === 'tollFreeInbound') this.tollFreeSpent += amount;
+        this.spent += amount;
+      },
+      onRecharge: (now) => counted(now) && this.add('credits.recharges'),
+      onRechargeFailed: (now) => counted(now) && this.add('credits.rechargesFailed'),
+      onFundsAdded: (now, amount) => {
+        if (counted(now)) this.fundsAdded += amount;
+      },
+      onBalance: (now, level) => this.balance.update(now, level),
+    };
+    this.poolObserver = {
+      onReservation: (now, r) => counted(now) && this.poolStat(r.policy, (p) => p.reservations++),
+      onRenewal: (now, r) => counted(now) && this.poolStat(r.policy, (p) => p.renewals++),
+      onDisplaced: (now, r) => counted(now) && this.poolStat(r.policy, (p) => p.displaced++),
+      onReservedCount: (now, policy, count) => this.pools.get(policy)?.reserved.update(now, count),
+    };
+  }
+
+  /** Start following the callback pools that exist now (again after a timeline change). */
+  watchPools(pools: readonly CallbackPool[]): void {
+    for (const pool of pools) {
+      const name = pool.policy;
+      if (this.pools.has(name) || pool.size === 0) continue;
+      this.pools.set(name, {
+        size: pool.size,
+        reservations: 0,
+        renewals: 0,
+        displaced: 0,
+        reserved: new TimeWeighted({ start: 0, level: 0, warmup: this.warmup, thresholds: [pool.size] }),
+      });
+    }
+  }
+
+  onOverage(now: number, amount: number): void {
+    if (now >= this.warmup) this.overage += amount;
+  }
+
+  onTimeline(ok: boolean): void {
+    this.add(ok ? 'timeline.applied' : 'timeline.refused');
+  }
+
+  onCall(record: CallRecord): void {
+    this.add(`${record.kind}.calls`);
+    this.add(`${record.kind}.outcome.${record.outcome}`);
+    const d = record.details as Record<string, unknown>;
+    switch (record.kind) {
+      case 'outbound':
+        if (d.answered === true) this.add('outbound.answered');
+        this.add('outbound.billedMinutes', typeof d.billedMinutes === 'number' ? d.billedMinutes : 0);
+        break;
+      case 'inbound':
+        if (typeof d.flow === 'string') this.add(`inbound.flow.${d.flow}`);
+        if (record.outcome === 'INB010' && d.answered === true) this.add('inbound.transferAnswered');
+        break;
+      case 'emergency': {
+        const location = d.location as { source?: string } | null;
+        const routing = d.routing as { via?: string; siteOverride?: boolean } | null;
+        if (location?.source !== undefined) this.add(`emergency.location.${location.source}`);
+        if (routing?.via !== undefined) this.add(`emergency.route.${routing.via}`);
+        if (routing?.siteOverride === true) this.add('emergency.siteOverride');
+        break;
+      }
+      case 'callback':
+        switch (d.destination) {
+          case 'caller':
+            this.add('callback.reached');
+            break;
+          case 'otherUser':
+            this.add('callback.misrouted');
+            break;
+          case 'autoAttendant':
+            this.add('callback.toAutoAttendant');
+            break;
+          case 'notInService':
+            this.add('callback.notInService');
+            break;
+        }
+        break;
+    }
+  }
+
+  /** The figures of the replication at its horizon. */
+  figures(horizon: number, finalBalance: number): ReplicationFigures {
+    const out = new Map(this.counts);
+    const callbacks = out.get('callback.calls') ?? 0;
+    // The safety figure of docs/rules.md §3: callbacks that do not reach the person who called.
+    out.set('callback.notReachedShare', callbacks === 0 ? NaN : (callbacks - (out.get('callback.reached') ?? 0)) / callbacks);
+    out.set('credits.spent', round(this.spent));
+    out.set('credits.tollFreeSpent', round(this.tollFreeSpent));
+    out.set('credits.overage', round(this.overage));
+    out.set('credits.fundsAdded', round(this.fundsAdded));
+    out.set('credits.finalBalance', round(finalBalance));
+    out.set('credits.meanBalance', round(this.balance.mean(horizon)));
+    for (const [name, p] of this.pools) {
+      const key = `callbackPool.${metricKey(name)}`;
+      out.set(`${key}.size`, p.size);
+      out.set(`${key}.reservations`, p.reservations);
+      out.set(`${key}.renewals`, p.renewals);
+      out.set(`${key}.displaced`, p.displaced);
+      out.set(`${key}.meanReserved`, p.reserved.mean(horizon));
+      out.set(`${key}.peakReserved`, Math.max(0, p.reserved.max(horizon)));
+      out.set(`${key}.allReservedShare`, p.reserved.fractionAtLeast(p.size, horizon));
+    }
+    const sorted: ReplicationFigures = {};
+    for (const name of [...out.keys()].sort()) sorted[name] = out.get(name) as number;
+    return sorted;
+  }
+
+  private add(name: string, amount = 1): true {
+    this.counts.set(name, (this.counts.get(name) ?? 0) + amount);
+    return true;
+  }
+
+  private poolStat(policy: string, change: (p: PoolStats) => void): true {
+    const p = this.pools.get(policy);
+    if (p !== undefined) change(p);
+    return true;
+  }
+}
+
+/** Money to the cent's ten-thousandth, so sums of many small charges print stably. */
+function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}

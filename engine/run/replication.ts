@@ -1,0 +1,478 @@
+/**
+ * One replication of a scenario: a pure function of (scenario, tenant, seed, replication index).
+ *
+ * The kernel owns time; arrivals, timeline changes and the machines' delayed transitions are its
+ * events. Each call's machine is advanced by a MachineDriver; the facts it decides on are resolved
+ * here from the tenant view and the shared runtime when the call starts, and its named effects
+ * (debit credits, reserve a callback number, seize a channel) are carried out here on the runtime.
+ * Every random draw comes from a stream named for its purpose, and each kind of draw is made for
+ * every call whether or not the call ends up using it, so a what-if change to one part of a scenario
+ * does not shift the random numbers of the others.
+ */
+import { createStreams, MachineDriver, Simulation, URGENT, type RandomStream } from '../kernel/index.js';
+import {
+  callbackMachine,
+  emergencyMachine,
+  inboundMachine,
+  outboundMachine,
+  type CallEffect,
+  type CallerInput,
+  type CallKind,
+  type CallOutput,
+} from '../machines/index.js';
+import { runScriptOnTenant } from '../powershell/index.js';
+import {
+  AttendantSchedule,
+  CallbackPools,
+  CreditsLedger,
+  Directory,
+  TenantView,
+  type CallbackPool,
+} from '../runtime/index.js';
+import type { Scenario } from '../scenario/index.js';
+import {
+  findResourceAccount,
+  invokeCmdlet,
+  mixesSharedCallingWithDirectRouting,
+  numberAssignedTo,
+  type RuleId,
+  type Tenant,
+  type User,
+} from '../tenant/index.js';
+import { createArrivals } from '../workload/arrivals.js';
+import { bernoulli, sample, weightedChoice, type WeightedValue } from '../workload/distributions.js';
+import { emergencyInput, inboundAttendant, mappedKeys, outboundInput } from './call-inputs.js';
+import { ReplicationCollector, type CallRecord, type ReplicationFigures } from './collector.js';
+import { arrivalProcess, toDistribution, toTable } from './workload-plan.js';
+
+/**
+ * Times a caller takes [choice]: the far end rings 8 s before it answers and 30 s before the
+ * caller gives up; an inbound caller presses a key 2 s after the menu prompt ends.
+ */
+export const CALLER_TIMING_MS = { ringAnswered: 8_000, ringUnanswered: 30_000, keyPress: 2_000 } as const;
+
+export interface ReplicationOptions {
+  /** Overrides the scenario's horizon (ms). */
+  horizonMs?: number;
+  /** Receives one record per finished call (after the warm-up), in the order calls finish. */
+  onCall?: (record: CallRecord) => void;
+}
+
+export interface TimelineOutcome {
+  at: number;
+  index: number;
+  ok: boolean;
+  /** What the change did, or the refusal (with its rule ID). */
+  text: string;
+}
+
+export interface ReplicationResult {
+  replication: number;
+  figures: ReplicationFigures;
+  timeline: TimelineOutcome[];
+}
+
+/** Per-call facts the run needs when the call ends (kept only while the call is in progress). */
+interface CallInProgress {
+  kind: CallKind;
+  startMs: number;
+  callerId: string | null;
+  /** Inbound to a toll-free service number: billed per minute at the end (rules §3 billing). */
+  tollFree?: boolean;
+  /** Inbound: talk time after a transfer that was answered, for toll-free billing. */
+  talkMs?: number;
+}
+
+function pickUniform<T>(items: readonly T[], stream: RandomStream): T | undefined {
+  // One draw whatever the size, so the stream stays aligned when the population changes.
+  const u = stream.next();
+  return items.length === 0 ? undefined : items[Math.min(items.length - 1, Math.floor(u * items.length))];
+}
+
+type Intent = { kind: 'key'; key: string } | { kind: 'dialByName' } | { kind: 'dialByExtension' } | { kind: 'noInput' } | { kind: 'invalidInput' };
+
+function intentTable(behaviour: NonNullable<Scenario['workload']['inbound']>['behaviour']): WeightedValue<Intent>[] {
+  const table: WeightedValue<Intent>[] = toTable(behaviour.keys).map((row) => ({
+    value: { kind: 'key', key: row.value },
+    weight: row.weight,
+  }));
+  const add = (weight: number, value: Intent): void => {
+    if (weight > 0) table.push({ value, weight });
+  };
+  add(behaviour.dialByName, { kind: 'dialByName' });
+  add(behaviour.dialByExtension, { kind: 'dialByExtension' });
+  add(behaviour.noInput, { kind: 'noInput' });
+  add(behaviour.invalidInput, { kind: 'invalidInput' });
+  return table;
+}
+
+export function runReplication(
+  scenario: Scenario,
+  baseTenant: Tenant,
+  seed: number,
+  replication: number,
+  options: ReplicationOptions = {},
+): ReplicationResult {
+  const horizon = options.horizonMs ?? scenario.horizon;
+  const warmup = Math.min(scenario.warmup, horizon);
+  const tenant = structuredClone(baseTenant);
+  const streams = createStreams(seed, replication);
+  const s = (name: string): RandomStream => streams.stream(name);
+  const sim = new Simulation(0);
+  const view = new TenantView(tenant);
+  const settings = scenario.settings;
+  const workload = scenario.workload;
+
+  const collector = new ReplicationCollector(warmup, tenant.credits.balance);
+  const ledger = new CreditsLedger(tenant.credits, s('credits/recharge'), collector.creditsObserver);
+  ledger.settle(0);
+  const poolSettings = {
+    selection: settings.callbackPool.selection,
+    reuse: settings.callbackPool.reuse,
+    reservationMs: settings.callbackPool.reservation,
+  };
+  const pools = new CallbackPools(tenant, poolSettings, collector.poolObserver);
+  collector.watchPools(pools.all());
+
+  // Derived from the tenant; rebuilt whenever a timeline change touches it.
+  let mixedTenant = mixesSharedCallingWithDirectRouting(tenant);
+  let attendantCache = new Map<string, { schedule: AttendantSchedule; directory: Directory }>();
+  const attendant = (id: string): { schedule: AttendantSchedule; directory: Directory } | undefined => {
+    let cached = attendantCache.get(id);
+    if (cached === undefined) {
+      const aa = tenant.autoAttendants.find((a) => a.id === id);
+      if (aa === undefined) return undefined;
+      cached = { schedule: new AttendantSchedule(aa), directory: new Directory(tenant, aa) };
+      attendantCache.set(id, cached);
+    }
+    return cached;
+  };
+  const channelsInUse = new Map<string, number>();
+  const inProgress = new Map<number, CallInProgress>();
+  let nextCallId = 0;
+  const population: readonly User[] = [...tenant.users];
+
+  const finish = (callId: number, output: CallOutput<CallKind, RuleId, unknown>): void => {
+    const call = inProgress.get(callId);
+    inProgress.delete(callId);
+    if (call === undefined) return;
+    const record: CallRecord = {
+      replication,
+      call: callId,
+      kind: call.kind,
+      startMs: call.startMs,
+      endMs: sim.now,
+      callerId: call.callerId,
+      outcome: output.outcome,
+      reason: output.reason,
+      details: output.details,
+    };
+    if (call.startMs >= warmup) {
+      collector.onCall(record);
+      options.onCall?.(record);
+    }
+  };
+
+  const outbound = new MachineDriver({
+    machine: outboundMachine,
+    scheduler: sim,
+    onEffect: (_callId, action) => {
+      // The driver types effects by action name only; the machines' index gives their params.
+      const effect = action as unknown as CallEffect;
+      switch (effect.type) {
+        case 'seizeChannel':
+        case 'releaseChannel': {
+          const id = effect.params.resourceAccountId;
+          const delta = effect.type === 'seizeChannel' ? 1 : -1;
+          channelsInUse.set(id, (channelsInUse.get(id) ?? 0) + delta);
+          break;
+        }
+        case 'debitCredits':
+          if (effect.params.fundedBy === 'communicationsCredits') ledger.debit(sim.now, effect.params.amount, 'outbound');
+          else if (effect.params.fundedBy === 'postpaidOverage') collector.onOverage(sim.now, effect.params.amount);
+          break;
+      }
+    },
+    onDone: (callId, output) => finish(Number(callId), output),
+  });
+
+  const callbackDelay = workload.emergency === undefined ? undefined : toDistribution(workload.emergency.callback.delay);
+  const emergency = new MachineDriver({
+    machine: emergencyMachine,
+    scheduler: sim,
+    onEffect: (_callId, action) => {
+      const effect = action as unknown as CallEffect;
+      if (effect.type === 'reserveCallbackNumber') {
+        const { number, userId, mode } = effect.params;
+        pools.poolOf(number)?.reserve(sim.now, number, userId, mode);
+      }
+    },
+    onDone: (callId, output) => {
+      const call = inProgress.get(Number(callId));
+      finish(Number(callId), output);
+      const callback = workload.emergency?.callback;
+      if (callback === undefined || call === undefined) return;
+      // Both draws are made for every emergency call (common random numbers).
+      const callsBack = bernoulli(callback.probability, s('callback/occurs'));
+      const delay = Math.round(callbackDelay === undefined ? 0 : sample(callbackDelay, s('callback/delay')));
+      const number = output.details.callbackNumber;
+      if (!callsBack || number === null || output.outcome === 'EMG001') return;
+      const at = sim.now + delay;
+      if (at >= horizon) return;
+      const callerId = call.callerId ?? '';
+      sim.schedule(at, () => startCallback(number, callerId, output.outcome === 'EMG005'));
+    },
+  });
+  const inbound = new MachineDriver({
+    machine: inboundMachine,
+    scheduler: sim,
+    onEffect: () => {},
+    onDone: (callId, output) => {
+      const call = inProgress.get(Number(callId));
+      if (call?.tollFree === true && output.outcome !== 'INB001') {
+        const talk = output.outcome === 'INB010' && output.details.answered === true ? (call.talkMs ?? 0) : 0;
+        ledger.debit(sim.now, ledger.tollFreeInboundCharge(sim.now - call.startMs + talk), 'tollFreeInbound');
+      }
+      finish(Number(callId), output);
+    },
+  });
+
+  const callback = new MachineDriver({
+    machine: callbackMachine,
+    scheduler: sim,
+    onEffect: () => {},
+    onDone: (callId, output) => finish(Number(callId), output),
+  });
+
+  const begin = (kind: CallKind, callerId: string | null, extra: Partial<CallInProgress> = {}): number => {
+    const id = nextCallId++;
+    inProgress.set(id, { kind, startMs: sim.now, callerId, ...extra });
+    return id;
+  };
+
+  function startCallback(number: string, emergencyCallerId: string, isResourceAccountNumber: boolean): void {
+    const pool: CallbackPool | undefined = pools.poolOf(number);
+    const id = begin('callback', emergencyCallerId);
+    callback.start(id, {
+      dialledNumber: number,
+      emergencyCallerId,
+      isResourceAccountNumber,
+      reservationHolderId: pool?.holderAt(sim.now, number) ?? null,
+      callbackWithoutReservation: settings.callbackWithoutReservation,
+    });
+  }
+
+  // ---------------------------------------------------------------- outbound
+  const outboundPlan = workload.outbound;
+  if (outboundPlan !== undefined) {
+    const duration = toDistribution(outboundPlan.duration);
+    const destinations = toTable(outboundPlan.destinations);
+    scheduleArrivals('outbound', arrivalProcess(outboundPlan, population.length, scenario), () => {
+      const caller = pickUniform(population, s('caller/outbound'));
+      const country = destinations.length === 0 ? 'US' : weightedChoice(destinations, s('outbound/destination'));
+      const answers = bernoulli(outboundPlan.answerProbability, s('outbound/answer'));
+      const talkMs = Math.round(sample(duration, s('duration/outbound')));
+      if (caller === undefined) return;
+      const facts = view.user(caller.objectId);
+      if (facts === undefined) return;
+      const raId = facts.resourceAccount?.objectId;
+      const id = begin('outbound', caller.objectId);
+      outbound.start(
+        id,
+        outboundInput(
+          facts,
+          ledger,
+          { cap: settings.channelCap, inUse: raId === undefined ? 0 : (channelsInUse.get(raId) ?? 0) },
+          {
+            destinationCountry: country,
+            answers,
+            ringMs: answers ? CALLER_TIMING_MS.ringAnswered : CALLER_TIMING_MS.ringUnanswered,
+            talkMs,
+          },
+        ),
+      );
+    });
+  }
+
+  // ---------------------------------------------------------------- inbound
+  const inboundPlan = workload.inbound;
+  if (inboundPlan !== undefined) {
+    const duration = toDistribution(inboundPlan.duration);
+    const intents = intentTable(inboundPlan.behaviour);
+    const targetUpns = inboundPlan.behaviour.targetUsers?.map((u) => u.toLowerCase());
+    const targets =
+      targetUpns === undefined ? population : population.filter((u) => targetUpns.includes(u.userPrincipalName.toLowerCase()));
+    scheduleArrivals('inbound', arrivalProcess(inboundPlan, population.length, scenario), () => {
+      const sharedAccounts = sharedResourceAccountIds(tenant);
+      const accountId = pickUniform(sharedAccounts, s('inbound/number'));
+      const intent: Intent = intents.length === 0 ? { kind: 'noInput' } : weightedChoice(intents, s('inbound/intent'));
+      const intended = pickUniform(targets, s('inbound/target'));
+      const userAnswers = bernoulli(inboundPlan.userAnswerProbability, s('inbound/answer'));
+      const talkMs = Math.round(sample(duration, s('duration/inbound')));
+
+      const account = accountId === undefined ? undefined : findResourceAccount(tenant, accountId);
+      const number = account === undefined ? undefined : numberAssignedTo(tenant, account.objectId);
+      const aaEntry = account?.autoAttendantId == null || number === undefined ? undefined : attendant(account.autoAttendantId);
+      const aa = aaEntry === undefined ? undefined : tenant.autoAttendants.find((a) => a.id === account?.autoAttendantId);
+      let attendantInput = null;
+      let callerInputs: CallerInput[] = [];
+      if (aaEntry !== undefined && aa !== undefined) {
+        const active = aaEntry.schedule.activeCallFlow(scenario.startEpochMs + sim.now);
+        attendantInput = inboundAttendant(aa, active.kind, active.flow, settings.attendant);
+        callerInputs = callerScript(intent, intended, mappedKeys(active.flow), aaEntry.directory, settings.attendant.maxMenuAttempts);
+      }
+      const id = begin('inbound', null, {
+        tollFree: number?.callingPlanUsage === 'TollFreeService',
+        talkMs,
+      });
+      inbound.start(id, { attendant: attendantInput, callerInputs, userAnswers });
+    });
+  }
+
+  // ---------------------------------------------------------------- emergency
+  const emergencyPlan = workload.emergency;
+  if (emergencyPlan !== undefined) {
+    const duration = toDistribution(emergencyPlan.duration);
+    const dialStrings = toTable(emergencyPlan.dialStrings);
+    scheduleArrivals('emergency', arrivalProcess(emergencyPlan, population.length, scenario), () => {
+      const caller = pickUniform(population, s('caller/emergency'));
+      const dialled = dialStrings.length === 0 ? '911' : weightedChoice(dialStrings, s('emergency/dial'));
+      const durationMs = Math.round(sample(duration, s('duration/emergency')));
+      if (caller === undefined) return;
+      const facts = view.user(caller.objectId);
+      if (facts === undefined) return;
+      const id = begin('emergency', caller.objectId);
+      emergency.start(id, emergencyInput(tenant, facts, pools, sim.now, dialled, durationMs, mixedTenant));
+    });
+  }
+
+  // ---------------------------------------------------------------- timeline
+  const timeline: TimelineOutcome[] = [];
+  for (const entry of scenario.timeline) {
+    if (entry.at >= horizon) continue;
+    // URGENT: a change at time t is in place for every call that starts at t.
+    sim.schedule(
+      entry.at,
+      () => {
+        const outcome = applyTimelineEntry(tenant, entry, ledger, sim.now);
+        timeline.push({ at: entry.at, index: entry.index, ...outcome });
+        view.invalidate();
+        attendantCache = new Map();
+        mixedTenant = mixesSharedCallingWithDirectRouting(tenant);
+        pools.reconfigure(sim.now, tenant);
+        collector.watchPools(pools.all());
+        collector.onTimeline(outcome.ok);
+      },
+      URGENT,
+    );
+  }
+
+  function scheduleArrivals(kind: CallKind, process: ReturnType<typeof arrivalProcess>, arrive: () => void): void {
+    const arrivals = createArrivals(process);
+    const stream = s(`arrivals/${kind}`);
+    let exact = 0;
+    const next = (): void => {
+      exact = arrivals.next(exact, stream);
+      if (!(exact < horizon)) return;
+      const at = Math.max(sim.now, Math.round(exact));
+      if (at >= horizon) return;
+      sim.schedule(at, () => {
+        arrive();
+        next();
+      });
+    };
+    next();
+  }
+
+  if (horizon > 0) sim.run({ until: horizon });
+  pools.expire(horizon);
+  return { replication, figures: collector.figures(horizon, ledger.balance), timeline };
+}
+
+/** The resource accounts whose numbers are shared (named by a Shared Calling policy), in policy order. */
+function sharedResourceAccountIds(tenant: Tenant): string[] {
+  const ids: string[] = [];
+  for (const policy of tenant.sharedCallingPolicies) {
+    if (policy.resourceAccount !== null && !ids.includes(policy.resourceAccount)) ids.push(policy.resourceAccount);
+  }
+  return ids;
+}
+
+/**
+ * What an inbound caller does at the menu, with the directory's answers attached. An invalid
+ * caller presses a key the menu does not map, as often as the attendant lets them; a caller with
+ * no intent to type makes no input.
+ */
+function callerScript(
+  intent: Intent,
+  intended: User | undefined,
+  keys: Set<string>,
+  directory: Directory,
+  maxAttempts: number,
+): CallerInput[] {
+  const afterMs = CALLER_TIMING_MS.keyPress;
+  switch (intent.kind) {
+    case 'key':
+      return [{ kind: 'key', key: intent.key, afterMs }];
+    case 'noInput':
+      return [];
+    case 'invalidInput': {
+      const unmapped = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'].find((k) => !keys.has(k));
+      return unmapped === undefined ? [] : Array.from({ length: maxAttempts }, () => ({ kind: 'key' as const, key: unmapped, afterMs }));
+    }
+    case 'dialByName': {
+      if (intended === undefined) return [];
+      const result = directory.searchByName(intended.surname);
+      if (result.outcome === 'found') {
+        const pick = result.users.find((u) => u.objectId === intended.objectId) ?? result.users[0];
+        return [{ kind: 'dialByName', afterMs, directory: { matchesAfterDialScope: result.matchesInScope, target: pick?.objectId ?? null } }];
+      }
+      return [{ kind: 'dialByName', afterMs, directory: { matchesAfterDialScope: result.matchesInScope, target: null } }];
+    }
+    case 'dialByExtension': {
+      if (intended === undefined) return [];
+      // A user with no directory extension cannot be dialled by one (USR009): the caller's guess fails.
+      const result = intended.extension === null ? { outcome: 'notFound' as const } : directory.searchByExtension(intended.extension);
+      switch (result.outcome) {
+        case 'found':
+          return [{ kind: 'dialByExtension', afterMs, directory: { found: true, inScope: true, target: result.user.objectId } }];
+        case 'outOfScope':
+          return [{ kind: 'dialByExtension', afterMs, directory: { found: true, inScope: false, target: result.user.objectId } }];
+        case 'notFound':
+          return [{ kind: 'dialByExtension', afterMs, directory: { found: false, inScope: false, target: null } }];
+      }
+    }
+  }
+}
+
+/** Apply one timeline change to the run's tenant; credits changes reach the running ledger. */
+function applyTimelineEntry(
+  tenant: Tenant,
+  entry: Scenario['timeline'][number],
+  ledger: CreditsLedger,
+  now: number,
+): { ok: boolean; text: string } {
+  // The tenant's balance is the starting balance; the ledger holds the running one. Show the
+  // cmdlet the running balance, then carry any change it made back to the ledger.
+  tenant.credits.balance = ledger.balance;
+  const creditsBefore = JSON.stringify(tenant.credits);
+  let result: { ok: boolean; text: string };
+  if (entry.kind === 'cmdlet') {
+    const r = invokeCmdlet(tenant, entry.invocation);
+    result = r.ok
+      ? { ok: true, text: [entry.invocation.name, ...r.changes].join(': ') }
+      : { ok: false, text: `${entry.invocation.name}: ${r.refusal.message}` };
+  } else {
+    const transcript = runScriptOnTenant(tenant, entry.source, `timeline[${entry.index}]`);
+    const errors = transcript.entries.filter((e) => e.kind === 'error');
+    result = { ok: errors.length === 0 && transcript.completed, text: transcript.entries.map((e) => e.text).join(' | ') };
+  }
+  if (JSON.stringify(tenant.credits) !== creditsBefore) {
+    const delta = tenant.credits.balance - ledger.balance;
+    ledger.reconfigure(tenant.credits);
+    if (delta > 0) ledger.addFunds(now, delta);
+    else if (delta < 0) ledger.debit(now, -delta, 'other');
+    ledger.settle(now);
+  }
+  return result;
+}

@@ -1,0 +1,122 @@
+/**
+ * A whole run: replications with independent seeds, every figure reported as the mean over
+ * replications with a 95% Student t confidence interval, and the scenario's `expect` list checked.
+ */
+import { confidenceInterval } from '../metrics/index.js';
+import type { Scenario } from '../scenario/index.js';
+import type { Tenant } from '../tenant/index.js';
+import type { CallRecord, ReplicationFigures } from './collector.js';
+import { runReplication, type TimelineOutcome } from './replication.js';
+
+export interface RunOptions {
+  seed?: number;
+  replications?: number;
+  horizonMs?: number;
+  onCall?: (record: CallRecord) => void;
+  /** Called after each replication with (done, total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface MetricSummary {
+  /** Mean over the replications where the figure is defined (e.g. a share with no callbacks is not). */
+  mean: number | null;
+  /** Half-width of the 95% confidence interval; null with fewer than two replications. */
+  halfWidth: number | null;
+  lower: number | null;
+  upper: number | null;
+  /** Replications that defined the figure. */
+  n: number;
+  /** One value per replication, in order (null where undefined). */
+  values: (number | null)[];
+}
+
+export interface ExpectationResult {
+  metric: string;
+  min?: number;
+  max?: number;
+  equals?: number;
+  observed: number | null;
+  passed: boolean;
+  /** Why it failed, in words; empty when it passed. */
+  message: string;
+}
+
+export interface RunResult {
+  scenario: { name: string; file: string; description: string };
+  seed: number;
+  replications: number;
+  horizonMs: number;
+  warmupMs: number;
+  metrics: Record<string, MetricSummary>;
+  /** What each timeline change did, per replication (they are the same in every replication). */
+  timeline: TimelineOutcome[];
+  expectations: ExpectationResult[];
+}
+
+export function summarise(values: readonly number[]): MetricSummary {
+  const defined = values.filter((v) => Number.isFinite(v));
+  const cleaned = values.map((v) => (Number.isFinite(v) ? v : null));
+  if (defined.length === 0) return { mean: null, halfWidth: null, lower: null, upper: null, n: 0, values: cleaned };
+  const ci = confidenceInterval(defined);
+  const known = Number.isFinite(ci.halfWidth);
+  return {
+    mean: ci.mean,
+    halfWidth: known ? ci.halfWidth : null,
+    lower: known ? ci.lower : null,
+    upper: known ? ci.upper : null,
+    n: defined.length,
+    values: cleaned,
+  };
+}
+
+export function checkExpectations(
+  expectations: Scenario['expect'],
+  metrics: Readonly<Record<string, MetricSummary>>,
+): ExpectationResult[] {
+  return expectations.map((e) => {
+    const base = { metric: e.metric, ...(e.min === undefined ? {} : { min: e.min }), ...(e.max === undefined ? {} : { max: e.max }), ...(e.equals === undefined ? {} : { equals: e.equals }) };
+    const summary = metrics[e.metric];
+    if (summary === undefined) {
+      const near = Object.keys(metrics).filter((m) => m.split('.')[0] === e.metric.split('.')[0]).slice(0, 5);
+      return { ...base, observed: null, passed: false, message: `no metric named ${e.metric}${near.length > 0 ? ` (metrics of that kind: ${near.join(', ')}, ...)` : ''}` };
+    }
+    const observed = summary.mean;
+    if (observed === null) return { ...base, observed, passed: false, message: `${e.metric} is undefined in every replication` };
+    const problems: string[] = [];
+    if (e.min !== undefined && observed < e.min) problems.push(`below the minimum ${e.min}`);
+    if (e.max !== undefined && observed > e.max) problems.push(`above the maximum ${e.max}`);
+    if (e.equals !== undefined && observed !== e.equals) problems.push(`not equal to ${e.equals}`);
+    return { ...base, observed, passed: problems.length === 0, message: problems.length === 0 ? '' : `${e.metric} = ${observed} is ${problems.join(' and ')}` };
+  });
+}
+
+export function runScenario(loaded: { scenario: Scenario; tenant: Tenant }, options: RunOptions = {}): RunResult {
+  const { scenario, tenant } = loaded;
+  const seed = options.seed ?? scenario.seed;
+  const replications = options.replications ?? scenario.replications;
+  const horizonMs = options.horizonMs ?? scenario.horizon;
+  const perReplication: ReplicationFigures[] = [];
+  let timeline: TimelineOutcome[] = [];
+  for (let i = 0; i < replications; i++) {
+    const result = runReplication(scenario, tenant, seed, i, {
+      horizonMs,
+      ...(options.onCall === undefined ? {} : { onCall: options.onCall }),
+    });
+    perReplication.push(result.figures);
+    if (i === 0) timeline = result.timeline;
+    options.onProgress?.(i + 1, replications);
+  }
+  const names = [...new Set(perReplication.flatMap((f) => Object.keys(f)))].sort();
+  const metrics: Record<string, MetricSummary> = {};
+  for (const name of names) metrics[name] = summarise(perReplication.map((f) => f[name] ?? NaN));
+  return {
+    scenario: { name: scenario.name, file: scenario.file, description: scenario.description },
+    seed,
+    replications,
+    horizonMs,
+    warmupMs: Math.min(scenario.warmup, horizonMs),
+    metrics,
+    timeline,
+    expectations: checkExpectations(scenario.expect, metrics),
+  };
+}
