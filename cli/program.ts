@@ -1,7 +1,9 @@
 /** The `callsim` program: assembles the subcommands and maps every way out to one exit code. */
 import { Command, CommanderError } from 'commander';
+import { psCommand } from './commands/ps.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
+import { shellCommand } from './commands/shell.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode } from './io.js';
 
@@ -31,7 +33,7 @@ Examples:
   $ callsim validate scenarios/seattle.yaml
   $ callsim schema > schema/scenario.schema.json`,
     );
-  for (const command of [runCommand(io, done, io.stderrIsTty === true), validateCommand(io, done), schemaCommand(io, done)]) {
+  for (const command of [runCommand(io, done, io.stderrIsTty === true), validateCommand(io, done), psCommand(io, done), shellCommand(io, done), schemaCommand(io, done)]) {
     program.addCommand(command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
   }
   try {

@@ -23,6 +23,11 @@ export interface RunOptions {
   invoke: CmdletInvoker;
   /** Defaults to a list of the switches of the Teams cmdlets and the common parameters. */
   isSwitch?: SwitchLookup;
+  /**
+   * The variables, by lower-case name without `$`. Pass the same map to each run to keep them
+   * between runs (an interactive session); without it each run starts with none, as a script does.
+   */
+  variables?: Map<string, CmdletValue>;
 }
 
 /**
@@ -51,7 +56,7 @@ class ScriptStopped {}
 type Sink = { kind: 'transcript' } | { kind: 'capture'; items: CmdletValue[] };
 
 export function runParsedScript(script: Script, source: string, options: RunOptions): Transcript {
-  const run = new Run(script.fileName, source.split(/\r?\n/), options.invoke, options.isSwitch ?? defaultIsSwitch);
+  const run = new Run(script.fileName, source.split(/\r?\n/), options.invoke, options.isSwitch ?? defaultIsSwitch, options.variables ?? new Map());
   let completed = true;
   try {
     run.block(script.statements, { kind: 'transcript' });
@@ -83,7 +88,6 @@ export function formatErrorRecord(
 
 class Run {
   readonly entries: TranscriptEntry[] = [];
-  private readonly variables = new Map<string, CmdletValue>();
   private statement: Statement | null = null;
   private tryDepth = 0;
 
@@ -92,6 +96,7 @@ class Run {
     private readonly lines: string[],
     private readonly invoke: CmdletInvoker,
     private readonly isSwitch: SwitchLookup,
+    private readonly variables: Map<string, CmdletValue>,
   ) {}
 
   private emit(kind: TranscriptEntryKind, pos: Position, text: string, code?: string): void {

@@ -3,8 +3,8 @@
  * refused exactly where Teams refuses it (RULES.md section 1).
  */
 import { cmdletCatalogue, invokeCmdlet } from '../tenant/index.js';
-import type { Tenant } from '../tenant/index.js';
-import type { SwitchLookup } from './interpreter.js';
+import type { CmdletValue, Tenant } from '../tenant/index.js';
+import type { RunOptions, SwitchLookup } from './interpreter.js';
 import { runScript } from './run.js';
 import type { Transcript } from './transcript.js';
 
@@ -25,7 +25,12 @@ function catalogueSwitches(): Map<string, Set<string>> {
 export const tenantIsSwitch: SwitchLookup = (cmdlet, parameter) =>
   catalogueSwitches().get(cmdlet.toLowerCase())?.has(parameter.toLowerCase()) ?? false;
 
-/** Run *source* against *tenant*, which the cmdlets change in place (a refusal leaves it unchanged). */
-export function runScriptOnTenant(tenant: Tenant, source: string, fileName: string): Transcript {
-  return runScript(source, { fileName, invoke: (invocation) => invokeCmdlet(tenant, invocation), isSwitch: tenantIsSwitch });
+/**
+ * Run *source* against *tenant*, which the cmdlets change in place (a refusal leaves it unchanged).
+ * *variables* carries `$x` values from one run to the next (see RunOptions.variables).
+ */
+export function runScriptOnTenant(tenant: Tenant, source: string, fileName: string, variables?: Map<string, CmdletValue>): Transcript {
+  const options: RunOptions = { fileName, invoke: (invocation) => invokeCmdlet(tenant, invocation), isSwitch: tenantIsSwitch };
+  if (variables !== undefined) options.variables = variables;
+  return runScript(source, options);
 }

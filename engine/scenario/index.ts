@@ -10,3 +10,4 @@ export { scenarioJsonSchema } from './schema.js';
 export type { Distribution, Expectation, Profile, Settings, Workload } from './schema.js';
 export { DURATION_FORMAT, parseDuration } from './duration.js';
 export { objectIdFor } from './object-id.js';
+export { firstDifference, tenantSection, writeScenario, type NewScenarioFields, type WriteScenarioResult } from './write-scenario.js';

@@ -1,0 +1,157 @@
+/**
+ * The logic of `callsim shell`, without a terminal: each input line goes in, the text to print
+ * comes out. Lines run through the PowerShell interpreter on one tenant, with the variables kept
+ * between lines, as in a PowerShell console; a line that leaves a block, a string or a
+ * continuation open waits for the next one (prompt `>>`).
+ */
+import { parseScript, runScriptOnTenant, type TranscriptEntry } from '../../engine/powershell/index.js';
+import { cmdletCatalogue, isRuleId, RULES, type CmdletValue, type Finding, type Tenant } from '../../engine/tenant/index.js';
+import { formatFinding } from './findings.js';
+
+export const PROMPT = 'PS callsim> ';
+export const CONTINUATION_PROMPT = '>> ';
+
+/** PowerShell's console names a typed command `line`, so errors read "At line:1 char:5". */
+const FILE_NAME = 'line';
+
+export interface ShellSessionOptions {
+  tenant: Tenant;
+  /** The findings `validate` prints (a scenario's own checks when the shell started from one). */
+  findings: (tenant: Tenant) => Finding[];
+}
+
+export interface LineResult {
+  output: string;
+  /** True after `exit`: the caller stops reading. */
+  exit: boolean;
+}
+
+function helpText(): string {
+  const names = cmdletCatalogue().map((c) => `  ${c.name}`);
+  return [
+    'Type Teams PowerShell commands; each runs on the simulated tenant, which keeps its changes.',
+    'Variables ($x = ...) are kept between lines. A line that leaves a { block, a quote or a',
+    'trailing ` open continues on the next line (>>); an empty line ends it.',
+    'Tab completes cmdlet names, and parameter names after a -.',
+    '',
+    'Shell commands:',
+    '  validate         print the findings of the tenant as it is now',
+    '  explain RULEID   print a rule of docs/rules.md (explain SC003)',
+    '  help             this text',
+    '  exit             leave (so does Ctrl-D)',
+    '',
+    'Cmdlets:',
+    ...names,
+    '',
+  ].join('\n');
+}
+
+function formatEntry(entry: TranscriptEntry): string {
+  return `${entry.kind === 'warning' ? 'WARNING: ' : ''}${entry.text}\n`;
+}
+
+/** Whether a parse error only says the input stopped too early (more lines would complete it). */
+function isIncomplete(text: string): boolean {
+  if (/`\s*$/.test(text)) return true;
+  const parsed = parseScript(`${text}\n`, FILE_NAME);
+  if (parsed.ok) return false;
+  const error = parsed.errors[0];
+  if (error === undefined) return false;
+  if (/^expected a closing quote|^expected '#>'/.test(error.message)) return true;
+  const lines = text.split('\n');
+  const lastLine = lines.length;
+  const endColumn = (lines[lastLine - 1] ?? '').length + 1;
+  return error.line > lastLine || (error.line === lastLine && error.column >= endColumn);
+}
+
+export class ShellSession {
+  private readonly tenant: Tenant;
+  private readonly findings: (tenant: Tenant) => Finding[];
+  private readonly variables = new Map<string, CmdletValue>();
+  private pending: string[] = [];
+
+  constructor(options: ShellSessionOptions) {
+    this.tenant = options.tenant;
+    this.findings = options.findings;
+  }
+
+  prompt(): string {
+    return this.pending.length > 0 ? CONTINUATION_PROMPT : PROMPT;
+  }
+
+  /** Drops a half-typed multi-line command (Ctrl-C); true if there was one. */
+  cancel(): boolean {
+    const had = this.pending.length > 0;
+    this.pending = [];
+    return had;
+  }
+
+  handle(line: string): LineResult {
+    if (this.pending.length > 0) {
+      if (line.trim() === '') return this.run(this.takePending());
+      this.pending.push(line);
+      const text = this.pending.join('\n');
+      return isIncomplete(text) ? { output: '', exit: false } : this.run(this.takePending());
+    }
+    const command = line.trim();
+    if (command === '') return { output: '', exit: false };
+    const builtIn = this.builtIn(command);
+    if (builtIn !== undefined) return builtIn;
+    if (isIncomplete(line)) {
+      this.pending.push(line);
+      return { output: '', exit: false };
+    }
+    return this.run(line);
+  }
+
+  /** What is still buffered when the input ends, run as it is. */
+  finish(): LineResult {
+    return this.pending.length > 0 ? this.run(this.takePending()) : { output: '', exit: true };
+  }
+
+  private takePending(): string {
+    const text = this.pending.join('\n');
+    this.pending = [];
+    return text;
+  }
+
+  private builtIn(command: string): LineResult | undefined {
+    const [word = '', ...rest] = command.split(/\s+/);
+    switch (word.toLowerCase()) {
+      case 'exit':
+      case 'quit':
+        return rest.length === 0 ? { output: '', exit: true } : undefined;
+      case 'help':
+        return rest.length === 0 ? { output: helpText(), exit: false } : undefined;
+      case 'validate':
+        return rest.length === 0 ? { output: this.validate(), exit: false } : undefined;
+      case 'explain':
+        return { output: explain(rest), exit: false };
+      default:
+        return undefined;
+    }
+  }
+
+  private validate(): string {
+    const findings = this.findings(this.tenant);
+    if (findings.length === 0) return 'validate: no findings\n';
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    return `${findings.map(formatFinding).join('')}validate: ${errors} error(s), ${findings.length - errors} warning(s)\n`;
+  }
+
+  private run(text: string): LineResult {
+    // A new line after a final backtick keeps the parser from waiting for more.
+    const source = /`\s*$/.test(text) ? `${text}\n` : text;
+    const transcript = runScriptOnTenant(this.tenant, source, FILE_NAME, this.variables);
+    return { output: transcript.entries.map(formatEntry).join(''), exit: false };
+  }
+}
+
+function explain(args: string[]): string {
+  const id = (args[0] ?? '').toUpperCase();
+  if (args.length !== 1) return 'usage: explain RULEID (for example: explain SC003)\n';
+  if (!isRuleId(id)) return `explain: ${args[0] ?? ''} is not a rule ID of docs/rules.md (they look like SC003, NUM001, RA002)\n`;
+  const rule = RULES[id];
+  const kind = rule.kind === 'finding' ? `finding, ${rule.severity ?? 'error'}` : rule.kind;
+  return `${rule.id} (${kind}): ${rule.text}\n`;
+}
