@@ -4,7 +4,6 @@ import { dirname, basename, join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { runScenario, type CallRecord, type RunResult } from '../../engine/run/index.js';
 import { formatIssue, loadScenarioFile, parseDuration, scenarioFindings } from '../../engine/scenario/index.js';
-import { RULES, isRuleId } from '../../engine/tenant/index.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode, type Output } from '../io.js';
 import { resultsDocument } from '../results-document.js';
 
@@ -91,6 +90,35 @@ function fmt(x: number | null): string {
   return Math.abs(x) >= 100 ? x.toFixed(1) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toPrecision(3);
 }
 
+/** Short labels for outcome IDs in the summary table (docs/rules.md §3 has the full rules). */
+const OUTCOME_LABELS: Readonly<Record<string, string>> = {
+  OUT001: 'connected with the shared number as caller ID',
+  OUT002: 'not a Shared Calling user: failed',
+  OUT003: "routed by the user's own number or routing",
+  OUT004: 'resource account has no number: failed',
+  OUT005: 'not funded: "not set up for this feature"',
+  OUT006: 'credit balance at zero: failed',
+  OUT007: 'channel cap reached: failed',
+  INB001: 'no auto attendant: not answered',
+  INB002: 'holiday call flow ran',
+  INB003: 'after-hours call flow ran',
+  INB004: 'business-hours call flow ran',
+  INB010: 'transferred to a user',
+  INB011: 'transferred to the operator',
+  INB012: 'dial by name: more than 5 matches',
+  INB013: 'outside dial scope or not found',
+  INB014: 'no or invalid input 3 times',
+  INB015: 'disconnected or redirected by the flow',
+  EMG001: 'not recognised as an emergency number',
+  EMG003: 'free callback number reserved',
+  EMG004: "callback number taken from another caller",
+  EMG005: "resource account's number as callback number",
+  EMG007: 'repeat caller kept their callback number',
+  CBK001: 'reservation active: rang its holder',
+  CBK002: 'no active reservation',
+  CBK003: "resource account's number: auto attendant",
+};
+
 const SECTIONS: [prefix: string, title: string][] = [
   ['outbound.', 'Outbound calls (Shared Calling users dial the PSTN)'],
   ['inbound.', 'Inbound calls (PSTN callers dial the shared number)'],
@@ -117,8 +145,8 @@ export function formatSummary(result: RunResult, out: Output): void {
     out.write(`\n${title}\n`);
     for (const [name, m] of shown) {
       const id = name.split('.').pop() ?? '';
-      const label = isRuleId(id) ? `${name}  ${RULES[id].text.split(/[:.]/)[0]?.slice(0, 48) ?? ''}` : name;
-      out.write(`  ${label.padEnd(84)} ${fmt(m.mean).padStart(12)} ± ${fmt(m.halfWidth)}\n`);
+      const label = OUTCOME_LABELS[id] === undefined ? name : `${name}  ${OUTCOME_LABELS[id]}`;
+      out.write(`  ${label.padEnd(80)} ${fmt(m.mean).padStart(12)} ± ${fmt(m.halfWidth)}\n`);
     }
   }
   if (hidden > 0) out.write(`\n(${hidden} figures that are 0 in every replication are not shown; --json FILE has them all)\n`);
