@@ -33,11 +33,14 @@ export function metricKey(name: string): string {
 }
 
 interface PoolStats {
+  /** The pool's current size: a timeline change may add or remove numbers. */
   size: number;
   reservations: number;
   renewals: number;
   displaced: number;
   reserved: TimeWeighted;
+  /** 1 while every number is reserved, else 0; against the size at each moment, not the first. */
+  allReserved: TimeWeighted;
 }
 
 export class ReplicationCollector {
@@ -101,7 +104,13 @@ export class ReplicationCollector {
       onReservation: (now, r) => counted(now) && this.poolStat(r.policy, (p) => p.reservations++),
       onRenewal: (now, r) => counted(now) && this.poolStat(r.policy, (p) => p.renewals++),
       onDisplaced: (now, r) => counted(now) && this.poolStat(r.policy, (p) => p.displaced++),
-      onReservedCount: (now, policy, count) => this.pools.get(policy)?.reserved.update(now, count),
+      onReservedCount: (now, policy, count, size) => {
+        const p = this.pools.get(policy);
+        if (p === undefined) return;
+        p.size = size;
+        p.reserved.update(now, count);
+        p.allReserved.update(now, size > 0 && count >= size ? 1 : 0);
+      },
     };
   }
 
@@ -115,7 +124,8 @@ export class ReplicationCollector {
         reservations: 0,
         renewals: 0,
         displaced: 0,
-        reserved: new TimeWeighted({ start: 0, level: 0, warmup: this.warmup, thresholds: [pool.size] }),
+        reserved: new TimeWeighted({ start: 0, level: 0, warmup: this.warmup }),
+        allReserved: new TimeWeighted({ start: 0, level: 0, warmup: this.warmup }),
       });
     }
   }
@@ -188,7 +198,7 @@ export class ReplicationCollector {
       out.set(`${key}.displaced`, p.displaced);
       out.set(`${key}.meanReserved`, p.reserved.mean(horizon));
       out.set(`${key}.peakReserved`, Math.max(0, p.reserved.max(horizon)));
-      out.set(`${key}.allReservedShare`, p.reserved.fractionAtLeast(p.size, horizon));
+      out.set(`${key}.allReservedShare`, p.allReserved.mean(horizon));
     }
     const sorted: ReplicationFigures = {};
     for (const name of [...out.keys()].sort()) sorted[name] = out.get(name) as number;
