@@ -84,6 +84,14 @@ function csvLine(r: CallRecord, startEpochMs: number): string {
   );
 }
 
+/** A simulated span in the largest whole unit that fits: "14 days", "36 h", "90 min". */
+function span(ms: number): string {
+  const day = 86_400_000;
+  if (ms % day === 0) return `${ms / day} day${ms === day ? '' : 's'}`;
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000} h`;
+  return `${Math.round(ms / 60_000)} min`;
+}
+
 function fmt(x: number | null): string {
   if (x === null) return '-';
   if (Number.isInteger(x)) return String(x);
@@ -133,8 +141,8 @@ const SECTIONS: [prefix: string, title: string][] = [
 export function formatSummary(result: RunResult, out: Output): void {
   const reps = result.replications;
   out.write(
-    `${result.scenario.name}\n  seed ${result.seed}, ${reps} replication${reps === 1 ? '' : 's'} of ${result.horizonMs / 86_400_000} days` +
-      `${result.warmupMs > 0 ? ` after a ${result.warmupMs / 3_600_000} h warm-up` : ''}; mean over replications ± 95% CI half-width\n`,
+    `${result.scenario.name}\n  seed ${result.seed}, ${reps} replication${reps === 1 ? '' : 's'} of ${span(result.horizonMs)}` +
+      `${result.warmupMs > 0 ? ` after a ${span(result.warmupMs)} warm-up` : ''}; mean over replications ± 95% CI half-width\n`,
   );
   let hidden = 0;
   for (const [prefix, title] of SECTIONS) {

@@ -26,7 +26,14 @@ function strict<T extends z.ZodRawShape>(shape: T) {
 
 export const duration = z
   // A missing duration keeps zod's own message, which is how a missing key is recognised.
-  .string({ error: (issue) => (issue.input === undefined ? undefined : `expected ${DURATION_FORMAT}`) })
+  .string({
+    error: (issue) =>
+      issue.input === undefined
+        ? undefined
+        : typeof issue.input === 'number'
+          ? `expected ${DURATION_FORMAT}; a bare number has no unit: write ${issue.input === 0 ? '0s' : `${issue.input}s or ${issue.input}m`}`
+          : `expected ${DURATION_FORMAT}`,
+  })
   .regex(DURATION_PATTERN, { error: `expected ${DURATION_FORMAT}` })
   .register(registry, { id: 'Duration', description: DURATION_FORMAT })
   .transform((s) => parseDuration(s) ?? 0);
