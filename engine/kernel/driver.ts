@@ -1,5 +1,6 @@
-import { initialTransition, transition } from 'xstate';
+import { createActor } from 'xstate';
 import type {
+  AnyActorScope,
   AnyStateMachine,
   EventFromLogic,
   EventObject,
@@ -76,6 +77,9 @@ export class MachineDriver<TMachine extends AnyStateMachine> {
   private readonly mailbox: Array<[CallId, EventFromLogic<TMachine>]> = [];
   private busy = false;
   private timerSeq = 0;
+  /** One inert actor scope for every transition of every call (see `step`). */
+  private scope: AnyActorScope | undefined;
+  private readonly collected: ExecutableActionObject[] = [];
 
   constructor(private readonly options: DriverOptions<TMachine>) {}
 
@@ -104,7 +108,7 @@ export class MachineDriver<TMachine extends AnyStateMachine> {
     const wasBusy = this.busy;
     this.busy = true;
     try {
-      const [snapshot, actions] = (initialTransition as InitialTransition<TMachine>)(machine, input);
+      const [snapshot, actions] = this.step(input, (scope) => machine.getInitialSnapshot(scope, input) as SnapshotFrom<TMachine>);
       const call: Call<TMachine> = { snapshot, timers: new Map() };
       this.calls.set(callId, call);
       this.settle(callId, call, undefined, actions);
@@ -125,6 +129,39 @@ export class MachineDriver<TMachine extends AnyStateMachine> {
     if (!this.busy) this.drain();
   }
 
+  /**
+   * What xstate's pure `initialTransition` / `transition` do, with one inert actor scope reused
+   * instead of a new one per call: xstate builds that scope from a throwaway actor whose start
+   * evaluates the machine without input, which our machines cannot do (their guards read the
+   * input), so each transition paid for a thrown and caught TypeError. The scope's actor is built
+   * once, from the first call's input; actions are collected, never executed, as in `transition`.
+   * NOTE: hot path.
+   */
+  private step(
+    input: InputFrom<TMachine> | undefined,
+    advance: (scope: AnyActorScope) => SnapshotFrom<TMachine>,
+  ): [SnapshotFrom<TMachine>, ExecutableActionsFrom<TMachine>[]] {
+    if (this.scope === undefined) {
+      const self = createActor(this.options.machine, { input });
+      this.scope = {
+        self,
+        id: '',
+        sessionId: '',
+        logger: () => {},
+        defer: () => {},
+        emit: () => {},
+        system: self.system,
+        stopChild: () => {},
+        actionExecutor: (action) => {
+          this.collected.push(action);
+        },
+      };
+    }
+    this.collected.length = 0;
+    const snapshot = advance(this.scope);
+    return [snapshot, this.collected.splice(0) as unknown as ExecutableActionsFrom<TMachine>[]];
+  }
+
   private drain(): void {
     this.busy = true;
     try {
@@ -142,7 +179,8 @@ export class MachineDriver<TMachine extends AnyStateMachine> {
   }
 
   private deliver(callId: CallId, call: Call<TMachine>, event: EventFromLogic<TMachine>): void {
-    const [snapshot, actions] = transition(this.options.machine, call.snapshot, event);
+    const machine = this.options.machine;
+    const [snapshot, actions] = this.step(undefined, (scope) => machine.transition(call.snapshot, event, scope) as SnapshotFrom<TMachine>);
     call.snapshot = snapshot;
     this.settle(callId, call, event, actions);
   }
@@ -221,10 +259,3 @@ export class MachineDriver<TMachine extends AnyStateMachine> {
     this.calls.delete(callId);
   }
 }
-
-// initialTransition's input parameter is a conditional rest tuple that TypeScript cannot resolve
-// for a generic machine; this is the same function with the input always passed.
-type InitialTransition<TMachine extends AnyStateMachine> = (
-  machine: TMachine,
-  input: InputFrom<TMachine>,
-) => [SnapshotFrom<TMachine>, ExecutableActionsFrom<TMachine>[]];
