@@ -7,9 +7,9 @@ import { Command } from 'commander';
 import { formatTranscript, parseScript, runScriptOnTenant, type Transcript } from '../../engine/powershell/index.js';
 import { formatIssue, loadScenarioFile, scenarioFindings, writeScenario, type ScenarioIssue } from '../../engine/scenario/index.js';
 import { emptyTenant, validate, type Finding, type Tenant } from '../../engine/tenant/index.js';
+import { formatFinding } from '../format-finding.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode } from '../io.js';
-import { formatFinding } from '../shell/findings.js';
-import { writeFileWhole } from '../shell/write-whole.js';
+import { writeFileWhole } from '../write-whole.js';
 
 export interface PsOptions {
   tenant?: string;
@@ -55,8 +55,7 @@ interface PsReport {
 export async function replayScript(script: string, options: PsOptions, io: CliIo): Promise<ExitCode> {
   const issues: ScenarioIssue[] = [];
   const read = await readText(script);
-  // A final line continuation with nothing after it would leave the parser waiting for more.
-  const source = read.ok ? (read.text.endsWith('\n') ? read.text : `${read.text}\n`) : '';
+  const source = read.ok ? read.text : '';
   if (!read.ok) issues.push({ ...read.issue });
   else {
     const parsed = parseScript(source, script);

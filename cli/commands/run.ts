@@ -1,11 +1,10 @@
 /** `callsim run FILE`: simulate a scenario and report its figures with confidence intervals. */
-import { closeSync, existsSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { runScenario, type CallRecord, type RunResult } from '../../engine/run/index.js';
 import { formatIssue, loadScenarioFile, parseDuration, scenarioFindings } from '../../engine/scenario/index.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode, type Output } from '../io.js';
 import { resultsDocument } from '../results-document.js';
+import { WholeFileWriter } from '../write-whole.js';
 
 interface RunCliOptions {
   seed?: number;
@@ -28,37 +27,6 @@ function duration(value: string): number {
   const ms = parseDuration(value);
   if (ms === undefined || ms <= 0) throw new InvalidArgumentError('expected a duration such as 30d, 12h or 90m.');
   return ms;
-}
-
-/**
- * A file written whole or not at all: lines go to a temporary file beside it, renamed into place
- * on `commit`, removed on `abort`.
- */
-class AtomicFile {
-  private readonly temp: string;
-  private fd: number | null;
-
-  constructor(private readonly path: string) {
-    this.temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-    this.fd = openSync(this.temp, 'w');
-  }
-
-  write(text: string): void {
-    if (this.fd !== null) writeSync(this.fd, text);
-  }
-
-  commit(): void {
-    if (this.fd === null) return;
-    closeSync(this.fd);
-    this.fd = null;
-    renameSync(this.temp, this.path);
-  }
-
-  abort(): void {
-    if (this.fd !== null) closeSync(this.fd);
-    this.fd = null;
-    if (existsSync(this.temp)) unlinkSync(this.temp);
-  }
 }
 
 function csvField(value: string): string {
@@ -180,10 +148,10 @@ export async function runFile(file: string, options: RunCliOptions, io: CliIo, s
   if (findings.length > 0) {
     io.stderr.write(`note: the tenant has ${errors} error and ${findings.length - errors} warning findings (callsim validate ${file}); the run shows what they do.\n`);
   }
-  let callsFile: AtomicFile | undefined;
-  let jsonFile: AtomicFile | undefined;
+  let callsFile: WholeFileWriter | undefined;
+  let jsonFile: WholeFileWriter | undefined;
   try {
-    callsFile = options.calls === undefined ? undefined : new AtomicFile(options.calls);
+    callsFile = options.calls === undefined ? undefined : new WholeFileWriter(options.calls);
     callsFile?.write(CSV_HEADER);
     const replications = options.replications ?? loaded.scenario.replications;
     const showProgress = options.progress !== false && stderrIsTty && replications > 1;
@@ -204,7 +172,7 @@ export async function runFile(file: string, options: RunCliOptions, io: CliIo, s
         : {}),
     });
     if (options.json !== undefined) {
-      jsonFile = new AtomicFile(options.json);
+      jsonFile = new WholeFileWriter(options.json);
       jsonFile.write(`${JSON.stringify(resultsDocument(result), null, 2)}\n`);
     }
     formatSummary(result, io.stdout);

@@ -2,14 +2,11 @@
 import { Command } from 'commander';
 import { formatIssue, loadScenarioFile, scenarioFindings, type ScenarioIssue } from '../../engine/scenario/index.js';
 import type { Finding } from '../../engine/tenant/index.js';
+import { formatFinding } from '../format-finding.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode } from '../io.js';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function formatFinding(f: Finding): string {
-  return `${f.severity} ${f.rule} ${f.object.kind} ${f.object.id}: ${f.message}\n  fix: ${f.fix}\n`;
 }
 
 /** Findings of one rule beyond this many are summarised by the objects they are about. */

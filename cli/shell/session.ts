@@ -6,7 +6,7 @@
  */
 import { parseScript, runScriptOnTenant, type TranscriptEntry } from '../../engine/powershell/index.js';
 import { cmdletCatalogue, isRuleId, RULES, type CmdletValue, type Finding, type Tenant } from '../../engine/tenant/index.js';
-import { formatFinding } from './findings.js';
+import { formatFinding } from '../format-finding.js';
 
 export const PROMPT = 'PS callsim> ';
 export const CONTINUATION_PROMPT = '>> ';
@@ -140,7 +140,8 @@ export class ShellSession {
   }
 
   private run(text: string): LineResult {
-    // A new line after a final backtick keeps the parser from waiting for more.
+    // A blank line ends a continued command at the prompt, as in PowerShell's console: the final
+    // backtick then continues onto that empty line instead of being the end of the script.
     const source = /`\s*$/.test(text) ? `${text}\n` : text;
     const transcript = runScriptOnTenant(this.tenant, source, FILE_NAME, this.variables);
     return { output: transcript.entries.map(formatEntry).join(''), exit: false };

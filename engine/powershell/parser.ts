@@ -128,7 +128,8 @@ class Parser {
       const c = this.peek();
       if (c === ' ' || c === '\t' || c === '\r' || c === '\u00A0' || c === '\f') this.i++;
       else if (c === '`' && this.peek(1) === '\n') this.i += 2;
-      else if (c === '`' && this.peek(1) === '\r' && this.peek(2) === '\n') this.i += 3;
+      else if (c === '`' && this.peek(1) === '\r') this.i += this.peek(2) === '\n' ? 3 : 2;
+      else if (c === '`' && this.peek(1) === '') this.failTrailingBacktick();
       else if (c === '<' && this.peek(1) === '#') {
         const end = this.src.indexOf('#>', this.i + 2);
         if (end < 0) this.fail("expected '#>' to close the block comment", this.i);
@@ -136,6 +137,27 @@ class Parser {
       } else if (c === '#') {
         while (this.peek() !== '' && this.peek() !== '\n') this.i++;
       } else return;
+    }
+  }
+
+  /**
+   * A backtick escapes the next character; at the very end there is none. PowerShell reports this
+   * as incomplete input ("Incomplete string token."), so the script does not run.
+   */
+  private failTrailingBacktick(offset: number = this.i): never {
+    this.fail(
+      'a backtick (`) at the end of the script continues a line that never comes (PowerShell: "Incomplete string token."); remove it or finish the command',
+      offset,
+    );
+  }
+
+  /**
+   * Loops that read until a closing character must consume something each time round; if a
+   * character is ever left unread, this turns what would be a hang into a parse error.
+   */
+  private requireProgress(from: number): void {
+    if (this.i <= from) {
+      this.fail(`internal parser error: could not read past ${describeChar(this.peek())} (please report this script)`, from);
     }
   }
 
@@ -171,7 +193,9 @@ class Parser {
       }
       if (close && c === close.char) return statements;
       if (c === '}' || c === ')') this.fail(`unexpected '${c}': nothing open to close here`);
+      const statementStart = this.i;
       statements.push(this.parseStatement());
+      this.requireProgress(statementStart);
       this.skipSpace();
       const after = this.peek();
       if ((after === '}' || after === ')') && !(close && after === close.char)) this.fail(`unexpected '${after}': nothing open to close here`);
@@ -387,6 +411,7 @@ class Parser {
         continue;
       }
       const value = this.parseArgumentValue(previousParameter);
+      this.requireProgress(argStart);
       args.push({ kind: 'value', value, pos: this.position(argStart) });
       previousParameter = null;
     }
@@ -454,7 +479,8 @@ class Parser {
       if (c === '' || ' \t\r\n;,|(){}&<>'.includes(c)) break;
       if (c === '`') {
         const next = this.peek(1);
-        if (next === '\n' || next === '\r' || next === '') break;
+        if (next === '') this.failTrailingBacktick();
+        if (next === '\n' || next === '\r') break;
         text += next;
         this.i += 2;
         continue;

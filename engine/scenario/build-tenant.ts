@@ -161,7 +161,7 @@ export function buildTenant(section: TenantSection): BuiltTenant {
     const ok = b.check(
       addLocation(t, {
         locationId: l.id,
-        civicAddressId: objectIdFor(`civic:${l.id}`),
+        civicAddressId: l.civicAddressId ?? objectIdFor(`civic:${l.id}`),
         description: l.description,
         companyName: l.address.companyName ?? '',
         houseNumber: l.address.houseNumber,
@@ -373,6 +373,7 @@ export function buildTenant(section: TenantSection): BuiltTenant {
     }
     const verb = sameId(p.identity, 'Global') ? 'Set' : 'New';
     const named: Record<string, CmdletValue> = { Identity: p.identity, Description: p.description };
+    if (p.allowEnhancedEmergencyServices) named['AllowEnhancedEmergencyServices'] = true;
     if (numbers.length > 0) named['EmergencyNumbers'] = { kind: 'hashtable', entries: { add: numbers } };
     if (!b.cmdlet(path, `${verb}-CsTeamsEmergencyCallRoutingPolicy`, named).ok) b.markRefused('EmergencyCallRouting', p.identity);
   });

@@ -72,6 +72,8 @@ const address = strict({
 const location = strict({
   id: nonEmpty,
   description: z.string().default(''),
+  /** Locations that share a civic address (New-CsOnlineLisLocation -CivicAddressId) share this id. */
+  civicAddressId: nonEmpty.optional(),
   address,
 });
 
@@ -214,7 +216,14 @@ const grant = strict({
 const policies = strict({
   voiceRouting: z.array(strict({ identity: nonEmpty, onlinePstnUsages: z.array(nonEmpty).default([]) })).default([]),
   emergencyCallRouting: z
-    .array(strict({ identity: nonEmpty, emergencyNumbers: z.array(emergencyNumber).default([]), description: z.string().default('') }))
+    .array(
+      strict({
+        identity: nonEmpty,
+        emergencyNumbers: z.array(emergencyNumber).default([]),
+        allowEnhancedEmergencyServices: z.boolean().default(false),
+        description: z.string().default(''),
+      }),
+    )
     .default([]),
   sharedCalling: z
     .array(

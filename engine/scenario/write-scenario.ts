@@ -4,10 +4,9 @@
  * build-tenant.ts: each field is written the way the loader reads it, and whatever the loader
  * would fill in by default is left out.
  *
- * The scenario format cannot hold every state the cmdlets can make (a civic address id chosen by
- * New-CsOnlineLisCivicAddress, -AllowEnhancedEmergencyServices), so the text is always loaded back
- * and compared: a tenant the format cannot hold is refused with the first field that differs,
- * rather than written wrong.
+ * Should the scenario format ever fall behind a state the cmdlets can make, the text is always
+ * loaded back and compared: a tenant the format cannot hold is refused with the first field that
+ * differs, rather than written wrong.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { Document, isMap, parseDocument } from 'yaml';
@@ -123,6 +122,7 @@ export function tenantSection(tenant: Tenant): Plain {
     locations: tenant.locations.map((l) => ({
       id: l.locationId,
       description: l.description,
+      ...(l.civicAddressId === objectIdFor(`civic:${l.locationId}`) ? {} : { civicAddressId: l.civicAddressId }),
       address: {
         ...(l.companyName === '' ? {} : { companyName: l.companyName }),
         houseNumber: l.houseNumber,
@@ -170,6 +170,7 @@ export function tenantSection(tenant: Tenant): Plain {
         .map((p) => ({
           identity: p.identity,
           description: p.description,
+          ...(p.allowEnhancedEmergencyServices ? { allowEnhancedEmergencyServices: true } : {}),
           emergencyNumbers: p.emergencyNumbers.map((e) => ({
             dialString: e.emergencyDialString,
             ...(e.emergencyDialMask.length === 0 ? {} : { dialMasks: [...e.emergencyDialMask] }),

@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScriptOnTenant } from '../../engine/powershell/index.js';
 import { loadScenarioFile } from '../../engine/scenario/index.js';
+import { emptyTenant } from '../../engine/tenant/index.js';
 import { runCli } from './run-cli.js';
 
 const BASE = 'test/fixtures/ps/article-base.yaml';
@@ -87,11 +88,35 @@ describe('callsim ps: other scripts and unusable input', () => {
     expect([code, stdout.trimEnd().split('\n').at(-1)]).toEqual([0, `${CORPUS}: 0 commands refused; 0 errors, 2 warnings`]);
   });
 
-  it('does not write -o when the scenario format cannot hold the tenant, and exits 2', async () => {
+  it('writes with -o after the corpus shared-calling-scenario.ps1 a scenario that loads back to the tenant the script produced', async () => {
+    const out = join(tempDir(), 'after.yaml');
+    const { code } = await runCli('ps', CORPUS, '--tenant', BASE, '-o', out);
+    const base = await loadScenarioFile(BASE);
+    if (!base.ok) throw new Error('fixture does not load');
+    runScriptOnTenant(base.tenant, readFileSync(CORPUS, 'utf8'), CORPUS);
+    const written = await loadScenarioFile(out);
+    expect(code).toBe(0);
+    expect(written.ok && written.tenant).toEqual(base.tenant);
+  });
+
+  it('writes with -o after New-CsOnlineLisCivicAddress a scenario that loads back to the same tenant', async () => {
     const dir = tempDir();
-    const { code, stderr } = await runCli('ps', CORPUS, '--tenant', BASE, '-o', join(dir, 'after.yaml'));
-    expect([code, readdirSync(dir)]).toEqual([2, []]);
-    expect(stderr).toContain('not written: the scenario format cannot hold this tenant: it loads back different at tenant.emergencyCallRoutingPolicies[1].allowEnhancedEmergencyServices');
+    const script = join(dir, 'civic.ps1');
+    const out = join(dir, 'civic.yaml');
+    writeFileSync(script, "New-CsOnlineLisCivicAddress -HouseNumber 1 -StreetName 'Main Street' -City Seattle -StateOrProvince WA -PostalCode 98101 -CountryOrRegion US\n");
+    const { code } = await runCli('ps', script, '-o', out);
+    const expected = emptyTenant();
+    runScriptOnTenant(expected, readFileSync(script, 'utf8'), script);
+    const written = await loadScenarioFile(out);
+    expect([code, written.ok && written.tenant]).toEqual([0, expected]);
+  });
+
+  it('treats a script whose last character is a line-continuation backtick as a parse error, and exits 2', async () => {
+    const dir = tempDir();
+    const script = join(dir, 'trailing.ps1');
+    writeFileSync(script, 'Get-CsOnlineUser `');
+    const { code, stderr } = await runCli('ps', script);
+    expect([code, stderr.split('\n')[0]?.split(': ').slice(0, 2)]).toEqual([2, [`${script}:1:18`, 'ParseError']]);
   });
 
   it('exits 2 for a script with a parse error, printed with file:line:column, and runs nothing', async () => {

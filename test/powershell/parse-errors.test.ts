@@ -1,3 +1,4 @@
+import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { parseScript, runScript } from '../../engine/powershell/index.js';
 import { recordingInvoker } from './fake-invoker.js';
@@ -103,5 +104,60 @@ describe('malformed scripts give "expected ..." errors', () => {
     expect(transcript.parseErrors).toHaveLength(1);
     expect(transcript.entries[0]).toMatchObject({ kind: 'error', code: 'ParseError', line: 2, column: 10 });
     expect(transcript.entries[0]?.text).toContain('At bad.ps1:2 char:10');
+  });
+});
+
+describe('a backtick at the very end of the script', () => {
+  it.each([
+    ['after a cmdlet name', 'Get-X `', 1, 7],
+    ['glued to a bare word', 'Set-X -A b`', 1, 11],
+    ['after a quoted value', "Set-X -A 'b' `", 1, 14],
+    ['after a parameter name', 'Set-X -Force `', 1, 14],
+    ['after an expression', '$a = 1 `', 1, 8],
+    ['on a line of its own', 'Get-X\n`', 2, 1],
+  ])('is an incomplete-input parse error at the backtick when it comes %s', (_name, source, line, column) => {
+    const error = firstError(source);
+    expect({ line: error?.line, column: error?.column }).toEqual({ line, column });
+    expect(error?.message).toMatch(/a backtick \(`\) at the end of the script continues a line that never comes/);
+  });
+
+  it('is a line continuation when a new line follows it', () => {
+    const result = parseScript('Set-X `\n  -A b\n', 'ok.ps1');
+    expect(result.ok && result.script.statements[0]).toMatchObject({
+      kind: 'pipeline',
+      pipeline: { elements: [{ kind: 'command', name: 'Set-X', arguments: [{ name: 'A' }, { value: { value: 'b' } }] }] },
+    });
+  });
+
+  it('is a line continuation when only a carriage return follows it (old Mac line endings)', () => {
+    const result = parseScript('Set-X `\r  -A b', 'ok.ps1');
+    expect(result.ok && result.script.statements[0]).toMatchObject({
+      pipeline: { elements: [{ kind: 'command', name: 'Set-X', arguments: [{ name: 'A' }, { value: { value: 'b' } }] }] },
+    });
+  });
+});
+
+describe('short random scripts', () => {
+  // A loop that reads nothing spins only at the end of the input, so every random prefix is tried
+  // with every piece as its last one: the parser must answer each, with a script or a parse error.
+  const pieces = [
+    '`', '\n', '\r', ' ', '$', '(', ')', '{', '}', '@', "'", '"', '-', 'a', 'Get-X', ' -A ', ',', ';', '|', '#',
+    '<#', '#>', '.', ':', '[', '=', '1', 'if', 'foreach', 'try', 'catch', 'else', 'in', '\u2019', '\u201C',
+    '\u2013', '\u00A0', '%', '&', '<', '>', '!', '+', 'PS C:\\> ', '$(', '@(', '@{', '${', '-eq', '-Filter ',
+  ];
+
+  it('always parse to a script or a parse error, never an internal error, whatever they end with', () => {
+    const random = seedrandom('parse-errors/short-random-scripts');
+    const internal: string[] = [];
+    for (let k = 0; k < 1000; k++) {
+      let prefix = '';
+      const length = Math.floor(random() * 8);
+      for (let j = 0; j < length; j++) prefix += pieces[Math.floor(random() * pieces.length)] ?? '';
+      for (const last of pieces) {
+        const result = parseScript(prefix + last, 'random.ps1');
+        if (!result.ok && result.errors.some((e) => e.message.startsWith('internal'))) internal.push(JSON.stringify(prefix + last));
+      }
+    }
+    expect(internal).toEqual([]);
   });
 });
