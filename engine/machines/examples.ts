@@ -1,0 +1,153 @@
+/**
+ * Example inputs for the call machines: one ordinary call of each kind, which a caller changes to
+ * reach the branch it is about, and a list per kind that together reach every outcome. They
+ * document what each machine is given, and serve the machine tests and the benchmarks alike.
+ */
+import type { CallbackCallInput } from './callback.js';
+import type { EmergencyCallInput } from './emergency.js';
+import type { CallerInput, InboundCallInput, InboundMenu } from './inbound.js';
+import type { CallInputs, CallKind } from './index.js';
+import type { OutboundCallInput } from './outbound.js';
+
+/** A Shared Calling user on a Calling Plan service number funded by prepaid credits. */
+export function outboundCall(change: (input: OutboundCallInput) => void = () => {}): OutboundCallInput {
+  const input: OutboundCallInput = {
+    caller: {
+      userId: 'u-ada',
+      teamsPhoneLicensed: true,
+      enterpriseVoiceEnabled: true,
+      hasOwnNumber: false,
+      voiceRoutingPstnUsageCount: 0,
+    },
+    sharedCallingPolicy: { identity: 'Seattle', resourceAccountId: 'ra-main' },
+    resourceAccount: {
+      number: { telephoneNumber: '+14255550100', numberType: 'CallingPlan', callingPlanUsage: 'Service' },
+      payAsYouGoLicensed: true,
+      communicationsCreditsLicensed: true,
+    },
+    credits: { postpaidOverage: false, balance: 10 },
+    channels: { cap: null, inUse: 0 },
+    destination: { telephoneNumber: '+442071234567', country: 'GB', ratePerMinute: 0.05 },
+    farEnd: { answers: true, ringMs: 8_000, talkMs: 150_000 },
+  };
+  change(input);
+  return input;
+}
+
+/** A Calling Plan Shared Calling user dialling 911 with a free number in a pool of two. */
+export function emergencyCall(change: (input: EmergencyCallInput) => void = () => {}): EmergencyCallInput {
+  const input: EmergencyCallInput = {
+    userId: 'u-ada',
+    dialledString: '911',
+    userPolicy: {
+      identity: 'US-Emergency',
+      emergencyNumbers: [{ dialString: '911', dialMasks: ['112'], pstnUsage: null }],
+    },
+    sitePolicy: null,
+    tenantMixesSharedCallingWithDirectRouting: false,
+    location: { dynamicLocationId: null, staticLocationId: 'loc-hq' },
+    callbackPool: { size: 2, numberHeldByCaller: null, nextFreeNumber: '+14255550201', reuseCandidate: '+14255550201' },
+    resourceAccountNumber: '+14255550100',
+    durationMs: 240_000,
+  };
+  change(input);
+  return input;
+}
+
+export function callbackCall(change: Partial<CallbackCallInput> = {}): CallbackCallInput {
+  return {
+    dialledNumber: '+14255550201',
+    emergencyCallerId: 'u-ada',
+    isResourceAccountNumber: false,
+    reservationHolderId: 'u-ada',
+    callbackWithoutReservation: 'auto-attendant',
+    ...change,
+  };
+}
+
+export const menu: InboundMenu = {
+  promptMs: 6_000,
+  directorySearch: 'None',
+  options: [
+    { key: '0', action: 'TransferCallToOperator', target: null, announcementMs: 0 },
+    { key: '1', action: 'TransferCallToTarget', target: { type: 'User', id: 'u-sales' }, announcementMs: 0 },
+    { key: '2', action: 'TransferCallToTarget', target: { type: 'SharedVoicemail', id: 'g-support' }, announcementMs: 0 },
+    { key: '3', action: 'Announcement', target: null, announcementMs: 12_000 },
+    { key: '9', action: 'DisconnectCall', target: null, announcementMs: 0 },
+  ],
+};
+
+/** A business-hours call to an attendant with a menu and an operator. */
+export function inboundCall(inputs: CallerInput[], change: (input: InboundCallInput) => void = () => {}): InboundCallInput {
+  const input: InboundCallInput = {
+    attendant: {
+      id: 'aa-main',
+      flowInEffect: 'businessHours',
+      callFlow: { name: 'Default', greetingMs: 4_000, action: { kind: 'menu', menu: structuredClone(menu) } },
+      operator: { type: 'User', id: 'u-reception' },
+      maxMenuAttempts: 3,
+      inputTimeoutMs: 5_000,
+    },
+    callerInputs: inputs,
+    userAnswers: true,
+  };
+  change(input);
+  return input;
+}
+
+export const press = (key: string): CallerInput => ({ kind: 'key', key, afterMs: 1_500 });
+
+export function withMenu(change: (m: InboundMenu) => void) {
+  return (input: InboundCallInput) => {
+    const action = input.attendant?.callFlow.action;
+    if (action?.kind === 'menu') change(action.menu);
+  };
+}
+
+const noInput: CallerInput = { kind: 'noInput' };
+
+/** Inputs of each kind that, together, end in every outcome the kind has (and every final state). */
+export const SAMPLES: { [K in CallKind]: CallInputs[K][] } = {
+  outbound: [
+    outboundCall(),
+    outboundCall((c) => { c.farEnd.answers = false; }),
+    outboundCall((c) => { c.channels = { cap: 3, inUse: 0 }; c.credits.postpaidOverage = true; }),
+    outboundCall((c) => { c.caller.teamsPhoneLicensed = false; }),
+    outboundCall((c) => { c.caller.hasOwnNumber = true; }),
+    outboundCall((c) => { c.sharedCallingPolicy.resourceAccountId = null; }),
+    outboundCall((c) => { c.resourceAccount.number = null; }),
+    outboundCall((c) => { c.resourceAccount.payAsYouGoLicensed = false; }),
+    outboundCall((c) => { c.credits.balance = -0.5; }),
+    outboundCall((c) => { c.channels = { cap: 1, inUse: 1 }; }),
+  ],
+  inbound: [
+    inboundCall([], (c) => { c.attendant = null; }),
+    inboundCall([press('3'), press('*'), press('1')]),
+    inboundCall([press('1')], (c) => { c.userAnswers = false; }),
+    inboundCall([press('0')]),
+    inboundCall([press('2')]),
+    inboundCall([press('9')]),
+    inboundCall([noInput, press('7')]),
+    inboundCall([], (c) => { if (c.attendant) c.attendant.operator = null; }),
+    inboundCall([], (c) => { if (c.attendant) c.attendant.callFlow.action = { kind: 'disconnect' }; }),
+    inboundCall([], (c) => { if (c.attendant) c.attendant.callFlow.action = { kind: 'redirect', target: { type: 'ExternalPstn', id: '+14255550999' } }; }),
+    inboundCall([{ kind: 'dialByName', afterMs: 4_000, directory: { matchesAfterDialScope: 6, target: null } }], withMenu((m) => { m.directorySearch = 'ByName'; })),
+    inboundCall([{ kind: 'dialByName', afterMs: 4_000, directory: { matchesAfterDialScope: 0, target: null } }], withMenu((m) => { m.directorySearch = 'ByName'; })),
+    inboundCall([{ kind: 'dialByExtension', afterMs: 3_000, directory: { found: false, inScope: false, target: null } }], withMenu((m) => { m.directorySearch = 'ByExtension'; })),
+  ],
+  emergency: [
+    emergencyCall(),
+    emergencyCall((c) => { c.dialledString = '999'; }),
+    emergencyCall((c) => { c.callbackPool.numberHeldByCaller = '+14255550202'; }),
+    emergencyCall((c) => { c.callbackPool = { size: 0, numberHeldByCaller: null, nextFreeNumber: null, reuseCandidate: null }; }),
+    emergencyCall((c) => { c.callbackPool.nextFreeNumber = null; }),
+    emergencyCall((c) => { c.callbackPool = { size: 2, numberHeldByCaller: null, nextFreeNumber: null, reuseCandidate: null }; }),
+  ],
+  callback: [
+    callbackCall(),
+    callbackCall({ reservationHolderId: 'u-bob' }),
+    callbackCall({ reservationHolderId: null }),
+    callbackCall({ reservationHolderId: null, callbackWithoutReservation: 'not-in-service' }),
+    callbackCall({ isResourceAccountNumber: true, reservationHolderId: null }),
+  ],
+};
