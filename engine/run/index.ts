@@ -5,3 +5,5 @@ export { runReplication, CALLER_TIMING_MS } from './replication.js';
 export type { ReplicationOptions, ReplicationResult, TimelineOutcome } from './replication.js';
 export type { CallRecord, ReplicationFigures } from './collector.js';
 export { PROMPT_MS } from './call-inputs.js';
+export { formatTrace } from './trace.js';
+export type { CallTrace, TraceFact, TraceOptions, TraceStep } from './trace.js';

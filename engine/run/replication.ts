@@ -9,7 +9,8 @@
  * every call whether or not the call ends up using it, so a what-if change to one part of a scenario
  * does not shift the random numbers of the others.
  */
-import { createStreams, MachineDriver, Simulation, URGENT, type RandomStream } from '../kernel/index.js';
+import type { AnyStateMachine } from 'xstate';
+import { createStreams, MachineDriver, Simulation, URGENT, type DriverOptions, type RandomStream } from '../kernel/index.js';
 import {
   callbackMachine,
   emergencyMachine,
@@ -43,6 +44,7 @@ import { createArrivals } from '../workload/arrivals.js';
 import { bernoulli, sample, weightedChoice, type WeightedValue } from '../workload/distributions.js';
 import { emergencyInput, inboundAttendant, mappedKeys, outboundInput } from './call-inputs.js';
 import { ReplicationCollector, type CallRecord, type ReplicationFigures } from './collector.js';
+import { CallTracer, type TraceOptions } from './trace.js';
 import { arrivalProcess, toDistribution, toTable } from './workload-plan.js';
 
 /**
@@ -56,6 +58,8 @@ export interface ReplicationOptions {
   horizonMs?: number;
   /** Receives one record per finished call (after the warm-up), in the order calls finish. */
   onCall?: (record: CallRecord) => void;
+  /** Traces the calls it selects (engine/run/trace.ts); leave it out for speed, figures are the same. */
+  trace?: TraceOptions;
 }
 
 export interface TimelineOutcome {
@@ -133,6 +137,17 @@ export function runReplication(
   };
   const pools = new CallbackPools(tenant, poolSettings, collector.poolObserver);
   collector.watchPools(pools.all());
+  const tracer =
+    options.trace === undefined ? undefined : new CallTracer(options.trace, replication, scenario.startEpochMs, warmup, readableName(tenant));
+  // With tracing on, every call runs the machine with noting guards; only selected calls keep the notes.
+  const traced = <M extends AnyStateMachine>(machine: M): Pick<DriverOptions<M>, 'machine' | 'onTransition'> =>
+    tracer === undefined
+      ? { machine }
+      : {
+          machine: tracer.machine(machine),
+          onTransition: (callId, event, snapshot) =>
+            tracer.transition(machine, Number(callId), sim.now, event as { type: string } | undefined, (snapshot as { value: unknown }).value),
+        };
 
   // Derived from the tenant; rebuilt whenever a timeline change touches it.
   let mixedTenant = mixesSharedCallingWithDirectRouting(tenant);
@@ -156,6 +171,7 @@ export function runReplication(
     const call = inProgress.get(callId);
     inProgress.delete(callId);
     if (call === undefined) return;
+    tracer?.finish(callId, sim.now, call.callerId, output);
     const record: CallRecord = {
       replication,
       call: callId,
@@ -174,9 +190,9 @@ export function runReplication(
   };
 
   const outbound = new MachineDriver({
-    machine: outboundMachine,
+    ...traced(outboundMachine),
     scheduler: sim,
-    onEffect: (_callId, action) => {
+    onEffect: (callId, action) => {
       // The driver types effects by action name only; the machines' index gives their params.
       const effect = action as unknown as CallEffect;
       switch (effect.type) {
@@ -185,11 +201,17 @@ export function runReplication(
           const id = effect.params.resourceAccountId;
           const delta = effect.type === 'seizeChannel' ? 1 : -1;
           channelsInUse.set(id, (channelsInUse.get(id) ?? 0) + delta);
+          tracer?.effect(Number(callId), effect, { channelsInUse: channelsInUse.get(id) ?? 0 });
           break;
         }
         case 'debitCredits':
           if (effect.params.fundedBy === 'communicationsCredits') ledger.debit(sim.now, effect.params.amount, 'outbound');
           else if (effect.params.fundedBy === 'postpaidOverage') collector.onOverage(sim.now, effect.params.amount);
+          tracer?.effect(
+            Number(callId),
+            effect,
+            effect.params.fundedBy === 'communicationsCredits' ? { balanceAfter: ledger.balance } : { billedAsOverage: effect.params.amount },
+          );
           break;
       }
     },
@@ -198,13 +220,25 @@ export function runReplication(
 
   const callbackDelay = workload.emergency === undefined ? undefined : toDistribution(workload.emergency.callback.delay);
   const emergency = new MachineDriver({
-    machine: emergencyMachine,
+    ...traced(emergencyMachine),
     scheduler: sim,
-    onEffect: (_callId, action) => {
+    onEffect: (callId, action) => {
       const effect = action as unknown as CallEffect;
       if (effect.type === 'reserveCallbackNumber') {
         const { number, userId, mode } = effect.params;
-        pools.poolOf(number)?.reserve(sim.now, number, userId, mode);
+        const taken = pools.poolOf(number)?.reserve(sim.now, number, userId, mode);
+        tracer?.effect(
+          Number(callId),
+          effect,
+          taken === undefined
+            ? { reserved: false }
+            : {
+                reserved: true,
+                policy: taken.reservation.policy,
+                heldForMinutes: (taken.reservation.expiresAt - sim.now) / 60_000,
+                displaced: taken.displacedUserId,
+              },
+        );
       }
     },
     onDone: (callId, output) => {
@@ -224,21 +258,23 @@ export function runReplication(
     },
   });
   const inbound = new MachineDriver({
-    machine: inboundMachine,
+    ...traced(inboundMachine),
     scheduler: sim,
     onEffect: () => {},
     onDone: (callId, output) => {
       const call = inProgress.get(Number(callId));
       if (call?.tollFree === true && output.outcome !== 'INB001') {
         const talk = output.outcome === 'INB010' && output.details.answered === true ? (call.talkMs ?? 0) : 0;
-        ledger.debit(sim.now, ledger.tollFreeInboundCharge(sim.now - call.startMs + talk), 'tollFreeInbound');
+        const charge = ledger.tollFreeInboundCharge(sim.now - call.startMs + talk);
+        ledger.debit(sim.now, charge, 'tollFreeInbound');
+        tracer?.runtime(Number(callId), sim.now, 'tollFreeInboundCharge', { durationMs: sim.now - call.startMs + talk, amount: charge }, { balanceAfter: ledger.balance });
       }
       finish(Number(callId), output);
     },
   });
 
   const callback = new MachineDriver({
-    machine: callbackMachine,
+    ...traced(callbackMachine),
     scheduler: sim,
     onEffect: () => {},
     onDone: (callId, output) => finish(Number(callId), output),
@@ -247,19 +283,22 @@ export function runReplication(
   const begin = (kind: CallKind, callerId: string | null, extra: Partial<CallInProgress> = {}): number => {
     const id = nextCallId++;
     inProgress.set(id, { kind, startMs: sim.now, callerId, ...extra });
+    tracer?.begin(kind, id, sim.now);
     return id;
   };
 
   function startCallback(number: string, emergencyCallerId: string, isResourceAccountNumber: boolean): void {
     const pool: CallbackPool | undefined = pools.poolOf(number);
     const id = begin('callback', emergencyCallerId);
-    callback.start(id, {
+    const input = {
       dialledNumber: number,
       emergencyCallerId,
       isResourceAccountNumber,
       reservationHolderId: pool?.holderAt(sim.now, number) ?? null,
       callbackWithoutReservation: settings.callbackWithoutReservation,
-    });
+    };
+    tracer?.facts(id, input);
+    callback.start(id, input);
   }
 
   // ---------------------------------------------------------------- outbound
@@ -277,20 +316,19 @@ export function runReplication(
       if (facts === undefined) return;
       const raId = facts.resourceAccount?.objectId;
       const id = begin('outbound', caller.objectId);
-      outbound.start(
-        id,
-        outboundInput(
-          facts,
-          ledger,
-          { cap: settings.channelCap, inUse: raId === undefined ? 0 : (channelsInUse.get(raId) ?? 0) },
-          {
-            destinationCountry: country,
-            answers,
-            ringMs: answers ? CALLER_TIMING_MS.ringAnswered : CALLER_TIMING_MS.ringUnanswered,
-            talkMs,
-          },
-        ),
+      const input = outboundInput(
+        facts,
+        ledger,
+        { cap: settings.channelCap, inUse: raId === undefined ? 0 : (channelsInUse.get(raId) ?? 0) },
+        {
+          destinationCountry: country,
+          answers,
+          ringMs: answers ? CALLER_TIMING_MS.ringAnswered : CALLER_TIMING_MS.ringUnanswered,
+          talkMs,
+        },
       );
+      tracer?.facts(id, input);
+      outbound.start(id, input);
     });
   }
 
@@ -325,7 +363,9 @@ export function runReplication(
         tollFree: number?.callingPlanUsage === 'TollFreeService',
         talkMs,
       });
-      inbound.start(id, { attendant: attendantInput, callerInputs, userAnswers });
+      const input = { attendant: attendantInput, callerInputs, userAnswers };
+      tracer?.facts(id, input);
+      inbound.start(id, input);
     });
   }
 
@@ -342,7 +382,9 @@ export function runReplication(
       const facts = view.user(caller.objectId);
       if (facts === undefined) return;
       const id = begin('emergency', caller.objectId);
-      emergency.start(id, emergencyInput(tenant, facts, pools, sim.now, dialled, durationMs, mixedTenant));
+      const input = emergencyInput(tenant, facts, pools, sim.now, dialled, durationMs, mixedTenant);
+      tracer?.facts(id, input);
+      emergency.start(id, input);
     });
   }
 
@@ -387,6 +429,15 @@ export function runReplication(
   if (horizon > 0) sim.run({ until: horizon });
   pools.expire(horizon);
   return { replication, figures: collector.figures(horizon, ledger.balance), timeline };
+}
+
+/** Turns the objectId of a user or resource account into its UPN, for traces; other strings pass. */
+function readableName(tenant: Tenant): (id: string) => string {
+  let names: Map<string, string> | undefined;
+  return (id) => {
+    names ??= new Map([...tenant.users, ...tenant.resourceAccounts].map((o) => [o.objectId, o.userPrincipalName]));
+    return names.get(id) ?? id;
+  };
 }
 
 /** The resource accounts whose numbers are shared (named by a Shared Calling policy), in policy order. */

@@ -1,0 +1,143 @@
+/** `callsim trace FILE`: how calls of replication 0 were routed, step by step (docs/traces.md). */
+import { Command, InvalidArgumentError } from 'commander';
+import { formatTrace, runReplication, type CallTrace } from '../../engine/run/index.js';
+import { CALL_OUTCOME_IDS, type CallKind } from '../../engine/machines/index.js';
+import { formatIssue, loadScenarioFile } from '../../engine/scenario/index.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode } from '../io.js';
+
+interface TraceCliOptions {
+  kind?: CallKind;
+  outcome?: string;
+  call?: number;
+  limit: number;
+  seed?: number;
+  json?: boolean;
+}
+
+const KINDS = Object.keys(CALL_OUTCOME_IDS) as CallKind[];
+
+function integer(name: string, min: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number >= ${min}.`);
+    return n;
+  };
+}
+
+function kind(value: string): CallKind {
+  if (!(KINDS as string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${KINDS.join(', ')}.`);
+  return value as CallKind;
+}
+
+function outcome(value: string): string {
+  const id = value.toUpperCase();
+  if (!KINDS.some((k) => (CALL_OUTCOME_IDS[k] as readonly string[]).includes(id))) {
+    throw new InvalidArgumentError('expected a call outcome ID from docs/rules.md §3, such as OUT006 or INB012.');
+  }
+  return id;
+}
+
+function kindOf(outcomeId: string): CallKind | undefined {
+  return KINDS.find((k) => (CALL_OUTCOME_IDS[k] as readonly string[]).includes(outcomeId));
+}
+
+/** Thrown from `onTrace` once enough calls matched, to stop the replication early. */
+class EnoughTraces extends Error {}
+
+/** What the user asked for, in words: "inbound call ended in INB012". */
+function wanted(options: TraceCliOptions, kindWanted: CallKind | undefined): string {
+  const what = `${kindWanted ?? ''} call${options.call === undefined ? '' : ` ${options.call}`}`.trim();
+  return options.outcome === undefined ? what : `${what} ended in ${options.outcome}`;
+}
+
+export async function traceFile(file: string, options: TraceCliOptions, io: CliIo): Promise<ExitCode> {
+  const kindWanted = options.kind ?? (options.outcome === undefined ? undefined : kindOf(options.outcome));
+  if (options.outcome !== undefined && kindWanted !== kindOf(options.outcome)) {
+    io.stderr.write(`callsim trace: ${options.outcome} is not an outcome of ${kindWanted ?? 'any'} calls (it is for ${kindOf(options.outcome) ?? 'no'} calls).\n`);
+    return EXIT_UNUSABLE;
+  }
+  const loaded = await loadScenarioFile(file);
+  if (!loaded.ok) {
+    for (const issue of loaded.issues) io.stderr.write(`${formatIssue(issue)}\n`);
+    io.stderr.write(`${file}: the scenario cannot be traced until these are fixed\n`);
+    return EXIT_UNUSABLE;
+  }
+  const { scenario, tenant } = loaded;
+  const seed = options.seed ?? scenario.seed;
+  const matched: CallTrace[] = [];
+  // Calls of the kind asked for that finished, by outcome: what to say when none matched.
+  const finished = new Map<string, number>();
+  let started = 0;
+  try {
+    runReplication(scenario, tenant, seed, 0, {
+      trace: {
+        select: (call) => {
+          started++;
+          return (kindWanted === undefined || call.kind === kindWanted) && (options.call === undefined || call.callId === options.call);
+        },
+        onTrace: (trace) => {
+          finished.set(trace.outcome, (finished.get(trace.outcome) ?? 0) + 1);
+          if (options.outcome !== undefined && trace.outcome !== options.outcome) return;
+          matched.push(trace);
+          if (matched.length >= options.limit) throw new EnoughTraces();
+        },
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof EnoughTraces)) {
+      io.stderr.write(`callsim trace: ${error instanceof Error ? error.message : String(error)}\n`);
+      return EXIT_UNUSABLE;
+    }
+  }
+  if (matched.length === 0) {
+    const total = [...finished.values()].reduce((a, b) => a + b, 0);
+    const byOutcome = [...finished.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([id, n]) => `${id} ${n}`)
+      .join(', ');
+    let had: string;
+    if (options.call !== undefined && total === 0) {
+      had =
+        options.call >= started
+          ? `the run made only ${started} calls (numbered from 0)`
+          : `call ${options.call} did not finish before the horizon${kindWanted === undefined ? '' : ` or is not a ${kindWanted} call`}`;
+    } else {
+      const calls = `${total} ${kindWanted === undefined ? '' : `${kindWanted} `}call${total === 1 ? '' : 's'} finished`;
+      had = `${options.outcome === undefined ? '' : 'the run had 0 of them; '}${calls}${byOutcome === '' ? '' : ` (${byOutcome})`}`;
+    }
+    io.stderr.write(`callsim trace: no ${wanted(options, kindWanted)} in replication 0 of ${file} (seed ${seed}); ${had}.\n`);
+    return EXIT_FINDINGS;
+  }
+  if (options.json === true) {
+    io.stdout.write(`${JSON.stringify({ scenario: scenario.name, seed, replication: 0, traces: matched }, null, 2)}\n`);
+  } else {
+    io.stdout.write(matched.map(formatTrace).join('\n'));
+  }
+  return EXIT_OK;
+}
+
+export function traceCommand(io: CliIo, done: (code: ExitCode) => void): Command {
+  return new Command('trace')
+    .description('Show how calls were routed in replication 0: states, guard values, effects on credits and the callback pool, outcome and rule.')
+    .argument('<file>', 'scenario file, YAML or JSON')
+    .option('--kind <kind>', `only calls of this kind: ${KINDS.join(', ')}`, kind)
+    .option('--outcome <id>', 'only calls that ended in this outcome ID (docs/rules.md §3), e.g. OUT006', outcome)
+    .option('--call <n>', 'only the call with this number (as in `callsim run --calls`)', integer('--call', 0))
+    .option('--limit <n>', 'show at most this many calls, the first to finish', integer('--limit', 1), 1)
+    .option('--seed <n>', "seed (default: the scenario's)", integer('--seed', 0))
+    .option('--json', 'print the traces as JSON')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 traced, 1 no call matched (the message says what the run had), 2 the scenario or an
+option cannot be used.
+
+Examples:
+  $ callsim trace scenarios/seattle.yaml --outcome OUT006
+  $ callsim trace scenarios/seattle.yaml --kind inbound --limit 3
+  $ callsim trace scenarios/seattle.yaml --call 42 --json`,
+    )
+    .action(async (file: string, options: TraceCliOptions) => {
+      done(await traceFile(file, options, io));
+    });
+}

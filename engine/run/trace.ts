@@ -1,0 +1,409 @@
+/**
+ * Per-call traces for teaching: how one call was routed, step by step.
+ *
+ * Tracing is opt-in per call (`ReplicationOptions.trace`). When it is on, each call machine runs
+ * with its guards wrapped (`machine.provide({ guards })`): the wrapper calls the original guard
+ * and notes its name, params and result, so figures are the same with tracing on or off.
+ *
+ * The driver reports one snapshot per macrostep, and an eventless (`always`) chain happens inside
+ * one macrostep. So the states entered are rebuilt from the guard results: starting from the state
+ * the call was in, the walk goes through the candidate transitions of that state in document
+ * order, as xstate does, consuming one noted guard result per guarded candidate; the first
+ * candidate whose guard holds (or that has none) is taken, its target entered, and the walk goes on
+ * with that state's `always` transitions. The walk's end is checked against the snapshot; if they
+ * differ (a machine shape the walk does not know, such as nested states), the trace says so and
+ * shows the snapshot's state.
+ */
+import type { AnyStateMachine } from 'xstate';
+import type { CallKind } from '../machines/index.js';
+import { RULES, type RuleId } from '../tenant/index.js';
+
+/** Which calls to trace, and where their traces go. */
+export interface TraceOptions {
+  /** Called once per call as it starts; return true to trace it. */
+  select(call: { kind: CallKind; callId: number; startMs: number }): boolean;
+  /** Receives the trace of each selected call when it finishes (calls unfinished at the horizon have none). */
+  onTrace(trace: CallTrace): void;
+}
+
+/** One step of a call, at simulated time `atMs` (ms since the start of the run). */
+export type TraceStep =
+  /** The call started (`event` null) or an event moved it (e.g. `after ringTime`). */
+  | { step: 'event'; atMs: number; event: string }
+  | { step: 'enter'; atMs: number; state: string }
+  /** A named guard evaluated in `state` while choosing the next transition. */
+  | { step: 'guard'; atMs: number; state: string; guard: string; params: unknown; value: boolean }
+  /** An effect handed to the runtime, and what the runtime did with it. */
+  | { step: 'effect'; atMs: number; effect: string; params: Record<string, unknown>; result: Record<string, unknown> }
+  /** The walk could not rebuild the states of a macrostep; the snapshot's state is shown. */
+  | { step: 'note'; atMs: number; text: string };
+
+/** One fact the call started with, e.g. `credits: postpaidOverage false, balance 0`. */
+export interface TraceFact {
+  name: string;
+  value: string;
+}
+
+export interface CallTrace {
+  replication: number;
+  callId: number;
+  kind: CallKind;
+  startMs: number;
+  endMs: number;
+  /** The scenario's start plus `startMs`, ISO 8601 (UTC). */
+  startedAt: string;
+  /** UPN of the user who made the call (outbound, emergency; the emergency caller for a callback). */
+  caller: string | null;
+  /** Whether the call counts in the figures (it started at or after the warm-up). */
+  counted: boolean;
+  /** The machine input, summarised: one line per object, ids replaced by UPNs. */
+  facts: TraceFact[];
+  steps: TraceStep[];
+  outcome: RuleId;
+  reason: string;
+  /** `RULES[outcome].text`. */
+  rule: string;
+  details: unknown;
+}
+
+interface GuardCall {
+  guard: string;
+  params: unknown;
+  value: boolean;
+}
+
+interface PendingEffect {
+  effect: string;
+  params: Record<string, unknown>;
+  result: Record<string, unknown>;
+}
+
+interface TraceInProgress {
+  kind: CallKind;
+  startMs: number;
+  facts: TraceFact[];
+  steps: TraceStep[];
+  /** The state the call is in after its last macrostep; undefined before it starts. */
+  state: string | undefined;
+}
+
+/** The parts of xstate's transition definitions the walk reads. */
+interface TransitionLike {
+  guard?: unknown;
+  target?: ReadonlyArray<{ key: string }> | undefined;
+  actions: readonly unknown[];
+}
+interface StateNodeLike {
+  always?: TransitionLike[];
+  transitions: Map<string, TransitionLike[]>;
+}
+
+type GuardImplementation = (args: unknown, params: unknown) => boolean;
+
+const AFTER_PREFIX = 'xstate.after.';
+
+/**
+ * Records the traces of the selected calls of one replication. The replication tells it when a
+ * call starts (`begin`, `facts`), each effect it carried out (`effect`), each macrostep
+ * (`transition`, from the driver's `onTransition`) and the end (`finish`).
+ */
+export class CallTracer {
+  private readonly traces = new Map<number, TraceInProgress>();
+  private guards: GuardCall[] = [];
+  /** The event the noted guards saw. */
+  private event: unknown = undefined;
+  private effects: PendingEffect[] = [];
+
+  /**
+   * *name* turns an objectId into something a person reads (a UPN); *startEpochMs* is the
+   * scenario's start.
+   */
+  constructor(
+    private readonly options: TraceOptions,
+    private readonly replication: number,
+    private readonly startEpochMs: number,
+    private readonly warmupMs: number,
+    private readonly name: (id: string) => string,
+  ) {}
+
+  /** *machine* with every guard wrapped to note its result; it decides exactly as *machine* does. */
+  machine<TMachine extends AnyStateMachine>(machine: TMachine): TMachine {
+    const wrapped: Record<string, GuardImplementation> = {};
+    const guards = machine.implementations.guards as Record<string, unknown>;
+    for (const [name, implementation] of Object.entries(guards)) {
+      // Built-in guards (and/or/not) carry `check` and are resolved by xstate itself.
+      if (typeof implementation !== 'function' || 'check' in implementation) continue;
+      const original = implementation as GuardImplementation;
+      wrapped[name] = (args, params) => {
+        // Every guard of one macrostep sees the event that started it. A guard that sees another
+        // event starts a new macrostep, and notes left from before belong to no step the driver
+        // kept (xstate evaluates the machine once more when it builds its inert actor).
+        const event = (args as { event?: unknown }).event;
+        if (event !== this.event) {
+          this.guards = [];
+          this.event = event;
+        }
+        const value = original(args, params);
+        this.guards.push({ guard: name, params, value: Boolean(value) });
+        return value;
+      };
+    }
+    return machine.provide({ guards: wrapped } as Parameters<TMachine['provide']>[0]) as TMachine;
+  }
+
+  /** A call starts: ask whether to trace it. */
+  begin(kind: CallKind, callId: number, startMs: number): void {
+    if (!this.options.select({ kind, callId, startMs })) return;
+    this.traces.set(callId, { kind, startMs, facts: [], steps: [], state: undefined });
+  }
+
+  /** The input the call's machine starts with. */
+  facts(callId: number, input: unknown): void {
+    const trace = this.traces.get(callId);
+    if (trace !== undefined) trace.facts = summariseFacts(input, this.name);
+  }
+
+  /** The runtime carried out *effect* of call *callId*; *result* says what it did. */
+  effect(callId: number, effect: { type: string; params?: unknown }, result: Record<string, unknown>): void {
+    if (!this.traces.has(callId)) return;
+    this.effects.push({ effect: effect.type, params: this.named(effect.params), result: this.named(result) as Record<string, unknown> });
+  }
+
+  /**
+   * Something the runtime did for the call outside the machine's effects (a toll-free charge at
+   * the end of an inbound call), recorded at once.
+   */
+  runtime(callId: number, atMs: number, effect: string, params: Record<string, unknown>, result: Record<string, unknown>): void {
+    this.traces.get(callId)?.steps.push({ step: 'effect', atMs, effect, params, result });
+  }
+
+  /** One macrostep of call *callId* is done (the driver's `onTransition`). */
+  transition(machine: AnyStateMachine, callId: number, atMs: number, event: { type: string } | undefined, value: unknown): void {
+    const guards = this.guards;
+    const effects = this.effects;
+    this.guards = [];
+    this.effects = [];
+    this.event = undefined;
+    const trace = this.traces.get(callId);
+    if (trace === undefined) return;
+    trace.steps.push({ step: 'event', atMs, event: event === undefined ? 'call starts' : eventLabel(event.type) });
+    const end = walk(machine, trace.state, event?.type, guards, effects, atMs, trace.steps);
+    const actual = typeof value === 'string' ? value : JSON.stringify(value);
+    if (end !== actual) {
+      trace.steps.push({ step: 'note', atMs, text: `states rebuilt up to ${end ?? 'none'}; the machine is in ${actual}` });
+    }
+    trace.state = actual;
+  }
+
+  /** Call *callId* ended: hand its trace to `onTrace`. */
+  finish(
+    callId: number,
+    endMs: number,
+    callerId: string | null,
+    output: { outcome: RuleId; reason: string; details: unknown },
+  ): void {
+    const trace = this.traces.get(callId);
+    if (trace === undefined) return;
+    this.traces.delete(callId);
+    this.options.onTrace({
+      replication: this.replication,
+      callId,
+      kind: trace.kind,
+      startMs: trace.startMs,
+      endMs,
+      startedAt: new Date(this.startEpochMs + trace.startMs).toISOString(),
+      caller: callerId === null ? null : this.name(callerId),
+      counted: trace.startMs >= this.warmupMs,
+      facts: trace.facts,
+      steps: trace.steps,
+      outcome: output.outcome,
+      reason: output.reason,
+      rule: RULES[output.outcome].text,
+      details: output.details,
+    });
+  }
+
+  private named(value: unknown): Record<string, unknown> {
+    if (value === null || typeof value !== 'object') return {};
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v === 'string' ? this.name(v) : v]));
+  }
+}
+
+/** `xstate.after.ringTime.outbound.ringing` -> `after ringTime`. */
+function eventLabel(type: string): string {
+  if (!type.startsWith(AFTER_PREFIX)) return type;
+  const delay = type.slice(AFTER_PREFIX.length).split('.')[0] ?? '';
+  return `after ${delay}`;
+}
+
+function guardName(guard: unknown): string | undefined {
+  if (typeof guard === 'string') return guard;
+  if (guard !== null && typeof guard === 'object' && 'type' in guard && typeof guard.type === 'string') return guard.type;
+  return undefined;
+}
+
+function actionType(action: unknown): string | undefined {
+  return guardName(action);
+}
+
+/**
+ * Rebuild one macrostep of a machine whose states are all top-level (see the file comment);
+ * push its steps and return the state it ends in, or undefined when the guards do not fit.
+ */
+function walk(
+  machine: AnyStateMachine,
+  from: string | undefined,
+  eventType: string | undefined,
+  guards: GuardCall[],
+  effects: PendingEffect[],
+  atMs: number,
+  steps: TraceStep[],
+): string | undefined {
+  const states = machine.root.states as unknown as Record<string, StateNodeLike | undefined>;
+  let nextGuard = 0;
+  let nextEffect = 0;
+  let fits = true;
+
+  const choose = (state: string, candidates: readonly TransitionLike[]): TransitionLike | undefined => {
+    for (const candidate of candidates) {
+      if (candidate.guard === undefined) return candidate;
+      const call = guards[nextGuard];
+      if (call === undefined || call.guard !== guardName(candidate.guard)) {
+        fits = false;
+        return undefined;
+      }
+      nextGuard++;
+      steps.push({ step: 'guard', atMs, state, guard: call.guard, params: call.params, value: call.value });
+      if (call.value) return candidate;
+    }
+    return undefined;
+  };
+  const take = (state: string, transition: TransitionLike): string => {
+    for (const action of transition.actions) {
+      const effect = effects[nextEffect];
+      if (effect !== undefined && actionType(action) === effect.effect) {
+        steps.push({ step: 'effect', atMs, ...effect });
+        nextEffect++;
+      }
+    }
+    const target = transition.target?.[0]?.key;
+    if (target === undefined) return state;
+    steps.push({ step: 'enter', atMs, state: target });
+    return target;
+  };
+
+  let state: string | undefined;
+  if (eventType === undefined) {
+    state = machine.root.initial.target[0]?.key;
+    if (state === undefined) return undefined;
+    steps.push({ step: 'enter', atMs, state });
+  } else {
+    if (from === undefined) return undefined;
+    state = from;
+    const chosen = choose(state, states[state]?.transitions.get(eventType) ?? []);
+    if (chosen !== undefined) state = take(state, chosen);
+  }
+  // An eventless chain is finite in these machines; the bound only stops a walk gone wrong.
+  for (let i = 0; fits && i < 1000; i++) {
+    const always = states[state]?.always;
+    if (always === undefined) break;
+    const chosen = choose(state, always);
+    if (chosen === undefined) break;
+    state = take(state, chosen);
+  }
+  for (const effect of effects.slice(nextEffect)) steps.push({ step: 'effect', atMs, ...effect });
+  for (const call of guards.slice(nextGuard)) {
+    steps.push({ step: 'guard', atMs, state: '?', guard: call.guard, params: call.params, value: call.value });
+  }
+  return fits && nextGuard === guards.length ? state : undefined;
+}
+
+/**
+ * The machine input as lines a person can read: one line per object (its plain fields, joined),
+ * nested objects and list items on lines of their own, ids replaced by *name*.
+ */
+export function summariseFacts(input: unknown, name: (id: string) => string): TraceFact[] {
+  const facts: TraceFact[] = [];
+  const show = (v: unknown): string => (typeof v === 'string' ? name(v) : v === null ? 'none' : String(v));
+  const visit = (path: string, value: unknown): void => {
+    if (Array.isArray(value)) {
+      if (value.length === 0) facts.push({ name: path, value: 'none' });
+      else if (value.every((v) => v === null || typeof v !== 'object')) facts.push({ name: path, value: value.map(show).join(', ') });
+      else value.forEach((item, i) => visit(`${path}[${i}]`, item));
+      return;
+    }
+    if (value === null || typeof value !== 'object') {
+      facts.push({ name: path, value: show(value) });
+      return;
+    }
+    const plain: string[] = [];
+    const nested: [string, unknown][] = [];
+    for (const [key, v] of Object.entries(value)) {
+      if (v !== null && typeof v === 'object' && !(Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object'))) nested.push([key, v]);
+      else plain.push(`${key} ${Array.isArray(v) ? `[${v.map(show).join(', ')}]` : show(v)}`);
+    }
+    if (plain.length > 0 || nested.length === 0) facts.push({ name: path, value: plain.length === 0 ? 'none' : plain.join(', ') });
+    for (const [key, v] of nested) visit(path === '' ? key : `${path}.${key}`, v);
+  };
+  if (input !== null && typeof input === 'object' && !Array.isArray(input)) {
+    for (const [key, v] of Object.entries(input)) visit(key, v);
+  } else {
+    visit('input', input);
+  }
+  return facts;
+}
+
+/** `+h:mm:ss` (with `.mmm` when not whole seconds) since *startMs*. */
+function since(startMs: number, atMs: number): string {
+  const ms = atMs - startMs;
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const s = Math.floor((ms % 60_000) / 1000);
+  const rest = ms % 1000;
+  return `+${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}${rest === 0 ? '' : `.${String(rest).padStart(3, '0')}`}`;
+}
+
+function inline(value: unknown): string {
+  if (value === null || typeof value !== 'object') return String(value);
+  const entries = Object.entries(value);
+  if (entries.length === 0) return '{}';
+  return `{${entries.map(([k, v]) => `${k}: ${v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(', ')}}`;
+}
+
+/** The trace as text: a heading, the facts, one line per step (indented), the outcome and its rule. */
+export function formatTrace(trace: CallTrace): string {
+  const lines: string[] = [];
+  lines.push(
+    `${trace.kind} call ${trace.callId} (replication ${trace.replication}), started ${trace.startedAt}` +
+      `${trace.caller === null ? '' : ` by ${trace.caller}`}, ended ${since(trace.startMs, trace.endMs)}` +
+      `${trace.counted ? '' : ' (during the warm-up: not counted in the figures)'}`,
+  );
+  lines.push('  Facts at call start:');
+  for (const fact of trace.facts) lines.push(`    ${fact.name}: ${fact.value}`);
+  lines.push('  Steps (time since the call started):');
+  for (const step of trace.steps) {
+    const at = since(trace.startMs, step.atMs).padEnd(12);
+    switch (step.step) {
+      case 'event':
+        lines.push(`    ${at} ${step.event}`);
+        break;
+      case 'enter':
+        lines.push(`    ${at}   enter ${step.state}`);
+        break;
+      case 'guard': {
+        const params = step.params === undefined ? '' : ` ${inline(step.params)}`;
+        lines.push(`    ${at}     ${step.guard}${params} = ${step.value}`);
+        break;
+      }
+      case 'effect':
+        lines.push(`    ${at}     effect ${step.effect} ${inline(step.params)} -> ${inline(step.result)}`);
+        break;
+      case 'note':
+        lines.push(`    ${at}   note: ${step.text}`);
+        break;
+    }
+  }
+  lines.push(`  Outcome ${trace.reason}`);
+  lines.push(`  Rule ${trace.outcome}: ${trace.rule}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,65 @@
+/** `callsim trace FILE`: prints how calls of replication 0 were routed; exit 0, 1 (none matched) or 2. */
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+const FIXTURE = 'test/fixtures/run/small-office.yaml';
+
+describe('callsim trace', () => {
+  it('prints the first inbound call to finish as text with its steps, outcome and rule', async () => {
+    const { code, stdout, stderr } = await runCli('trace', FIXTURE, '--kind', 'inbound');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^inbound call \d+ \(replication 0\)/);
+    expect(stdout).toContain('      enter answering');
+    expect(stdout).toContain('        hasNoAttendant = false');
+    expect(stdout).toMatch(/\n {2}Outcome INB\d{3}: /);
+    expect(stdout).toMatch(/\n {2}Rule INB\d{3}: /);
+    expect(stdout.match(/^inbound call /gm)).toHaveLength(1);
+  });
+
+  it('prints as many traces as --limit asks for as JSON with --json', async () => {
+    const { code, stdout } = await runCli('trace', FIXTURE, '--kind', 'outbound', '--limit', '3', '--json');
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout) as { replication: number; traces: { kind: string; outcome: string; steps: unknown[] }[] };
+    expect(doc.replication).toBe(0);
+    expect(doc.traces).toHaveLength(3);
+    expect(doc.traces.every((t) => t.kind === 'outbound' && t.outcome.startsWith('OUT') && t.steps.length > 0)).toBe(true);
+  });
+
+  it('shows only calls that ended in --outcome, inferring the kind from it', async () => {
+    const { code, stdout } = await runCli('trace', FIXTURE, '--outcome', 'INB011', '--json');
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout) as { traces: { kind: string; outcome: string }[] };
+    expect(doc.traces.map((t) => [t.kind, t.outcome])).toEqual([['inbound', 'INB011']]);
+  });
+
+  it('shows the call asked for with --call', async () => {
+    const { code, stdout } = await runCli('trace', FIXTURE, '--call', '2', '--json');
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { traces: { callId: number }[] }).traces.map((t) => t.callId)).toEqual([2]);
+  });
+
+  it('exits 1 and says what the run had when no call ended in the outcome asked for', async () => {
+    const { code, stdout, stderr } = await runCli('trace', FIXTURE, '--outcome', 'OUT006');
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^callsim trace: no outbound call ended in OUT006 in replication 0 of .* \(seed 7\); the run had 0 of them; \d+ outbound calls finished \(OUT001 \d+\)\.\n$/);
+  });
+
+  it('exits 2 for an outcome that is not of the kind asked for', async () => {
+    const { code, stderr } = await runCli('trace', FIXTURE, '--kind', 'inbound', '--outcome', 'OUT006');
+    expect(code).toBe(2);
+    expect(stderr).toContain('OUT006 is not an outcome of inbound calls');
+  });
+
+  it('exits 2 for an unknown kind or outcome', async () => {
+    expect((await runCli('trace', FIXTURE, '--kind', 'fax')).code).toBe(2);
+    expect((await runCli('trace', FIXTURE, '--outcome', 'SC001')).code).toBe(2);
+  });
+
+  it('exits 2 for a scenario file that does not exist', async () => {
+    const { code, stderr } = await runCli('trace', 'test/fixtures/run/no-such-file.yaml');
+    expect(code).toBe(2);
+    expect(stderr).toContain('no-such-file.yaml');
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * Per-call traces (engine/run/trace.ts): a selected call's states, guard values, effects with what
+ * the runtime did, its facts and its outcome with the rule's text; tracing changes no figure.
+ */
+import { describe, expect, it } from 'vitest';
+import { formatTrace, runReplication, type CallTrace, type TraceOptions, type TraceStep } from '../../engine/run/index.js';
+import { RULES } from '../../engine/tenant/index.js';
+import { emergencyWorkload, inboundWorkload, load, outboundWorkload, smallScenario, type ScenarioObject } from '../fixtures/run/small-tenant.js';
+
+type Kind = CallTrace['kind'];
+
+/** The traces of every call of *kind* in replication 0 (seed 7) of *scenario*, in the order they finish. */
+function traces(scenario: ScenarioObject, kind?: Kind): CallTrace[] {
+  const { scenario: s, tenant } = load(scenario);
+  const out: CallTrace[] = [];
+  runReplication(s, tenant, 7, 0, { trace: { select: (c) => kind === undefined || c.kind === kind, onTrace: (t) => out.push(t) } });
+  return out;
+}
+
+function first(scenario: ScenarioObject, kind: Kind, outcome: string): CallTrace {
+  const found = traces(scenario, kind).find((t) => t.outcome === outcome);
+  if (found === undefined) throw new Error(`no ${kind} call ended in ${outcome}`);
+  return found;
+}
+
+/** "guard = value" for each guard evaluated, in order. */
+function guardValues(trace: CallTrace): string[] {
+  return trace.steps.flatMap((s) => (s.step === 'guard' ? [`${s.guard}${s.params === undefined ? '' : JSON.stringify(s.params)} = ${s.value}`] : []));
+}
+
+function entered(trace: CallTrace): string[] {
+  return trace.steps.flatMap((s) => (s.step === 'enter' ? [s.state] : []));
+}
+
+function effects(trace: CallTrace): Extract<TraceStep, { step: 'effect' }>[] {
+  return trace.steps.filter((s): s is Extract<TraceStep, { step: 'effect' }> => s.step === 'effect');
+}
+
+function outboundOnly(change: (s: ScenarioObject) => void = () => {}): ScenarioObject {
+  const s = smallScenario();
+  s.workload = { outbound: { ...outboundWorkload(), answerProbability: 1 } };
+  change(s);
+  return s;
+}
+
+function nameSearchTooBroad(): ScenarioObject {
+  const s = smallScenario();
+  s.workload = { inbound: inboundWorkload({ dialByName: 1, targetUsers: ['alice@contoso.com'] }) };
+  for (let n = 1; n <= 5; n++) {
+    s.tenant.users.push({ upn: `jones${n}@contoso.com`, givenName: `J${n}`, surname: 'Jones', licences: ['TeamsPhone'], groups: ['users'] });
+  }
+  return s;
+}
+
+function heavyEmergency(): ScenarioObject {
+  const s = smallScenario();
+  s.workload = { emergency: emergencyWorkload(1) };
+  return s;
+}
+
+describe('a trace read as text', () => {
+  it('of an outbound call that is billed matches the reviewed snapshot', async () => {
+    await expect(formatTrace(first(outboundOnly(), 'outbound', 'OUT001'))).toMatchFileSnapshot('__traces__/outbound-OUT001.txt');
+  });
+
+  it('of an outbound call with no credits matches the reviewed snapshot', async () => {
+    const trace = first(outboundOnly((s) => (s.tenant.credits.balance = 0)), 'outbound', 'OUT006');
+    await expect(formatTrace(trace)).toMatchFileSnapshot('__traces__/outbound-OUT006.txt');
+  });
+
+  it('of an inbound dial by name with too many matches matches the reviewed snapshot', async () => {
+    await expect(formatTrace(first(nameSearchTooBroad(), 'inbound', 'INB012'))).toMatchFileSnapshot('__traces__/inbound-INB012.txt');
+  });
+
+  it('of an emergency call that takes a reserved number matches the reviewed snapshot', async () => {
+    await expect(formatTrace(first(heavyEmergency(), 'emergency', 'EMG004'))).toMatchFileSnapshot('__traces__/emergency-EMG004.txt');
+  });
+});
+
+describe('a trace', () => {
+  it('of an OUT006 call shows every check up to creditsExhausted = true and ends in noCredits', () => {
+    const trace = first(outboundOnly((s) => (s.tenant.credits.balance = 0)), 'outbound', 'OUT006');
+    expect(guardValues(trace)).toEqual([
+      'callerNotVoiceEnabled = false',
+      'callerRoutesOwnCalls = false',
+      'policyHasNoResourceAccount = false',
+      'resourceAccountHasNoNumber = false',
+      'serviceNumberNotFunded = false',
+      'creditsExhausted = true',
+    ]);
+    expect(entered(trace)).toEqual(['checkingCaller', 'noCredits']);
+    expect(trace.facts).toContainEqual({ name: 'credits', value: 'postpaidOverage false, balance 0' });
+  });
+
+  it('of an INB012 call shows the name search chosen and found too broad', () => {
+    const trace = first(nameSearchTooBroad(), 'inbound', 'INB012');
+    expect(guardValues(trace).slice(-2)).toEqual(['inputIsNameSearch = true', 'nameSearchTooBroad = true']);
+    expect(entered(trace).slice(-3)).toEqual(['handlingInput', 'searchingByName', 'tooManyNameMatches']);
+    expect(trace.facts).toContainEqual({ name: 'callerInputs[0].directory', value: 'matchesAfterDialScope 6, target none' });
+  });
+
+  it('ends with the outcome, its reason and the rule text from RULES', () => {
+    const trace = first(nameSearchTooBroad(), 'inbound', 'INB012');
+    expect(trace.reason.startsWith('INB012: ')).toBe(true);
+    expect(trace.rule).toBe(RULES.INB012.text);
+  });
+
+  it('of a billed call shows the debit and the balance after it', () => {
+    const trace = first(outboundOnly(), 'outbound', 'OUT001');
+    const [debit] = effects(trace);
+    expect(debit).toMatchObject({ effect: 'debitCredits', params: { minutes: 2, amount: 0.04, fundedBy: 'communicationsCredits' } });
+    expect(debit?.result).toEqual({ balanceAfter: expect.any(Number) });
+    expect(debit?.result.balanceAfter).toBeLessThan(1000);
+  });
+
+  it('of an EMG004 call names the user whose reservation was displaced', () => {
+    const trace = first(heavyEmergency(), 'emergency', 'EMG004');
+    const [reserve] = effects(trace);
+    expect(reserve?.params).toMatchObject({ mode: 'displace' });
+    expect(reserve?.result).toMatchObject({ reserved: true, heldForMinutes: 60, displaced: expect.stringMatching(/@contoso\.com$/) });
+  });
+
+  it('shows states that match the machine after every step, for every kind of call', () => {
+    const s = smallScenario();
+    s.workload = {
+      outbound: { ...outboundWorkload(0.5), answerProbability: 0.8 },
+      inbound: inboundWorkload({ keys: { '1': 0.4, '0': 0.2, '9': 0.1 }, dialByName: 0.1, noInput: 0.2 }, 6),
+      emergency: emergencyWorkload(0.3, { probability: 1, delay: { exponential: { mean: '30m' } } }),
+    };
+    const all = traces(s);
+    expect(new Set(all.map((t) => t.kind))).toEqual(new Set(['outbound', 'inbound', 'emergency', 'callback']));
+    expect(all.flatMap((t) => t.steps.filter((step) => step.step === 'note'))).toEqual([]);
+    for (const t of all) expect(entered(t).length).toBeGreaterThan(1);
+  });
+});
+
+describe('tracing', () => {
+  function everyKind(): ScenarioObject {
+    const s = smallScenario();
+    s.workload = {
+      outbound: { ...outboundWorkload(0.5), answerProbability: 0.8 },
+      inbound: inboundWorkload({ keys: { '1': 0.6, '0': 0.2 }, noInput: 0.2 }, 6),
+      emergency: emergencyWorkload(0.1, { probability: 0.5, delay: { exponential: { mean: '30m' } } }),
+    };
+    return s;
+  }
+
+  it('on for every call gives the same figures and call records as off', () => {
+    const { scenario, tenant } = load(everyKind());
+    const plain: unknown[] = [];
+    const traced: unknown[] = [];
+    const off = runReplication(scenario, tenant, 11, 0, { onCall: (r) => plain.push(r) });
+    const trace: TraceOptions = { select: () => true, onTrace: () => {} };
+    const on = runReplication(scenario, tenant, 11, 0, { onCall: (r) => traced.push(r), trace });
+    expect(JSON.stringify(on)).toBe(JSON.stringify(off));
+    expect(traced).toEqual(plain);
+  });
+
+  it('hands over only the calls it selects', () => {
+    const selected = traces(everyKind(), 'emergency');
+    expect(selected.length).toBeGreaterThan(0);
+    expect(selected.every((t) => t.kind === 'emergency')).toBe(true);
+  });
+});
