@@ -31,6 +31,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       `
 Examples:
   $ callsim run scenarios/seattle.yaml --replications 10 --json results.json
+  $ callsim trace scenarios/seattle.yaml --outcome INB010
   $ callsim validate scenarios/seattle.yaml
   $ callsim schema > schema/scenario.schema.json`,
     );

@@ -435,7 +435,11 @@ class Parser {
 
   /** One argument value; `a, b` makes an array. *parameter* is the parameter it is given to. */
   private parseArgumentValue(parameter: string | null): Expression {
-    const first = this.parseArgumentPrimary(parameter);
+    return this.commaList(this.parseArgumentPrimary(parameter), () => this.parseArgumentPrimary(null));
+  }
+
+  /** `first, b, c` as an array (a comma may end a line); *first* alone when no comma follows. */
+  private commaList(first: Expression, parseItem: () => Expression): Expression {
     const items = [first];
     for (;;) {
       const save = this.i;
@@ -446,7 +450,7 @@ class Parser {
       }
       this.i++;
       this.skipSpaceAndNewlines();
-      items.push(this.parseArgumentPrimary(null));
+      items.push(parseItem());
     }
     return items.length === 1 ? first : { kind: 'array', items, pos: first.pos };
   }
@@ -549,20 +553,7 @@ class Parser {
   }
 
   private parseArrayExpression(): Expression {
-    const first = this.parseUnary();
-    const items = [first];
-    for (;;) {
-      const save = this.i;
-      this.skipSpace();
-      if (this.peek() !== ',') {
-        this.i = save;
-        break;
-      }
-      this.i++;
-      this.skipSpaceAndNewlines();
-      items.push(this.parseUnary());
-    }
-    return items.length === 1 ? first : { kind: 'array', items, pos: first.pos };
+    return this.commaList(this.parseUnary(), () => this.parseUnary());
   }
 
   private parseUnary(): Expression {
