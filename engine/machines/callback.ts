@@ -6,7 +6,7 @@
  * safety figure of a callback pool counts every output whose `reachedCaller` is false.
  */
 import { setup } from 'xstate';
-import type { E164 } from '../tenant/model.js';
+import type { E164 } from '../tenant/index.js';
 import { callOutput, type CallbackOutcome, type CallOutput } from './outcome.js';
 
 /** CBK002 setting: where a callback to a number with no active reservation goes. */

@@ -10,7 +10,7 @@
  * from the call's start (EMG003).
  */
 import { assign, setup } from 'xstate';
-import type { E164 } from '../tenant/model.js';
+import type { E164 } from '../tenant/index.js';
 import { runtimeEffect } from './effect.js';
 import { callOutput, type CallOutput, type EmergencyOutcome } from './outcome.js';
 

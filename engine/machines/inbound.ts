@@ -17,7 +17,7 @@
  * call also counts in the flow counts.
  */
 import { assign, setup } from 'xstate';
-import type { CallTarget, DirectorySearchMethod, MenuOptionAction } from '../tenant/model.js';
+import type { CallTarget, DirectorySearchMethod, MenuOptionAction } from '../tenant/index.js';
 import { callOutput, type CallOutput, type InboundOutcome } from './outcome.js';
 
 /** The call flows an attendant runs, in precedence order (INB002 > INB003 > INB004). */

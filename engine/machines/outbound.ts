@@ -9,7 +9,7 @@
  * and `debitCredits` at call end when Microsoft bills the call.
  */
 import { assign, setup } from 'xstate';
-import type { CallingPlanUsage, CountryCode, E164, NumberType } from '../tenant/model.js';
+import type { CallingPlanUsage, CountryCode, E164, NumberType } from '../tenant/index.js';
 import { runtimeEffect } from './effect.js';
 import { callOutput, type CallOutput, type OutboundOutcome } from './outcome.js';
 

@@ -3,7 +3,7 @@
  * the call, a reason a person can read (starting with that outcome ID, so it can be looked up in
  * docs/rules.md and asserted on), and details particular to the kind of call.
  */
-import type { RuleId } from '../tenant/rules.js';
+import type { RuleId } from '../tenant/index.js';
 
 export type CallKind = 'inbound' | 'outbound' | 'emergency' | 'callback';
 

@@ -13,17 +13,15 @@ import type {
   InboundMenu,
   OutboundCallInput,
 } from '../machines/index.js';
-import type { CallbackPools, CreditsLedger, UserFacts } from '../runtime/index.js';
-import { ratePerMinute } from '../runtime/index.js';
-import type {
-  AutoAttendant,
-  CallFlow,
-  CountryCode,
-  EmergencyCallRoutingPolicy,
-  Tenant,
-} from '../tenant/model.js';
-import { findEmergencyCallRoutingPolicy } from '../tenant/lookup.js';
-import type { CallFlowKind } from '../runtime/index.js';
+import { ratePerMinute, type CallbackPools, type CallFlowKind, type CreditsLedger, type UserFacts } from '../runtime/index.js';
+import {
+  type AutoAttendant,
+  type CallFlow,
+  type CountryCode,
+  type EmergencyCallRoutingPolicy,
+  findEmergencyCallRoutingPolicy,
+  type Tenant,
+} from '../tenant/index.js';
 
 /**
  * How long recorded prompts play [choice]: the scenario gives no audio, so a greeting is taken to

@@ -30,7 +30,9 @@ import {
   TenantView,
   type CallbackPool,
 } from '../runtime/index.js';
-import type { Scenario } from '../scenario/index.js';
+import type {
+  Scenario,
+} from '../scenario/index.js';
 import {
   findResourceAccount,
   invokeCmdlet,
@@ -40,8 +42,13 @@ import {
   type Tenant,
   type User,
 } from '../tenant/index.js';
-import { createArrivals } from '../workload/arrivals.js';
-import { bernoulli, sample, weightedChoice, type WeightedValue } from '../workload/distributions.js';
+import {
+  bernoulli,
+  createArrivals,
+  sample,
+  weightedChoice,
+  type WeightedValue,
+} from '../workload/index.js';
 import { emergencyInput, inboundAttendant, mappedKeys, outboundInput } from './call-inputs.js';
 import { ReplicationCollector, type CallRecord, type ReplicationFigures } from './collector.js';
 import { CallTracer, type TraceOptions } from './trace.js';

@@ -3,10 +3,17 @@
  * arrival processes with an hourly rate, weight tables. Done once per run, off the hot path.
  */
 import { DAY, HOUR, MINUTE } from '../kernel/index.js';
-import type { Distribution as ScenarioDistribution, Profile, Workload } from '../scenario/schema.js';
-import type { Scenario } from '../scenario/scenario.js';
-import type { ArrivalProcess } from '../workload/arrivals.js';
-import type { Distribution, WeightedValue } from '../workload/distributions.js';
+import type {
+  Distribution as ScenarioDistribution,
+  Profile,
+  Scenario,
+  Workload,
+} from '../scenario/index.js';
+import type {
+  ArrivalProcess,
+  Distribution,
+  WeightedValue,
+} from '../workload/index.js';
 
 export function toDistribution(d: ScenarioDistribution): Distribution {
   if ('exponential' in d) return { kind: 'exponential', mean: d.exponential.mean };

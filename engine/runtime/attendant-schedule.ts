@@ -6,7 +6,7 @@
  * the IANA database Node ships with. Wall times are handled as "local milliseconds": the local
  * date and time read as if it were UTC, so that local ranges compare as plain numbers.
  */
-import type { AutoAttendant, CallFlow, TimeRange, Weekday } from '../tenant/model.js';
+import type { AutoAttendant, CallFlow, TimeRange, Weekday } from '../tenant/index.js';
 
 export type CallFlowKind = 'holiday' | 'afterHours' | 'businessHours';
 

@@ -8,7 +8,7 @@
  * forward: changes at a time before the last change are refused, and questions about such a
  * time are not answered from history (ended reservations are gone).
  */
-import type { E164 } from '../tenant/model.js';
+import type { E164 } from '../tenant/index.js';
 
 /** EMG003: which free number an emergency call takes. */
 export type CallbackSelection = 'first-free' | 'round-robin';

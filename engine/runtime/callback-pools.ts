@@ -2,8 +2,11 @@
  * The callback pools of a tenant: one per Shared Calling policy, over its emergency numbers in
  * list order. Kept in step with the tenant when a timeline cmdlet changes the policies.
  */
-import { policyKey } from '../tenant/lookup.js';
-import type { E164, Tenant } from '../tenant/model.js';
+import {
+  type E164,
+  policyKey,
+  type Tenant,
+} from '../tenant/index.js';
 import { CallbackPool, type CallbackPoolObserver, type CallbackPoolSettings } from './callback-pool.js';
 
 export class CallbackPools {

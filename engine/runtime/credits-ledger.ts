@@ -3,7 +3,7 @@
  * take from it at their end, auto-recharge and the administrator put into it. docs/rules.md,
  * "Billing" under section 3, and facts.md section 4.
  */
-import type { CommunicationsCredits, CountryCode } from '../tenant/model.js';
+import type { CommunicationsCredits, CountryCode } from '../tenant/index.js';
 import type { RandomStream } from './random-stream.js';
 
 /** Why money left the balance, so metrics can split spending by call kind. */

@@ -3,7 +3,7 @@
  * (facts.md section 3, "Directory search"): users in the address list, narrowed by the
  * attendant's dial scope. INB012 (too many names) and INB013 (outside dial scope).
  */
-import type { AutoAttendant, DialScope, Tenant, User } from '../tenant/model.js';
+import type { AutoAttendant, DialScope, Tenant, User } from '../tenant/index.js';
 
 /** More matches than this after dial scope and the search fails (INB012). */
 export const MAX_DIAL_BY_NAME_MATCHES = 5;

@@ -4,24 +4,22 @@
  * tenant. Precedence (GRT001) is `engine/tenant/lookup.ts`'s; this file only remembers answers.
  */
 import {
+  type E164,
   effectiveEmergencyCallRoutingPolicy,
   effectivePolicyName,
   effectiveSharedCallingPolicy,
   effectiveVoiceRoutingPolicy,
+  type EmergencyCallRoutingPolicy,
   findResourceAccount,
-  policyHoldingEmergencyNumber,
   type GrantSource,
-} from '../tenant/lookup.js';
-import type {
-  E164,
-  EmergencyCallRoutingPolicy,
-  PhoneNumber,
-  ResourceAccount,
-  SharedCallingPolicy,
-  Tenant,
-  User,
-  VoiceRoutingPolicy,
-} from '../tenant/model.js';
+  type PhoneNumber,
+  policyHoldingEmergencyNumber,
+  type ResourceAccount,
+  type SharedCallingPolicy,
+  type Tenant,
+  type User,
+  type VoiceRoutingPolicy,
+} from '../tenant/index.js';
 
 /** What a call by or to one user needs to know about the tenant. */
 export interface UserFacts {

@@ -77,6 +77,20 @@ describe('import graph', () => {
     expect(violations).toEqual([]);
   });
 
+  it('reaches another engine part only through its index.ts, the list of what it offers', () => {
+    const deep: string[] = [];
+    for (const file of files) {
+      const from = partOf(file);
+      for (const target of relativeImports(file)) {
+        const to = partOf(target);
+        if (to !== from && to.startsWith('engine/') && !target.endsWith(`${sep}index.js`)) {
+          deep.push(`${relative(root, file)} imports ${relative(root, target)}`);
+        }
+      }
+    }
+    expect(deep).toEqual([]);
+  });
+
   it('never imports the CLI from the engine', () => {
     const offenders = files.filter((f) => relativeImports(f).some((t) => partOf(t) === 'cli'));
     expect(offenders).toEqual([]);

@@ -1,0 +1,16 @@
+/** What other parts may import from engine/workload: arrival processes and distributions. */
+export { createArrivals, weekOffset } from './arrivals.js';
+export type { ArrivalProcess, Arrivals } from './arrivals.js';
+export {
+  bernoulli,
+  distributionProblem,
+  exponential,
+  lognormal,
+  mean,
+  normalQuantile,
+  sample,
+  uniform,
+  variance,
+  weightedChoice,
+} from './distributions.js';
+export type { Distribution, WeightedValue } from './distributions.js';
