@@ -154,7 +154,9 @@ export async function runFile(file: string, options: RunCliOptions, io: CliIo, s
     callsFile = options.calls === undefined ? undefined : new WholeFileWriter(options.calls);
     callsFile?.write(CSV_HEADER);
     const replications = options.replications ?? loaded.scenario.replications;
-    const showProgress = options.progress !== false && stderrIsTty && replications > 1;
+    // A bar only where someone watches (a terminal) and only for runs long enough to wait for.
+    const simulatedDays = (replications * (options.horizon ?? loaded.scenario.horizon)) / 86_400_000;
+    const showProgress = options.progress !== false && stderrIsTty && simulatedDays > 30;
     const startEpochMs = loaded.scenario.startEpochMs;
     const result = runScenario(loaded, {
       ...(options.seed === undefined ? {} : { seed: options.seed }),
@@ -166,7 +168,7 @@ export async function runFile(file: string, options: RunCliOptions, io: CliIo, s
             onProgress: (done: number, total: number) => {
               const width = 30;
               const filled = Math.round((done / total) * width);
-              io.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} replications${done === total ? '\n' : ''}`);
+              io.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done.toFixed(1)}/${total} replications${done === total ? '\n' : ''}`);
             },
           }
         : {}),

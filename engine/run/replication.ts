@@ -10,7 +10,7 @@
  * does not shift the random numbers of the others.
  */
 import type { AnyStateMachine } from 'xstate';
-import { createStreams, MachineDriver, Simulation, URGENT, type DriverOptions, type RandomStream } from '../kernel/index.js';
+import { createStreams, DAY, MachineDriver, Simulation, URGENT, type DriverOptions, type RandomStream } from '../kernel/index.js';
 import {
   callbackMachine,
   emergencyMachine,
@@ -63,6 +63,11 @@ export const CALLER_TIMING_MS = { ringAnswered: 8_000, ringUnanswered: 30_000, k
 export interface ReplicationOptions {
   /** Overrides the scenario's horizon (ms). */
   horizonMs?: number;
+  /**
+   * Called with the simulated time reached, once per simulated day and at the end. The run then
+   * advances a day at a time; `run({ until })` resumes exactly, so the results do not change.
+   */
+  onProgress?: (simulatedMs: number, horizonMs: number) => void;
   /** Receives one record per finished call (after the warm-up), in the order calls finish. */
   onCall?: (record: CallRecord) => void;
   /** Traces the calls it selects (engine/run/trace.ts); leave it out for speed, figures are the same. */
@@ -433,7 +438,14 @@ export function runReplication(
     next();
   }
 
-  if (horizon > 0) sim.run({ until: horizon });
+  if (options.onProgress === undefined) {
+    if (horizon > 0) sim.run({ until: horizon });
+  } else {
+    for (let until = Math.min(DAY, horizon); until > 0; until = until === horizon ? 0 : Math.min(until + DAY, horizon)) {
+      sim.run({ until });
+      options.onProgress(until, horizon);
+    }
+  }
   pools.expire(horizon);
   return { replication, figures: collector.figures(horizon, ledger.balance), timeline };
 }

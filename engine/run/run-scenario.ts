@@ -13,7 +13,10 @@ export interface RunOptions {
   replications?: number;
   horizonMs?: number;
   onCall?: (record: CallRecord) => void;
-  /** Called after each replication with (done, total). */
+  /**
+   * Called as the run goes: *done* replications out of *total*, fractional within a replication
+   * (one call per simulated day). Asking for progress does not change the results.
+   */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -101,10 +104,12 @@ export function runScenario(loaded: { scenario: Scenario; tenant: Tenant }, opti
     const result = runReplication(scenario, tenant, seed, i, {
       horizonMs,
       ...(options.onCall === undefined ? {} : { onCall: options.onCall }),
+      ...(options.onProgress === undefined
+        ? {}
+        : { onProgress: (reached: number, horizon: number) => options.onProgress?.(i + reached / horizon, replications) }),
     });
     perReplication.push(result.figures);
     if (i === 0) timeline = result.timeline;
-    options.onProgress?.(i + 1, replications);
   }
   const names = [...new Set(perReplication.flatMap((f) => Object.keys(f)))].sort();
   const metrics: Record<string, MetricSummary> = {};
