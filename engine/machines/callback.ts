@@ -105,7 +105,7 @@ export const callbackMachine = setup({
     },
     misrouted: {
       type: 'final',
-      output: callbackOutput('CBK001', 'otherUser', 'misrouted: the reservation was displaced (EMG004) and rings another user'),
+      output: callbackOutput('CBK001', 'otherUser', "misrouted: another user holds the number's active reservation (the caller's was displaced or had ended) and is rung"),
     },
     unreservedToAutoAttendant: {
       type: 'final',

@@ -97,6 +97,8 @@ interface CallInProgress {
   tollFree?: boolean;
   /** Inbound: talk time after a transfer that was answered, for toll-free billing. */
   talkMs?: number;
+  /** Emergency: whether and how long after its end the call is called back, drawn at its start. */
+  callback?: { callsBack: boolean; delayMs: number };
 }
 
 function pickUniform<T>(items: readonly T[], stream: RandomStream): T | undefined {
@@ -256,14 +258,11 @@ export function runReplication(
     onDone: (callId, output) => {
       const call = inProgress.get(Number(callId));
       finish(Number(callId), output);
-      const callback = workload.emergency?.callback;
-      if (callback === undefined || call === undefined) return;
-      // Both draws are made for every emergency call (common random numbers).
-      const callsBack = bernoulli(callback.probability, s('callback/occurs'));
-      const delay = Math.round(callbackDelay === undefined ? 0 : sample(callbackDelay, s('callback/delay')));
+      if (call?.callback === undefined) return;
+      const { callsBack, delayMs } = call.callback;
       const number = output.details.callbackNumber;
       if (!callsBack || number === null || output.outcome === 'EMG001') return;
-      const at = sim.now + delay;
+      const at = sim.now + delayMs;
       if (at >= horizon) return;
       const callerId = call.callerId ?? '';
       sim.schedule(at, () => startCallback(number, callerId, output.outcome === 'EMG005'));
@@ -390,10 +389,14 @@ export function runReplication(
       const caller = pickUniform(population, s('caller/emergency'));
       const dialled = dialStrings.length === 0 ? '911' : weightedChoice(dialStrings, s('emergency/dial'));
       const durationMs = Math.round(sample(duration, s('duration/emergency')));
+      // Drawn at arrival for every emergency call, not in the order calls end: a change that makes
+      // some calls end sooner (EMG001) must not move the callbacks of others (common random numbers).
+      const callsBack = bernoulli(emergencyPlan.callback.probability, s('callback/occurs'));
+      const delayMs = Math.round(callbackDelay === undefined ? 0 : sample(callbackDelay, s('callback/delay')));
       if (caller === undefined) return;
       const facts = view.user(caller.objectId);
       if (facts === undefined) return;
-      const id = begin('emergency', caller.objectId);
+      const id = begin('emergency', caller.objectId, { callback: { callsBack, delayMs } });
       const input = emergencyInput(tenant, facts, pools, sim.now, dialled, durationMs, mixedTenant);
       tracer?.facts(id, input);
       emergency.start(id, input);
@@ -494,7 +497,9 @@ function callerScript(
       if (intended === undefined) return [];
       const result = directory.searchByName(intended.surname);
       if (result.outcome === 'found') {
-        const pick = result.users.find((u) => u.objectId === intended.objectId) ?? result.users[0];
+        // Another user of the same name is not who the caller wants: without the intended user
+        // among the matches (outside the dial scope, or hidden), the search finds nobody (INB013).
+        const pick = result.users.find((u) => u.objectId === intended.objectId);
         return [{ kind: 'dialByName', afterMs, directory: { matchesAfterDialScope: result.matchesInScope, target: pick?.objectId ?? null } }];
       }
       return [{ kind: 'dialByName', afterMs, directory: { matchesAfterDialScope: result.matchesInScope, target: null } }];
@@ -526,6 +531,7 @@ function applyTimelineEntry(
   // cmdlet the running balance, then carry any change it made back to the ledger.
   tenant.credits.balance = ledger.balance;
   const creditsBefore = JSON.stringify(tenant.credits);
+  const settingsBefore = creditsSettings(tenant);
   let result: { ok: boolean; text: string };
   if (entry.kind === 'cmdlet') {
     const r = invokeCmdlet(tenant, entry.invocation);
@@ -539,10 +545,17 @@ function applyTimelineEntry(
   }
   if (JSON.stringify(tenant.credits) !== creditsBefore) {
     const delta = tenant.credits.balance - ledger.balance;
-    ledger.reconfigure(tenant.credits);
+    // Only new settings re-arm a failed auto-recharge (docs/choices.md); funds alone do not.
+    if (creditsSettings(tenant) !== settingsBefore) ledger.reconfigure(tenant.credits);
     if (delta > 0) ledger.addFunds(now, delta);
     else if (delta < 0) ledger.debit(now, -delta, 'other');
     ledger.settle(now);
   }
   return result;
+}
+
+/** The Communications Credits settings (everything but the balance), to compare before and after a change. */
+function creditsSettings(tenant: Tenant): string {
+  const { balance: _balance, ...settings } = tenant.credits;
+  return JSON.stringify(settings);
 }
