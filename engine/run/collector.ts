@@ -82,6 +82,9 @@ export class ReplicationCollector {
       'credits.rechargesFailed',
       'timeline.applied',
       'timeline.refused',
+      'inbound.numberNotInService',
+      'inbound.tollFreeUnfunded',
+      'emergency.notSharedCalling',
     ]) {
       this.counts.set(name, 0);
     }
@@ -132,6 +135,11 @@ export class ReplicationCollector {
 
   onOverage(now: number, amount: number): void {
     if (now >= this.warmup) this.overage += amount;
+  }
+
+  /** A call that never reached the simulated tenant (it has no outcome): counted by why. */
+  onNotConnected(name: 'inbound.numberNotInService' | 'inbound.tollFreeUnfunded' | 'emergency.notSharedCalling', now: number): void {
+    if (now >= this.warmup) this.add(name);
   }
 
   onTimeline(ok: boolean): void {

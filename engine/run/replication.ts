@@ -29,6 +29,7 @@ import {
   Directory,
   TenantView,
   type CallbackPool,
+  type UserFacts,
 } from '../runtime/index.js';
 import type {
   Scenario,
@@ -361,7 +362,18 @@ export function runReplication(
 
       const account = accountId === undefined ? undefined : findResourceAccount(tenant, accountId);
       const number = account === undefined ? undefined : numberAssignedTo(tenant, account.objectId);
-      const aaEntry = account?.autoAttendantId == null || number === undefined ? undefined : attendant(account.autoAttendantId);
+      // Calls that never reach the tenant are counted, not simulated: a shared number that was
+      // removed or ported (RA007) is not the tenant's to answer, and a toll-free number is not
+      // answered while the credit balance is at zero (RA012).
+      if (account !== undefined && number === undefined) {
+        collector.onNotConnected('inbound.numberNotInService', sim.now);
+        return;
+      }
+      if (number?.callingPlanUsage === 'TollFreeService' && !ledger.canAcceptTollFreeCall()) {
+        collector.onNotConnected('inbound.tollFreeUnfunded', sim.now);
+        return;
+      }
+      const aaEntry = account?.autoAttendantId == null ? undefined : attendant(account.autoAttendantId);
       const aa = aaEntry === undefined ? undefined : tenant.autoAttendants.find((a) => a.id === account?.autoAttendantId);
       let attendantInput = null;
       let callerInputs: CallerInput[] = [];
@@ -396,6 +408,13 @@ export function runReplication(
       if (caller === undefined) return;
       const facts = view.user(caller.objectId);
       if (facts === undefined) return;
+      // Someone who does not call through Shared Calling (no licence or voice, an own number, a
+      // voice routing policy with usages, no policy with a resource account) does not make a
+      // Shared Calling emergency call: it takes nothing from the callback pool.
+      if (!usesSharedCalling(facts)) {
+        collector.onNotConnected('emergency.notSharedCalling', sim.now);
+        return;
+      }
       const id = begin('emergency', caller.objectId, { callback: { callsBack, delayMs } });
       const input = emergencyInput(tenant, facts, pools, sim.now, dialled, durationMs, mixedTenant);
       tracer?.facts(id, input);
@@ -460,6 +479,17 @@ function readableName(tenant: Tenant): (id: string) => string {
     names ??= new Map([...tenant.users, ...tenant.resourceAccounts].map((o) => [o.objectId, o.userPrincipalName]));
     return names.get(id) ?? id;
   };
+}
+
+/** Whether the user calls the PSTN through Shared Calling (rules §3, OUT002 and OUT003 negated). */
+function usesSharedCalling(facts: UserFacts): boolean {
+  return (
+    facts.hasTeamsPhoneLicence &&
+    facts.enterpriseVoiceEnabled &&
+    facts.ownNumber === undefined &&
+    facts.voiceRoutingUsageCount === 0 &&
+    facts.resourceAccount !== undefined
+  );
 }
 
 /** The resource accounts whose numbers are shared (named by a Shared Calling policy), in policy order. */
