@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { formatTranscript, parseScript, runScriptOnTenant, type Transcript } from '../../engine/powershell/index.js';
-import { formatIssue, loadScenarioFile, scenarioFindings, writeScenario, type ScenarioIssue } from '../../engine/scenario/index.js';
+import { decodeText, formatIssue, loadScenarioFile, readFailure, scenarioFindings, writeScenario, type ScenarioIssue } from '../../engine/scenario/index.js';
 import { emptyTenant, validate, type Finding, type Tenant } from '../../engine/tenant/index.js';
 import { formatFinding } from '../format-finding.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode } from '../io.js';
@@ -24,17 +24,20 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** A script as Windows saves it too: UTF-8 with or without a BOM, or UTF-16 (PowerShell 5.1's `>`). */
 async function readText(path: string): Promise<{ ok: true; text: string } | { ok: false; issue: ScenarioIssue }> {
+  let reason: string;
   try {
-    return { ok: true, text: await readFile(path, 'utf8') };
+    const decoded = decodeText(await readFile(path));
+    if (decoded.ok) return decoded;
+    reason = decoded.reason;
   } catch (error) {
-    const code = error instanceof Error && 'code' in error ? error.code : undefined;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      issue: { code: 'file_unreadable', path: [], expected: 'a readable PowerShell script', message: `cannot read ${path}: ${reason}`, file: path, line: 1, column: 1 },
-    };
+    reason = readFailure(error);
   }
+  return {
+    ok: false,
+    issue: { code: 'file_unreadable', path: [], expected: 'a readable PowerShell script', message: `cannot read ${path}: ${reason}`, file: path, line: 1, column: 1 },
+  };
 }
 
 /** The --json document: same keys in the same order every time. */

@@ -1,7 +1,7 @@
 /** `callsim run FILE`: simulate a scenario and report its figures with confidence intervals. */
 import { Command, InvalidArgumentError } from 'commander';
 import { runScenario, type CallRecord, type RunResult } from '../../engine/run/index.js';
-import { formatIssue, loadScenarioFile, parseDuration, scenarioFindings } from '../../engine/scenario/index.js';
+import { durationHint, formatIssue, loadScenarioFile, parseDuration, scenarioFindings } from '../../engine/scenario/index.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode, type Output } from '../io.js';
 import { resultsDocument } from '../results-document.js';
 import { WholeFileWriter } from '../write-whole.js';
@@ -25,7 +25,10 @@ function integer(name: string, min: number) {
 
 function duration(value: string): number {
   const ms = parseDuration(value);
-  if (ms === undefined || ms <= 0) throw new InvalidArgumentError('expected a duration such as 30d, 12h or 90m.');
+  if (ms === undefined || ms <= 0) {
+    const hint = ms === 0 ? 'a run needs a horizon longer than 0' : durationHint(value);
+    throw new InvalidArgumentError(`expected a duration such as 30d, 12h or 90m${hint === undefined ? '' : `; ${hint}`}.`);
+  }
   return ms;
 }
 
@@ -148,14 +151,33 @@ export async function runFile(file: string, options: RunCliOptions, io: CliIo, s
   if (findings.length > 0) {
     io.stderr.write(`note: the tenant has ${errors} error and ${findings.length - errors} warning findings (callsim validate ${file}); the run shows what they do.\n`);
   }
+  const horizon = options.horizon ?? loaded.scenario.horizon;
+  if (options.horizon !== undefined && options.horizon <= loaded.scenario.warmup) {
+    io.stderr.write(`callsim run: --horizon ${span(options.horizon)} is not longer than the scenario's warm-up (${span(loaded.scenario.warmup)}), so nothing would be measured; give a longer --horizon.\n`);
+    return EXIT_UNUSABLE;
+  }
+  if (options.horizon !== undefined) {
+    for (const entry of loaded.scenario.timeline) {
+      if (entry.at >= horizon) io.stderr.write(`note: timeline[${entry.index}] (at ${span(entry.at)}) is at or after --horizon ${span(horizon)} and will not run.\n`);
+    }
+  }
+  // Both output files are opened before the run, so a bad path costs no simulated time.
   let callsFile: WholeFileWriter | undefined;
   let jsonFile: WholeFileWriter | undefined;
   try {
     callsFile = options.calls === undefined ? undefined : new WholeFileWriter(options.calls);
+    jsonFile = options.json === undefined ? undefined : new WholeFileWriter(options.json);
+  } catch (error) {
+    callsFile?.abort();
+    const option = callsFile === undefined && options.calls !== undefined ? `--calls ${options.calls}` : `--json ${options.json ?? ''}`;
+    io.stderr.write(`callsim run: cannot write ${option}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_UNUSABLE;
+  }
+  try {
     callsFile?.write(CSV_HEADER);
     const replications = options.replications ?? loaded.scenario.replications;
     // A bar only where someone watches (a terminal) and only for runs long enough to wait for.
-    const simulatedDays = (replications * (options.horizon ?? loaded.scenario.horizon)) / 86_400_000;
+    const simulatedDays = (replications * horizon) / 86_400_000;
     const showProgress = options.progress !== false && stderrIsTty && simulatedDays > 30;
     const startEpochMs = loaded.scenario.startEpochMs;
     const result = runScenario(loaded, {
@@ -173,10 +195,7 @@ export async function runFile(file: string, options: RunCliOptions, io: CliIo, s
           }
         : {}),
     });
-    if (options.json !== undefined) {
-      jsonFile = new WholeFileWriter(options.json);
-      jsonFile.write(`${JSON.stringify(resultsDocument(result), null, 2)}\n`);
-    }
+    jsonFile?.write(`${JSON.stringify(resultsDocument(result), null, 2)}\n`);
     formatSummary(result, io.stdout);
     callsFile?.commit();
     jsonFile?.commit();

@@ -121,10 +121,11 @@ export class ShellSession {
       case 'exit':
       case 'quit':
         return rest.length === 0 ? { output: '', exit: true } : undefined;
+      // With arguments these are not cmdlets either: say how they are used rather than "not recognized".
       case 'help':
-        return rest.length === 0 ? { output: helpText(), exit: false } : undefined;
+        return { output: rest.length === 0 ? helpText() : `help takes no arguments; it lists the commands and cmdlets (Tab completes a cmdlet's parameters)\n`, exit: false };
       case 'validate':
-        return rest.length === 0 ? { output: this.validate(), exit: false } : undefined;
+        return { output: rest.length === 0 ? this.validate() : 'validate takes no arguments; it checks the whole tenant as it is now\n', exit: false };
       case 'explain':
         return { output: explain(rest), exit: false };
       default:

@@ -22,3 +22,20 @@ export function parseDuration(text: string): number | undefined {
   }
   return ms;
 }
+
+/**
+ * Why *text* is not a duration, in a sentence that says what to write instead, or undefined when
+ * no common mistake explains it (the format alone is then the answer).
+ */
+export function durationHint(text: string): string | undefined {
+  const t = text.trim();
+  if (t.startsWith('-')) return 'a duration cannot be negative';
+  if (/^\d+(\.\d+)?$/.test(t)) return `a bare number has no unit: write ${t}s or ${t}m`;
+  if (/\d\.\d/.test(t)) return 'use whole numbers of each unit: 1h30m rather than 1.5h';
+  if (/\d\s*(y|yr|yrs|years?)$/i.test(t)) return 'years are not a unit: write weeks, e.g. 52w for a year';
+  if (/\d\s*ms$/i.test(t)) return 'milliseconds are not a unit: the smallest is s';
+  if (/\s/.test(t)) return 'no spaces: write 1h30m';
+  if (/[WDHMS]/.test(t)) return 'units are lower case: w, d, h, m, s';
+  if (/^(\d+[wdhms])+$/.test(t)) return 'each unit once, largest first: 1h30m rather than 30m1h';
+  return undefined;
+}

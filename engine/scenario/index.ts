@@ -8,6 +8,7 @@ export { toCmdletValue } from './timeline.js';
 export { scenarioFindings, peakEmergencyCallsPerUserPerHour } from './check.js';
 export { scenarioJsonSchema } from './schema.js';
 export type { Distribution, Expectation, Profile, Settings, Workload } from './schema.js';
-export { DURATION_FORMAT, parseDuration } from './duration.js';
+export { DURATION_FORMAT, durationHint, parseDuration } from './duration.js';
 export { objectIdFor } from './object-id.js';
 export { firstDifference, tenantSection, writeScenario, type NewScenarioFields, type WriteScenarioResult } from './write-scenario.js';
+export { decodeText, readFailure, type DecodedText } from './text-file.js';

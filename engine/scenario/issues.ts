@@ -23,7 +23,14 @@ export function compareIssues(a: ScenarioIssue, b: ScenarioIssue): number {
  * messages already start with their rule ID, which is then not repeated.
  */
 export function formatIssue(issue: ScenarioIssue): string {
-  const expected = issue.expected === '' ? '' : ` (expected ${issue.expected})`;
-  const text = issue.message.startsWith(`${issue.code}: `) ? issue.message : `${issue.code}: ${issue.message}`;
+  // A message that already says what it expected is not followed by the same words again.
+  const expected = issue.expected === '' || issue.message.includes(`expected ${issue.expected}`) ? '' : ` (expected ${issue.expected})`;
+  // PowerShell's "Cmdlet : CODE: text" (script and timeline `ps` errors) keeps the cmdlet, not a second CODE.
+  const cmdletFirst = issue.message.startsWith(`${issue.code}: `) ? undefined : new RegExp(`^(\\S+) : ${issue.code}: `).exec(issue.message);
+  const text = issue.message.startsWith(`${issue.code}: `)
+    ? issue.message
+    : cmdletFirst != null
+      ? `${issue.code}: ${cmdletFirst[1] ?? ''}: ${issue.message.slice(cmdletFirst[0].length)}`
+      : `${issue.code}: ${issue.message}`;
   return `${issue.file}:${issue.line}:${issue.column}: ${text}${expected}`;
 }

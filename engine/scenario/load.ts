@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Tenant } from '../tenant/index.js';
 import { buildTenant } from './build-tenant.js';
 import { compareIssues, type ScenarioIssue } from './issues.js';
@@ -13,6 +13,7 @@ import { deepFreeze, offsetMinutes, type Scenario } from './scenario.js';
 import { scenarioSchema, type ScenarioFile } from './schema.js';
 import { readSource, type SourceDocument } from './source.js';
 import { runScenarioScript } from './script.js';
+import { decodeText, readFailure } from './text-file.js';
 import { bindTimeline } from './timeline.js';
 import { convertZodIssues, type PendingIssue } from './zod-issues.js';
 
@@ -62,22 +63,41 @@ function checkSchema(value: unknown): { file: ScenarioFile | undefined; issues: 
   return { file: second.success ? second.data : undefined, issues };
 }
 
+/**
+ * After a YAML syntax error the parser's recovery may drop or reshape what follows: a key that is
+ * there looks missing, a value looks like a mapping. Only issues at existing nodes before the first
+ * syntax error are then worth reading; the rest usually vanish once the syntax is fixed.
+ */
+function beforeSyntaxErrors(source: SourceDocument, issues: readonly ScenarioIssue[]): ScenarioIssue[] {
+  const first = [...source.syntaxIssues].sort(compareIssues)[0];
+  if (first === undefined) return [...issues];
+  return issues.filter((i) => i.code === 'yaml_syntax' || i.file !== source.file || (compareIssues(i, first) < 0 && source.has(i.path)));
+}
+
 export interface LoadOptions {
   /**
    * Reads the PowerShell file `tenant.script` names (as written in the scenario), or returns
    * undefined when it cannot. loadScenarioFile reads it relative to the scenario's folder;
    * without a reader a script cannot be loaded.
    */
-  readScript?: (path: string) => { text: string; file: string } | undefined;
+  readScript?: (path: string) => { text: string; file: string } | { file: string; reason: string } | undefined;
 }
+
+/** What every scenario has at its top, for the message about a file with none of it. */
+const SCENARIO_TOP = 'a scenario: a mapping with version, name, seed, start, horizon and tenant (see docs/scenario-format.md)';
 
 export function loadScenarioText(text: string, fileName: string, options: LoadOptions = {}): LoadResult {
   const source = readSource(text, fileName);
   const issues: ScenarioIssue[] = [...source.syntaxIssues];
+  // A JSON file that JSON cannot parse: what YAML makes of the rest would only mislead.
+  if (issues.some((i) => i.code === 'json_syntax')) return { ok: false, issues };
+  if (issues.length === 0 && (source.value === null || source.value === undefined)) {
+    return { ok: false, issues: [{ code: 'empty_file', path: [], expected: SCENARIO_TOP, message: 'the file holds no scenario (it is empty or only comments)', file: fileName, line: 1, column: 1 }] };
+  }
   const schema = checkSchema(source.value);
   issues.push(...locateAll(source, schema.issues));
   const file = schema.file;
-  if (file === undefined) return { ok: false, issues: issues.sort(compareIssues) };
+  if (file === undefined) return { ok: false, issues: beforeSyntaxErrors(source, issues).sort(compareIssues) };
 
   const built = buildTenant(file.tenant);
   issues.push(...dedupe(locateAll(source, built.issues)));
@@ -100,7 +120,7 @@ export function loadScenarioText(text: string, fileName: string, options: LoadOp
   });
   // The scenario's own issues in line order, then those located in its script.
   const inFile = (i: ScenarioIssue): number => (i.file === fileName ? 0 : 1);
-  if (issues.length > 0) return { ok: false, issues: issues.sort((a, b) => inFile(a) - inFile(b) || compareIssues(a, b)) };
+  if (issues.length > 0) return { ok: false, issues: beforeSyntaxErrors(source, issues).sort((a, b) => inFile(a) - inFile(b) || compareIssues(a, b)) };
 
   const scenario: Scenario = {
     file: fileName,
@@ -126,8 +146,9 @@ export function loadScenarioText(text: string, fileName: string, options: LoadOp
 function applyScript(source: SourceDocument, tenant: Tenant, script: string, options: LoadOptions): ScenarioIssue[] {
   const path = ['tenant', 'script'];
   const read = options.readScript?.(script);
-  if (read === undefined) {
-    return [{ code: 'file_unreadable', path, expected: 'a readable PowerShell file, relative to the scenario', message: `cannot read the script ${script}`, file: source.file, ...source.locate(path) }];
+  if (read === undefined || 'reason' in read) {
+    const why = read === undefined ? '' : ` (${read.file}: ${read.reason})`;
+    return [{ code: 'file_unreadable', path, expected: "a readable PowerShell file; a relative path starts at the scenario file's folder", message: `cannot read the script ${script}${why}`, file: source.file, ...source.locate(path) }];
   }
   return runScenarioScript(tenant, read.text, read.file).map((e) => ({
     code: e.code,
@@ -142,22 +163,28 @@ function applyScript(source: SourceDocument, tenant: Tenant, script: string, opt
 
 /** Loads a file; a file that cannot be read is one issue at 1:1 (code `file_unreadable`). */
 export async function loadScenarioFile(path: string): Promise<LoadResult> {
-  let text: string;
+  let bytes: Uint8Array;
+  const unreadable = (reason: string): LoadResult => ({
+    ok: false,
+    issues: [{ code: 'file_unreadable', path: [], expected: 'a readable scenario file', message: `cannot read ${path}: ${reason}`, file: path, line: 1, column: 1 }],
+  });
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
-    const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      issues: [{ code: 'file_unreadable', path: [], expected: 'a readable scenario file', message: `cannot read ${path}: ${reason}`, file: path, line: 1, column: 1 }],
-    };
+    return unreadable(readFailure(error));
   }
-  const readScript = (script: string): { text: string; file: string } | undefined => {
-    const file = join(dirname(path), script);
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return unreadable(decoded.reason);
+  const text = decoded.text;
+  const readScript = (script: string): { text: string; file: string } | { file: string; reason: string } => {
+    // Relative to the scenario's folder, not the shell's: the scenario then runs from anywhere.
+    const file = resolve(dirname(path), script);
+    const shown = isAbsolute(script) ? script : file;
     try {
-      return { text: readFileSync(file, 'utf8'), file };
-    } catch {
-      return undefined;
+      const read = decodeText(readFileSync(file));
+      return read.ok ? { text: read.text, file: isAbsolute(script) ? script : join(dirname(path), script) } : { file: shown, reason: read.reason };
+    } catch (error) {
+      return { file: shown, reason: readFailure(error) };
     }
   };
   return loadScenarioText(text, path, { readScript });

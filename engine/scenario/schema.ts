@@ -8,7 +8,7 @@
  * there is one place that decides.
  */
 import { z } from 'zod';
-import { DURATION_FORMAT, DURATION_PATTERN, parseDuration } from './duration.js';
+import { DURATION_FORMAT, DURATION_PATTERN, durationHint, parseDuration } from './duration.js';
 
 /** Names and descriptions for the JSON Schema; local, so loading this module twice is harmless. */
 const registry = z.registry<{ id?: string; description?: string }>();
@@ -34,7 +34,12 @@ export const duration = z
           ? `expected ${DURATION_FORMAT}; a bare number has no unit: write ${issue.input === 0 ? '0s' : `${issue.input}s or ${issue.input}m`}`
           : `expected ${DURATION_FORMAT}`,
   })
-  .regex(DURATION_PATTERN, { error: `expected ${DURATION_FORMAT}` })
+  .regex(DURATION_PATTERN, {
+    error: (issue) => {
+      const hint = typeof issue.input === 'string' ? durationHint(issue.input) : undefined;
+      return `expected ${DURATION_FORMAT}${hint === undefined ? '' : `; ${hint}`}`;
+    },
+  })
   .register(registry, { id: 'Duration', description: DURATION_FORMAT })
   .transform((s) => parseDuration(s) ?? 0);
 
@@ -336,7 +341,15 @@ const expectation = strict({
   min: z.number().optional(),
   max: z.number().optional(),
   equals: z.number().optional(),
-});
+})
+  // An expectation without a bound always passes, and min > max always fails: both are typos.
+  .refine((e) => e.min !== undefined || e.max !== undefined || e.equals !== undefined, {
+    error: 'expected at least one of min, max or equals; without one the expectation checks nothing',
+  })
+  .refine((e) => e.min === undefined || e.max === undefined || e.min <= e.max, {
+    path: ['max'],
+    error: 'expected max >= min; no value can pass both',
+  });
 
 export const scenarioSchema = strict({
   $schema: z.string().optional(),
@@ -358,6 +371,12 @@ export const scenarioSchema = strict({
   }),
   timeline: z.array(timelineEntry).default([]),
   expect: z.array(expectation).default([]),
+}).superRefine((f, ctx) => {
+  // Figures are counted only after the warm-up: a run no longer than it measures nothing.
+  if (f.horizon === 0) ctx.addIssue({ code: 'custom', path: ['horizon'], message: 'expected a horizon longer than 0, such as 14d' });
+  else if (f.warmup >= f.horizon) {
+    ctx.addIssue({ code: 'custom', path: ['warmup'], message: 'expected a warm-up shorter than the horizon; nothing is measured before the warm-up ends' });
+  }
 });
 
 /** A scenario file after the schema: defaults filled in, durations in milliseconds. */

@@ -22,6 +22,25 @@ export interface SourceDocument {
    * A path that does not exist (a missing key) resolves to its nearest existing ancestor.
    */
   locate(path: Path, options?: { key?: boolean }): Position;
+  /** Whether the document has a node at `path` (a missing key has none). */
+  has(path: Path): boolean;
+}
+
+/**
+ * JSON's complaint about *text* and where, or undefined when it parses or JSON does not say where
+ * (the YAML reading then locates the problem).
+ */
+function jsonFailure(text: string): { message: string; offset: number } | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const at = / in JSON at position (\d+)/.exec(message);
+    if (at !== null) return { message: message.slice(0, at.index), offset: Number(at[1]) };
+    if (message.startsWith('Unexpected end of JSON input')) return { message: 'the JSON ends too early (a missing } or ])', offset: text.length };
+    return undefined;
+  }
 }
 
 export function readSource(text: string, file: string): SourceDocument {
@@ -71,6 +90,20 @@ export function readSource(text: string, file: string): SourceDocument {
     }
     return position(at);
   };
+  // YAML's reading of broken JSON ("implicit keys need to be on a single line") means nothing to
+  // someone who wrote JSON: a .json file gets JSON's own complaint, at its place.
+  if (/\.json$/i.test(file) && text.trim() !== '') {
+    const failure = jsonFailure(text);
+    if (failure !== undefined) {
+      return {
+        file,
+        value: null,
+        syntaxIssues: [{ code: 'json_syntax', path: [], expected: 'valid JSON', message: failure.message, file, ...position(failure.offset) }],
+        locate: () => position(0),
+        has: () => false,
+      };
+    }
+  }
   let value: unknown = null;
   try {
     value = doc.toJS({ maxAliasCount: 1000 });
@@ -84,5 +117,6 @@ export function readSource(text: string, file: string): SourceDocument {
       ...position(0),
     });
   }
-  return { file, value, syntaxIssues, locate };
+  const has = (path: Path): boolean => doc.hasIn(path);
+  return { file, value, syntaxIssues, locate, has };
 }

@@ -63,8 +63,10 @@ export function bindTimeline(entries: readonly TimelineEntryFile[], tenant: Tena
   const rehearsal = structuredClone(tenant);
   for (const { entry, index } of order) {
     const path: Path = ['timeline', index];
-    if (entry.at > horizon) {
-      issues.push({ code: 'too_big', path: [...path, 'at'], expected: 'a time within the horizon', message: `timeline[${index}] is after the scenario's horizon and would never run` });
+    // The run stops at the horizon before anything scheduled at that instant (SimPy's `until`).
+    if (entry.at >= horizon) {
+      const when = entry.at === horizon ? 'at' : 'after';
+      issues.push({ code: 'too_big', path: [...path, 'at'], expected: 'a time before the horizon', message: `timeline[${index}] is ${when} the scenario's horizon and would never run` });
     }
     if (entry.kind === 'ps') {
       const errors = runScenarioScript(rehearsal, entry.ps, `${file} timeline[${index}]`);

@@ -39,7 +39,23 @@ function rootExpectation(issues: readonly ZodIssue[]): string {
   if (root?.code === 'invalid_value') return root.values.map((v) => JSON.stringify(v)).join(' | ');
   if (root?.code === 'invalid_type') return root.expected;
   const keys = issues.filter((i) => isMissing(i) && i.path.length === 1).map((i) => String(i.path[0]));
-  return keys.length > 0 ? `{${keys.join(', ')}}` : 'another form';
+  if (keys.length > 0) return `{${keys.join(', ')}}`;
+  // A branch that only had keys too many (both perHour and perUserPerHour): name the keys it takes.
+  const allowed = ALLOWED.exec(issues.find((i) => i.code === 'unrecognized_keys' && i.path.length === 0)?.message ?? '')?.[1];
+  return allowed === undefined ? 'another form' : `{${allowed}}`;
+}
+
+/** A bound in words: "a number >= 1", "a list of exactly 168 numbers", "not empty". */
+function boundExpectation(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
+  const small = issue.code === 'too_small';
+  const bound = Number(small ? issue.minimum : issue.maximum);
+  const op = `${small ? '>' : '<'}${issue.inclusive === true ? '=' : ''}`;
+  if (issue.origin === 'string') return small && bound === 1 ? 'not empty' : `text of ${small ? 'at least' : 'at most'} ${bound} characters`;
+  if (issue.origin === 'array' || issue.origin === 'set') {
+    const count = issue.exact === true ? `exactly ${bound}` : `${small ? 'at least' : 'at most'} ${bound}`;
+    return `a list of ${count} item${bound === 1 ? '' : 's'}`;
+  }
+  return `a number ${op} ${bound}`;
 }
 
 export function convertZodIssues(issues: readonly ZodIssue[], prefix: Path = []): PendingIssue[] {
@@ -84,10 +100,20 @@ export function convertZodIssues(issues: readonly ZodIssue[], prefix: Path = [])
             expected: `a key "${String(key)}" (${issue.expected})`,
             message: `${pathText(path.slice(0, -1)) || 'the document'} lacks required key "${String(key)}"`,
           });
+        } else if (!issue.message.startsWith('Invalid input: ')) {
+          // The schema's own words (a duration written as a bare number): they say what to write.
+          out.push({ code: issue.code, path, expected: issue.message.replace(/^expected /, '').split(';')[0] ?? issue.expected, message: `${where}: ${issue.message}` });
         } else {
-          out.push({ code: issue.code, path, expected: issue.expected, message: `${where}: ${issue.message.replace(/^Invalid input: /, '')}` });
+          const expected = issue.expected === 'int' ? 'a whole number' : issue.expected;
+          out.push({ code: issue.code, path, expected, message: `${where}: ${issue.message.replace(/^Invalid input: /, '').replace(/^expected int,/, 'expected a whole number,')}` });
         }
         break;
+      case 'too_small':
+      case 'too_big': {
+        const expected = boundExpectation(issue);
+        out.push({ code: issue.code, path, expected, message: `${where}: expected ${expected}` });
+        break;
+      }
       case 'invalid_value':
         out.push({
           code: issue.code,
