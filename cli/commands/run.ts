@@ -1,6 +1,6 @@
 /** `callsim run FILE`: simulate a scenario and report its figures with confidence intervals. */
 import { Command, InvalidArgumentError } from 'commander';
-import { runScenario, type CallRecord, type RunResult } from '../../engine/run/index.js';
+import { metricProblem, runScenario, type CallRecord, type RunResult } from '../../engine/run/index.js';
 import { durationHint, formatIssue, loadScenarioFile, parseDuration, scenarioFindings } from '../../engine/scenario/index.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode, type Output } from '../io.js';
 import { resultsDocument } from '../results-document.js';
@@ -140,7 +140,7 @@ export function formatSummary(result: RunResult, out: Output): void {
 }
 
 export async function runFile(file: string, options: RunCliOptions, io: CliIo, stderrIsTty: boolean): Promise<ExitCode> {
-  const loaded = await loadScenarioFile(file);
+  const loaded = await loadScenarioFile(file, { metricProblem });
   if (!loaded.ok) {
     for (const issue of loaded.issues) io.stderr.write(`${formatIssue(issue)}\n`);
     io.stderr.write(`${file}: the scenario cannot be run until these are fixed\n`);

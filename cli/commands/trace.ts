@@ -1,6 +1,6 @@
 /** `callsim trace FILE`: how calls of replication 0 were routed, step by step (docs/traces.md). */
 import { Command, InvalidArgumentError } from 'commander';
-import { formatTrace, runReplication, type CallTrace } from '../../engine/run/index.js';
+import { formatTrace, metricProblem, runReplication, type CallTrace } from '../../engine/run/index.js';
 import { CALL_OUTCOME_IDS, type CallKind } from '../../engine/machines/index.js';
 import { formatIssue, loadScenarioFile } from '../../engine/scenario/index.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode } from '../io.js';
@@ -56,7 +56,7 @@ export async function traceFile(file: string, options: TraceCliOptions, io: CliI
     io.stderr.write(`callsim trace: ${options.outcome} is not an outcome of ${kindWanted ?? 'any'} calls (it is for ${kindOf(options.outcome) ?? 'no'} calls).\n`);
     return EXIT_UNUSABLE;
   }
-  const loaded = await loadScenarioFile(file);
+  const loaded = await loadScenarioFile(file, { metricProblem });
   if (!loaded.ok) {
     for (const issue of loaded.issues) io.stderr.write(`${formatIssue(issue)}\n`);
     io.stderr.write(`${file}: the scenario cannot be traced until these are fixed\n`);

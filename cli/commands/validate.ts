@@ -1,5 +1,6 @@
 /** `callsim validate FILE [--json]`: load a scenario and report its issues or its tenant's findings. */
 import { Command } from 'commander';
+import { metricProblem } from '../../engine/run/index.js';
 import { formatIssue, loadScenarioFile, scenarioFindings, type ScenarioIssue } from '../../engine/scenario/index.js';
 import type { Finding } from '../../engine/tenant/index.js';
 import { formatFinding } from '../format-finding.js';
@@ -41,7 +42,7 @@ interface ValidateReport {
 }
 
 export async function validateFile(file: string, options: { json?: boolean }, io: CliIo): Promise<ExitCode> {
-  const loaded = await loadScenarioFile(file);
+  const loaded = await loadScenarioFile(file, { metricProblem });
   const issues = loaded.ok ? [] : loaded.issues;
   const findings = loaded.ok ? scenarioFindings(loaded.scenario, loaded.tenant) : [];
   const errors = findings.filter((f) => f.severity === 'error').length;

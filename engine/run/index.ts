@@ -7,3 +7,4 @@ export type { CallRecord, ReplicationFigures } from './collector.js';
 export { PROMPT_MS } from './call-inputs.js';
 export { formatTrace } from './trace.js';
 export type { CallTrace, TraceFact, TraceOptions, TraceStep } from './trace.js';
+export { metricNames, metricProblem } from './metric-names.js';

@@ -81,6 +81,12 @@ export interface LoadOptions {
    * without a reader a script cannot be loaded.
    */
   readScript?: (path: string) => { text: string; file: string } | { file: string; reason: string } | undefined;
+  /**
+   * What is wrong with an `expect` metric name for this tenant, or undefined if a run reports it.
+   * The names are the run's (engine/run), which the loader does not know; without a checker the
+   * names are only checked for shape.
+   */
+  metricProblem?: (metric: string, tenant: Tenant) => string | undefined;
 }
 
 /** What every scenario has at its top, for the message about a file with none of it. */
@@ -118,6 +124,14 @@ export function loadScenarioText(text: string, fileName: string, options: LoadOp
       });
     }
   });
+  if (options.metricProblem !== undefined && issues.length === 0) {
+    file.expect.forEach((e, i) => {
+      const problem = options.metricProblem?.(e.metric, built.tenant);
+      if (problem === undefined) return;
+      const path = ['expect', i, 'metric'];
+      issues.push({ code: 'unknown_metric', path, expected: 'a metric name that callsim run reports', message: problem, file: fileName, ...source.locate(path) });
+    });
+  }
   // The scenario's own issues in line order, then those located in its script.
   const inFile = (i: ScenarioIssue): number => (i.file === fileName ? 0 : 1);
   if (issues.length > 0) return { ok: false, issues: beforeSyntaxErrors(source, issues).sort((a, b) => inFile(a) - inFile(b) || compareIssues(a, b)) };
@@ -162,7 +176,7 @@ function applyScript(source: SourceDocument, tenant: Tenant, script: string, opt
 }
 
 /** Loads a file; a file that cannot be read is one issue at 1:1 (code `file_unreadable`). */
-export async function loadScenarioFile(path: string): Promise<LoadResult> {
+export async function loadScenarioFile(path: string, options: Pick<LoadOptions, 'metricProblem'> = {}): Promise<LoadResult> {
   let bytes: Uint8Array;
   const unreadable = (reason: string): LoadResult => ({
     ok: false,
@@ -187,5 +201,5 @@ export async function loadScenarioFile(path: string): Promise<LoadResult> {
       return { file: shown, reason: readFailure(error) };
     }
   };
-  return loadScenarioText(text, path, { readScript });
+  return loadScenarioText(text, path, { ...options, readScript });
 }

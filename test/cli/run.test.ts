@@ -40,11 +40,19 @@ describe('callsim run exit codes', () => {
     expect(stdout).toContain('\n  pass outbound.outcome.OUT002 = 0\n');
   });
 
-  it('exits 1 when an expectation names a metric that does not exist', async () => {
+  it('exits 2 before running when an expectation names a metric that does not exist', async () => {
     const file = scenarioFile((s) => (s.expect = [{ metric: 'outbound.outcome.OUT999', max: 0 }]));
+    const { code, stdout, stderr } = await runCli('run', file);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/:\d+:\d+: unknown_metric: no metric named outbound\.outcome\.OUT999; did you mean outbound\.outcome\.OUT00\d\?/);
+  });
+
+  it('lets through the figures of a callback pool a timeline may still create', async () => {
+    const file = scenarioFile((s) => (s.expect = [{ metric: 'callbackPool.Later.size', max: 5 }]));
     const { code, stdout } = await runCli('run', file);
     expect(code).toBe(1);
-    expect(stdout).toContain('FAIL outbound.outcome.OUT999: no metric named outbound.outcome.OUT999 (metrics of that kind: ');
+    expect(stdout).toContain('FAIL callbackPool.Later.size: no metric named callbackPool.Later.size');
   });
 
   it('exits 2 for a missing file, saying so in one line', async () => {

@@ -196,3 +196,23 @@ describe('refusals at a field', () => {
     expect(issues(result).map((i) => [i.code, i.path])).toEqual([['NUM002', ['tenant', 'users', 0, 'number']]]);
   });
 });
+
+describe('expect metric names', () => {
+  const text = (metric: string): string =>
+    `version: 1\nname: x\nseed: 1\nstart: 2026-03-02T00:00:00-08:00\nhorizon: 1d\ntenant: {}\nexpect:\n  - { metric: ${metric}, max: 0 }\n`;
+  const problem = (metric: string): string | undefined => (metric === 'outbound.calls' ? undefined : `no metric named ${metric}`);
+
+  it('are checked by the checker the caller passes, at the metric node', () => {
+    const result = loadScenarioText(text('outbound.cals'), 'm.yaml', { metricProblem: problem });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toEqual([
+      expect.objectContaining({ code: 'unknown_metric', message: 'no metric named outbound.cals', line: 8, column: 15 }),
+    ]);
+  });
+
+  it('pass when the checker knows them, and are only shape-checked without one', () => {
+    expect(loadScenarioText(text('outbound.calls'), 'm.yaml', { metricProblem: problem }).ok).toBe(true);
+    expect(loadScenarioText(text('outbound.cals'), 'm.yaml').ok).toBe(true);
+  });
+});
