@@ -21,18 +21,50 @@ function identityKey(identity: string): string {
   return lower.startsWith('sip:') ? lower.slice(4) : lower;
 }
 
+/** Case-insensitive equality with an already lower-cased key. */
+function sameKey(value: string, key: string): boolean {
+  // NOTE: the length test first: building a tenant of thousands of users looks each one up
+  // against all the others, and lower-casing every candidate made that the slowest step.
+  return value.length === key.length && value.toLowerCase() === key;
+}
+
+/**
+ * Users by lower-cased ObjectId and UPN, per tenant. Operations only ever append users and never
+ * change an identity, so the index follows the array by indexing what was appended since; a new
+ * array (a cloned tenant) starts a new index. Without it, building a tenant of thousands of users
+ * looked every new user up against all the others.
+ */
+interface UserIndex {
+  users: readonly User[];
+  indexed: number;
+  byKey: Map<string, User>;
+}
+
+const userIndexes = new WeakMap<Tenant, UserIndex>();
+
+function userIndex(tenant: Tenant): UserIndex {
+  let index = userIndexes.get(tenant);
+  if (index === undefined || index.users !== tenant.users || index.indexed > tenant.users.length) {
+    index = { users: tenant.users, indexed: 0, byKey: new Map() };
+    userIndexes.set(tenant, index);
+  }
+  for (; index.indexed < tenant.users.length; index.indexed++) {
+    const user = tenant.users[index.indexed] as User;
+    // The first user with a key wins, as a scan in array order would find it.
+    for (const key of [user.objectId.toLowerCase(), user.userPrincipalName.toLowerCase()]) {
+      if (!index.byKey.has(key)) index.byKey.set(key, user);
+    }
+  }
+  return index;
+}
+
 export function findUser(tenant: Tenant, identity: string): User | undefined {
-  const key = identityKey(identity);
-  return tenant.users.find(
-    (u) => u.objectId.toLowerCase() === key || u.userPrincipalName.toLowerCase() === key,
-  );
+  return userIndex(tenant).byKey.get(identityKey(identity));
 }
 
 export function findResourceAccount(tenant: Tenant, identity: string): ResourceAccount | undefined {
   const key = identityKey(identity);
-  return tenant.resourceAccounts.find(
-    (r) => r.objectId.toLowerCase() === key || r.userPrincipalName.toLowerCase() === key,
-  );
+  return tenant.resourceAccounts.find((r) => sameKey(r.objectId, key) || sameKey(r.userPrincipalName, key));
 }
 
 /** Policy names compare case-insensitively and may carry the `Tag:` prefix. */
