@@ -333,7 +333,9 @@ export function buildTenant(section: TenantSection): BuiltTenant {
         balance: c.balance,
         postpaidOverage: c.postpaidOverage,
         autoRecharge: c.autoRecharge === null ? null : { ...c.autoRecharge },
-        ratesPerMinute: { default: 0, ...c.ratesPerMinute },
+        // As written: a table without `default` prices only its countries (load checks the
+        // workload's destinations against it).
+        ratesPerMinute: { ...c.ratesPerMinute },
         tollFreeInboundRatePerMinute: c.tollFreeInboundRatePerMinute,
       }),
       [...base, 'credits'],

@@ -124,6 +124,20 @@ export function loadScenarioText(text: string, fileName: string, options: LoadOp
       });
     }
   });
+  // A destination with no rate would be billed at nothing, or stop the run at its first call.
+  const rates = built.tenant.credits.ratesPerMinute;
+  for (const [country, weight] of Object.entries(file.workload.outbound?.destinations ?? {})) {
+    if (weight <= 0 || rates[country] !== undefined || rates.default !== undefined) continue;
+    const path = ['workload', 'outbound', 'destinations', country];
+    issues.push({
+      code: 'unknown_reference',
+      path,
+      expected: `a rate for ${country} (or a default rate) in tenant.credits.ratesPerMinute`,
+      message: `outbound calls go to ${country}, but tenant.credits.ratesPerMinute has no rate for it and no default`,
+      file: fileName,
+      ...source.locate(path),
+    });
+  }
   if (options.metricProblem !== undefined && issues.length === 0) {
     file.expect.forEach((e, i) => {
       const problem = options.metricProblem?.(e.metric, built.tenant);

@@ -216,3 +216,21 @@ describe('expect metric names', () => {
     expect(loadScenarioText(text('outbound.cals'), 'm.yaml').ok).toBe(true);
   });
 });
+
+describe('outbound destinations and the rate table', () => {
+  const text = (rates: string): string =>
+    `version: 1\nname: x\nseed: 1\nstart: 2026-03-02T00:00:00-08:00\nhorizon: 1d\ntenant:\n  credits: { balance: 10, ratesPerMinute: ${rates} }\n` +
+    `workload:\n  outbound: { rate: { perHour: 1 }, duration: { fixed: 2m }, destinations: { US: 1, GB: 1 } }\n`;
+
+  it('refuse a destination that has no rate when the table has no default', () => {
+    const result = loadScenarioText(text('{ US: 0.02 }'), 'r.yaml');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((i) => [i.code, i.path.join('.'), i.line])).toEqual([['unknown_reference', 'workload.outbound.destinations.GB', 9]]);
+  });
+
+  it('accept it when the table has a default or the country', () => {
+    expect(loadScenarioText(text('{ US: 0.02, default: 0.1 }'), 'r.yaml').ok).toBe(true);
+    expect(loadScenarioText(text('{ US: 0.02, GB: 0.05 }'), 'r.yaml').ok).toBe(true);
+  });
+});
