@@ -17,12 +17,20 @@ export type CmdletInvoker = (invocation: CmdletInvocation) => CmdletResult;
 
 /** Whether *parameter* of *cmdlet* is a switch (PowerShell's binder knows from the cmdlet's metadata). */
 export type SwitchLookup = (cmdlet: string, parameter: string) => boolean;
+/** Whether *parameter* (a name, alias or unambiguous prefix) of *cmdlet* is known and needs a value. */
+export type ValueLookup = (cmdlet: string, parameter: string) => boolean;
 
 export interface RunOptions {
   fileName: string;
   invoke: CmdletInvoker;
   /** Defaults to a list of the switches of the Teams cmdlets and the common parameters. */
   isSwitch?: SwitchLookup;
+  /**
+   * Parameters that need a value: one given none (`Get-CsOnlineUser -Identity` at the end of a
+   * line) is PowerShell's "Missing an argument" error rather than $true. Without it, such a
+   * parameter is passed as $true and the cmdlet's binder judges it.
+   */
+  takesValue?: ValueLookup;
   /**
    * The variables, by lower-case name without `$`. Pass the same map to each run to keep them
    * between runs (an interactive session); without it each run starts with none, as a script does.
@@ -56,7 +64,14 @@ class ScriptStopped {}
 type Sink = { kind: 'transcript' } | { kind: 'capture'; items: CmdletValue[] };
 
 export function runParsedScript(script: Script, source: string, options: RunOptions): Transcript {
-  const run = new Run(script.fileName, source.split(/\r?\n/), options.invoke, options.isSwitch ?? defaultIsSwitch, options.variables ?? new Map());
+  const run = new Run(
+    script.fileName,
+    source.split(/\r?\n/),
+    options.invoke,
+    options.isSwitch ?? defaultIsSwitch,
+    options.variables ?? new Map(),
+    options.takesValue ?? (() => false),
+  );
   let completed = true;
   try {
     run.block(script.statements, { kind: 'transcript' });
@@ -97,6 +112,7 @@ class Run {
     private readonly invoke: CmdletInvoker,
     private readonly isSwitch: SwitchLookup,
     private readonly variables: Map<string, CmdletValue>,
+    private readonly takesValue: ValueLookup,
   ) {}
 
   private emit(kind: TranscriptEntryKind, pos: Position, text: string, code?: string): void {
@@ -221,6 +237,9 @@ class Run {
       else if (!this.isSwitch(command.name, arg.name) && next?.kind === 'value') {
         value = this.evaluate(next.value);
         k++;
+      } else if (this.takesValue(command.name, arg.name)) {
+        const message = `Missing an argument for parameter '${arg.name}'. Specify a value for it and try again.`;
+        throw new StatementError(this.errorRecord(arg.pos, command.name, message, 'InvalidArgument', 'MissingParameter'), 'MissingParameter', arg.pos, false);
       }
       if (arg.name.toLowerCase() === 'erroraction') {
         const action = toText(value).toLowerCase();

@@ -4,7 +4,7 @@
  */
 import { cmdletCatalogue, invokeCmdlet } from '../tenant/index.js';
 import type { CmdletValue, Tenant } from '../tenant/index.js';
-import type { RunOptions, SwitchLookup } from './interpreter.js';
+import type { RunOptions, SwitchLookup, ValueLookup } from './interpreter.js';
 import { runScript } from './run.js';
 import type { Transcript } from './transcript.js';
 
@@ -21,6 +21,34 @@ function catalogueSwitches(): Map<string, Set<string>> {
   return switches;
 }
 
+let valueParameters: Map<string, { switches: string[]; values: string[] }> | undefined;
+
+/** Every parameter name and alias of every cmdlet, split into switches and the rest. */
+function catalogueParameters(): Map<string, { switches: string[]; values: string[] }> {
+  if (valueParameters) return valueParameters;
+  valueParameters = new Map();
+  for (const entry of cmdletCatalogue()) {
+    const names = (switch_: boolean) =>
+      entry.parameters.filter((p) => (p.type === 'switch') === switch_).flatMap((p) => [p.name, ...p.aliases].map((n) => n.toLowerCase()));
+    valueParameters.set(entry.name.toLowerCase(), { switches: names(true), values: names(false) });
+  }
+  return valueParameters;
+}
+
+/**
+ * A known parameter that needs a value: its full name or alias, or a prefix that only such
+ * parameters start with (PowerShell accepts unambiguous prefixes).
+ */
+export const tenantTakesValue: ValueLookup = (cmdlet, parameter) => {
+  const entry = catalogueParameters().get(cmdlet.toLowerCase());
+  if (entry === undefined) return false;
+  const name = parameter.toLowerCase();
+  if (entry.values.includes(name)) return true;
+  if (entry.switches.includes(name)) return false;
+  const matches = entry.values.filter((v) => v.startsWith(name));
+  return matches.length > 0 && !entry.switches.some((s) => s.startsWith(name));
+};
+
 /** An unknown cmdlet has no switches: its call is refused anyway (UnknownCmdlet). */
 export const tenantIsSwitch: SwitchLookup = (cmdlet, parameter) =>
   catalogueSwitches().get(cmdlet.toLowerCase())?.has(parameter.toLowerCase()) ?? false;
@@ -30,7 +58,12 @@ export const tenantIsSwitch: SwitchLookup = (cmdlet, parameter) =>
  * *variables* carries `$x` values from one run to the next (see RunOptions.variables).
  */
 export function runScriptOnTenant(tenant: Tenant, source: string, fileName: string, variables?: Map<string, CmdletValue>): Transcript {
-  const options: RunOptions = { fileName, invoke: (invocation) => invokeCmdlet(tenant, invocation), isSwitch: tenantIsSwitch };
+  const options: RunOptions = {
+    fileName,
+    invoke: (invocation) => invokeCmdlet(tenant, invocation),
+    isSwitch: tenantIsSwitch,
+    takesValue: tenantTakesValue,
+  };
   if (variables !== undefined) options.variables = variables;
   return runScript(source, options);
 }
