@@ -5,7 +5,8 @@
  * continuation open waits for the next one (prompt `>>`).
  */
 import { parseScript, runScriptOnTenant, type TranscriptEntry } from '../../engine/powershell/index.js';
-import { cmdletCatalogue, isRuleId, RULES, type CmdletValue, type Finding, type Tenant } from '../../engine/tenant/index.js';
+import { cmdletCatalogue, type CmdletValue, type Finding, type Tenant } from '../../engine/tenant/index.js';
+import { explainRule } from '../explain.js';
 import { formatFinding } from '../format-finding.js';
 
 export const PROMPT = 'PS callsim> ';
@@ -150,10 +151,7 @@ export class ShellSession {
 }
 
 function explain(args: string[]): string {
-  const id = (args[0] ?? '').toUpperCase();
   if (args.length !== 1) return 'usage: explain RULEID (for example: explain SC003)\n';
-  if (!isRuleId(id)) return `explain: ${args[0] ?? ''} is not a rule ID of docs/rules.md (they look like SC003, NUM001, RA002)\n`;
-  const rule = RULES[id];
-  const kind = rule.kind === 'finding' ? `finding, ${rule.severity ?? 'error'}` : rule.kind;
-  return `${rule.id} (${kind}): ${rule.text}\n`;
+  const result = explainRule(args[0] ?? '');
+  return `${result.ok ? '' : 'explain: '}${result.text}\n`;
 }

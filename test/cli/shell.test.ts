@@ -70,7 +70,7 @@ describe('callsim shell session', () => {
   });
 
   it('says what a rule ID looks like for explain with an unknown ID', () => {
-    expect(feed(emptySession(), ['explain XY1'])).toBe('explain: XY1 is not a rule ID of docs/rules.md (they look like SC003, NUM001, RA002)\n');
+    expect(feed(emptySession(), ['explain XY1'])).toBe('explain: XY1 is not a rule ID of docs/rules.md (they look like SC003, NUM001, RA002; callsim explain lists them)\n');
   });
 
   it('lists the shell commands and every cmdlet for help', () => {
