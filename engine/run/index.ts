@@ -1,8 +1,10 @@
 /** What other parts (the CLI, benches) may import from engine/run. */
 export { runScenario, summarise, checkExpectations } from './run-scenario.js';
 export type { RunOptions, RunResult, MetricSummary, ExpectationResult } from './run-scenario.js';
-export { runReplication, CALLER_TIMING_MS } from './replication.js';
-export type { ReplicationOptions, ReplicationResult, TimelineOutcome } from './replication.js';
+export { runReplication } from './replication.js';
+export { CALLER_TIMING_MS } from './inbound-caller.js';
+export type { ReplicationOptions, ReplicationResult } from './replication.js';
+export type { TimelineOutcome } from './timeline-change.js';
 export type { CallRecord, ReplicationFigures } from './collector.js';
 export { PROMPT_MS } from './call-inputs.js';
 export { formatTrace } from './trace.js';

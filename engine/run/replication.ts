@@ -21,7 +21,6 @@ import {
   type CallKind,
   type CallOutput,
 } from '../machines/index.js';
-import { runScriptOnTenant } from '../powershell/index.js';
 import {
   AttendantSchedule,
   CallbackPools,
@@ -36,7 +35,6 @@ import type {
 } from '../scenario/index.js';
 import {
   findResourceAccount,
-  invokeCmdlet,
   mixesSharedCallingWithDirectRouting,
   numberAssignedTo,
   type RuleId,
@@ -48,18 +46,13 @@ import {
   createArrivals,
   sample,
   weightedChoice,
-  type WeightedValue,
 } from '../workload/index.js';
+import { CALLER_TIMING_MS, callerScript, intentTable, type Intent } from './inbound-caller.js';
+import { applyTimelineEntry, type TimelineOutcome } from './timeline-change.js';
 import { emergencyInput, inboundAttendant, mappedKeys, outboundInput } from './call-inputs.js';
 import { ReplicationCollector, type CallRecord, type ReplicationFigures } from './collector.js';
 import { CallTracer, type TraceOptions } from './trace.js';
 import { arrivalProcess, toDistribution, toTable } from './workload-plan.js';
-
-/**
- * Times a caller takes [choice]: the far end rings 8 s before it answers and 30 s before the
- * caller gives up; an inbound caller presses a key 2 s after the menu prompt ends.
- */
-export const CALLER_TIMING_MS = { ringAnswered: 8_000, ringUnanswered: 30_000, keyPress: 2_000 } as const;
 
 export interface ReplicationOptions {
   /** Overrides the scenario's horizon (ms). */
@@ -73,14 +66,6 @@ export interface ReplicationOptions {
   onCall?: (record: CallRecord) => void;
   /** Traces the calls it selects (engine/run/trace.ts); leave it out for speed, figures are the same. */
   trace?: TraceOptions;
-}
-
-export interface TimelineOutcome {
-  at: number;
-  index: number;
-  ok: boolean;
-  /** What the change did, or the refusal (with its rule ID). */
-  text: string;
 }
 
 export interface ReplicationResult {
@@ -106,23 +91,6 @@ function pickUniform<T>(items: readonly T[], stream: RandomStream): T | undefine
   // One draw whatever the size, so the stream stays aligned when the population changes.
   const u = stream.next();
   return items.length === 0 ? undefined : items[Math.min(items.length - 1, Math.floor(u * items.length))];
-}
-
-type Intent = { kind: 'key'; key: string } | { kind: 'dialByName' } | { kind: 'dialByExtension' } | { kind: 'noInput' } | { kind: 'invalidInput' };
-
-function intentTable(behaviour: NonNullable<Scenario['workload']['inbound']>['behaviour']): WeightedValue<Intent>[] {
-  const table: WeightedValue<Intent>[] = toTable(behaviour.keys).map((row) => ({
-    value: { kind: 'key', key: row.value },
-    weight: row.weight,
-  }));
-  const add = (weight: number, value: Intent): void => {
-    if (weight > 0) table.push({ value, weight });
-  };
-  add(behaviour.dialByName, { kind: 'dialByName' });
-  add(behaviour.dialByExtension, { kind: 'dialByExtension' });
-  add(behaviour.noInput, { kind: 'noInput' });
-  add(behaviour.invalidInput, { kind: 'invalidInput' });
-  return table;
 }
 
 export function runReplication(
@@ -501,91 +469,3 @@ function sharedResourceAccountIds(tenant: Tenant): string[] {
   return ids;
 }
 
-/**
- * What an inbound caller does at the menu, with the directory's answers attached. An invalid
- * caller presses a key the menu does not map, as often as the attendant lets them; a caller with
- * no intent to type makes no input.
- */
-function callerScript(
-  intent: Intent,
-  intended: User | undefined,
-  keys: Set<string>,
-  directory: Directory,
-  maxAttempts: number,
-): CallerInput[] {
-  const afterMs = CALLER_TIMING_MS.keyPress;
-  switch (intent.kind) {
-    case 'key':
-      return [{ kind: 'key', key: intent.key, afterMs }];
-    case 'noInput':
-      return [];
-    case 'invalidInput': {
-      const unmapped = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'].find((k) => !keys.has(k));
-      return unmapped === undefined ? [] : Array.from({ length: maxAttempts }, () => ({ kind: 'key' as const, key: unmapped, afterMs }));
-    }
-    case 'dialByName': {
-      if (intended === undefined) return [];
-      const result = directory.searchByName(intended.surname);
-      if (result.outcome === 'found') {
-        // Another user of the same name is not who the caller wants: without the intended user
-        // among the matches (outside the dial scope, or hidden), the search finds nobody (INB013).
-        const pick = result.users.find((u) => u.objectId === intended.objectId);
-        return [{ kind: 'dialByName', afterMs, directory: { matchesAfterDialScope: result.matchesInScope, target: pick?.objectId ?? null } }];
-      }
-      return [{ kind: 'dialByName', afterMs, directory: { matchesAfterDialScope: result.matchesInScope, target: null } }];
-    }
-    case 'dialByExtension': {
-      if (intended === undefined) return [];
-      // A user with no directory extension cannot be dialled by one (USR009): the caller's guess fails.
-      const result = intended.extension === null ? { outcome: 'notFound' as const } : directory.searchByExtension(intended.extension);
-      switch (result.outcome) {
-        case 'found':
-          return [{ kind: 'dialByExtension', afterMs, directory: { found: true, inScope: true, target: result.user.objectId } }];
-        case 'outOfScope':
-          return [{ kind: 'dialByExtension', afterMs, directory: { found: true, inScope: false, target: result.user.objectId } }];
-        case 'notFound':
-          return [{ kind: 'dialByExtension', afterMs, directory: { found: false, inScope: false, target: null } }];
-      }
-    }
-  }
-}
-
-/** Apply one timeline change to the run's tenant; credits changes reach the running ledger. */
-function applyTimelineEntry(
-  tenant: Tenant,
-  entry: Scenario['timeline'][number],
-  ledger: CreditsLedger,
-  now: number,
-): { ok: boolean; text: string } {
-  // The tenant's balance is the starting balance; the ledger holds the running one. Show the
-  // cmdlet the running balance, then carry any change it made back to the ledger.
-  tenant.credits.balance = ledger.balance;
-  const creditsBefore = JSON.stringify(tenant.credits);
-  const settingsBefore = creditsSettings(tenant);
-  let result: { ok: boolean; text: string };
-  if (entry.kind === 'cmdlet') {
-    const r = invokeCmdlet(tenant, entry.invocation);
-    result = r.ok
-      ? { ok: true, text: [entry.invocation.name, ...r.changes].join(': ') }
-      : { ok: false, text: `${entry.invocation.name}: ${r.refusal.message}` };
-  } else {
-    const transcript = runScriptOnTenant(tenant, entry.source, `timeline[${entry.index}]`);
-    const errors = transcript.entries.filter((e) => e.kind === 'error');
-    result = { ok: errors.length === 0 && transcript.completed, text: transcript.entries.map((e) => e.text).join(' | ') };
-  }
-  if (JSON.stringify(tenant.credits) !== creditsBefore) {
-    const delta = tenant.credits.balance - ledger.balance;
-    // Only new settings re-arm a failed auto-recharge (docs/choices.md); funds alone do not.
-    if (creditsSettings(tenant) !== settingsBefore) ledger.reconfigure(tenant.credits);
-    if (delta > 0) ledger.addFunds(now, delta);
-    else if (delta < 0) ledger.debit(now, -delta, 'other');
-    ledger.settle(now);
-  }
-  return result;
-}
-
-/** The Communications Credits settings (everything but the balance), to compare before and after a change. */
-function creditsSettings(tenant: Tenant): string {
-  const { balance: _balance, ...settings } = tenant.credits;
-  return JSON.stringify(settings);
-}

@@ -6,7 +6,8 @@ import { confidenceInterval } from '../metrics/index.js';
 import type { Scenario } from '../scenario/index.js';
 import type { Tenant } from '../tenant/index.js';
 import type { CallRecord, ReplicationFigures } from './collector.js';
-import { runReplication, type TimelineOutcome } from './replication.js';
+import { runReplication } from './replication.js';
+import type { TimelineOutcome } from './timeline-change.js';
 
 export interface RunOptions {
   seed?: number;
