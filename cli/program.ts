@@ -1,6 +1,7 @@
 /** The `callsim` program: assembles the subcommands and maps every way out to one exit code. */
 import { Command, CommanderError } from 'commander';
 import { psCommand } from './commands/ps.js';
+import { compareCommand } from './commands/compare.js';
 import { explainCommand } from './commands/explain.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
@@ -33,11 +34,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 Examples:
   $ callsim run scenarios/seattle.yaml --replications 10 --json results.json
   $ callsim trace scenarios/seattle.yaml --outcome INB010
+  $ callsim compare scenarios/small-callback-pool.yaml scenarios/large-callback-pool.yaml
   $ callsim validate scenarios/seattle.yaml
   $ callsim explain RA010
   $ callsim schema > schema/scenario.schema.json`,
     );
-  for (const command of [runCommand(io, done, io.stderrIsTty === true), validateCommand(io, done), psCommand(io, done), shellCommand(io, done), schemaCommand(io, done), traceCommand(io, done), explainCommand(io, done)]) {
+  for (const command of [runCommand(io, done, io.stderrIsTty === true), validateCommand(io, done), psCommand(io, done), shellCommand(io, done), schemaCommand(io, done), traceCommand(io, done), compareCommand(io, done), explainCommand(io, done)]) {
     program.addCommand(command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
   }
   try {

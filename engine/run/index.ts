@@ -10,3 +10,5 @@ export { PROMPT_MS } from './call-inputs.js';
 export { formatTrace } from './trace.js';
 export type { CallTrace, TraceFact, TraceOptions, TraceStep } from './trace.js';
 export { metricNames, metricProblem } from './metric-names.js';
+export { compareRuns } from './compare.js';
+export type { MetricComparison } from './compare.js';
