@@ -3,10 +3,12 @@ import { Command, InvalidArgumentError } from 'commander';
 import { metricProblem, runScenario, type CallRecord, type RunResult } from '../../engine/run/index.js';
 import { durationHint, formatIssue, loadScenarioFile, parseDuration, scenarioFindings } from '../../engine/scenario/index.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode, type Output } from '../io.js';
+import { runInParallel } from '../parallel-run.js';
 import { resultsDocument } from '../results-document.js';
 import { WholeFileWriter } from '../write-whole.js';
 
 interface RunCliOptions {
+  jobs?: number;
   seed?: number;
   replications?: number;
   horizon?: number;
@@ -161,6 +163,11 @@ export async function runFile(file: string, options: RunCliOptions, io: CliIo, s
       if (entry.at >= horizon) io.stderr.write(`note: timeline[${entry.index}] (at ${span(entry.at)}) is at or after --horizon ${span(horizon)} and will not run.\n`);
     }
   }
+  const jobs = options.jobs ?? 1;
+  if (jobs > 1 && options.calls !== undefined) {
+    io.stderr.write('callsim run: --calls writes the calls in the order they finish, one replication after another; use it with --jobs 1.\n');
+    return EXIT_UNUSABLE;
+  }
   // Both output files are opened before the run, so a bad path costs no simulated time.
   let callsFile: WholeFileWriter | undefined;
   let jsonFile: WholeFileWriter | undefined;
@@ -180,21 +187,22 @@ export async function runFile(file: string, options: RunCliOptions, io: CliIo, s
     const simulatedDays = (replications * horizon) / 86_400_000;
     const showProgress = options.progress !== false && stderrIsTty && simulatedDays > 30;
     const startEpochMs = loaded.scenario.startEpochMs;
-    const result = runScenario(loaded, {
-      ...(options.seed === undefined ? {} : { seed: options.seed }),
-      replications,
-      ...(options.horizon === undefined ? {} : { horizonMs: options.horizon }),
-      ...(callsFile === undefined ? {} : { onCall: (r: CallRecord) => callsFile?.write(csvLine(r, startEpochMs)) }),
-      ...(showProgress
-        ? {
-            onProgress: (done: number, total: number) => {
-              const width = 30;
-              const filled = Math.round((done / total) * width);
-              io.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done.toFixed(1)}/${total} replications${done === total ? '\n' : ''}`);
-            },
-          }
-        : {}),
-    });
+    const progress = (done: number, total: number): void => {
+      const width = 30;
+      const filled = Math.round((done / total) * width);
+      io.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done.toFixed(1)}/${total} replications${done === total ? '\n' : ''}`);
+    };
+    const seed = options.seed ?? loaded.scenario.seed;
+    const result =
+      jobs > 1 && replications > 1
+        ? await runInParallel(file, loaded.scenario, { seed, replications, horizonMs: horizon, jobs, ...(showProgress ? { onProgress: progress } : {}) })
+        : runScenario(loaded, {
+            seed,
+            replications,
+            horizonMs: horizon,
+            ...(callsFile === undefined ? {} : { onCall: (r: CallRecord) => callsFile?.write(csvLine(r, startEpochMs)) }),
+            ...(showProgress ? { onProgress: progress } : {}),
+          });
     jsonFile?.write(`${JSON.stringify(resultsDocument(result), null, 2)}\n`);
     formatSummary(result, io.stdout);
     callsFile?.commit();
@@ -214,6 +222,7 @@ export function runCommand(io: CliIo, done: (code: ExitCode) => void, stderrIsTt
     .description('Simulate a scenario: inbound, outbound and emergency calls and callbacks, with figures over replications.')
     .argument('<file>', 'scenario file, YAML or JSON')
     .option('--seed <n>', "seed (default: the scenario's)", integer('--seed', 0))
+    .option('--jobs <n>', 'run replications on N threads at once (default 1; results are the same bytes)', integer('--jobs', 1))
     .option('--replications <n>', "independent replications (default: the scenario's)", integer('--replications', 1))
     .option('--horizon <duration>', "simulated time per replication, e.g. 30d (default: the scenario's)", duration)
     .option('--json <file>', 'write the results document (docs/results-format.md) to FILE')
@@ -228,7 +237,8 @@ option cannot be used.
 Examples:
   $ callsim run scenarios/seattle.yaml
   $ callsim run scenarios/seattle.yaml --seed 7 --replications 20 --horizon 30d --json results.json
-  $ callsim run scenarios/seattle.yaml --calls calls.csv`,
+  $ callsim run scenarios/seattle.yaml --calls calls.csv
+  $ callsim run scenarios/seattle.yaml --replications 20 --jobs 2`,
     )
     .action(async (file: string, options: RunCliOptions) => {
       done(await runFile(file, options, io, stderrIsTty));

@@ -1,5 +1,5 @@
 /** What other parts (the CLI, benches) may import from engine/run. */
-export { runScenario, summarise, checkExpectations } from './run-scenario.js';
+export { assembleRun, runScenario, summarise, checkExpectations } from './run-scenario.js';
 export type { RunOptions, RunResult, MetricSummary, ExpectationResult } from './run-scenario.js';
 export { runReplication } from './replication.js';
 export { CALLER_TIMING_MS } from './inbound-caller.js';

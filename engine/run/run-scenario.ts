@@ -6,7 +6,7 @@ import { confidenceInterval } from '../metrics/index.js';
 import type { Scenario } from '../scenario/index.js';
 import type { Tenant } from '../tenant/index.js';
 import type { CallRecord, ReplicationFigures } from './collector.js';
-import { runReplication } from './replication.js';
+import { runReplication, type ReplicationResult } from './replication.js';
 import type { TimelineOutcome } from './timeline-change.js';
 
 export interface RunOptions {
@@ -99,30 +99,39 @@ export function runScenario(loaded: { scenario: Scenario; tenant: Tenant }, opti
   const seed = options.seed ?? scenario.seed;
   const replications = options.replications ?? scenario.replications;
   const horizonMs = options.horizonMs ?? scenario.horizon;
-  const perReplication: ReplicationFigures[] = [];
-  let timeline: TimelineOutcome[] = [];
+  const results: ReplicationResult[] = [];
   for (let i = 0; i < replications; i++) {
-    const result = runReplication(scenario, tenant, seed, i, {
-      horizonMs,
-      ...(options.onCall === undefined ? {} : { onCall: options.onCall }),
-      ...(options.onProgress === undefined
-        ? {}
-        : { onProgress: (reached: number, horizon: number) => options.onProgress?.(i + reached / horizon, replications) }),
-    });
-    perReplication.push(result.figures);
-    if (i === 0) timeline = result.timeline;
+    results.push(
+      runReplication(scenario, tenant, seed, i, {
+        horizonMs,
+        ...(options.onCall === undefined ? {} : { onCall: options.onCall }),
+        ...(options.onProgress === undefined
+          ? {}
+          : { onProgress: (reached: number, horizon: number) => options.onProgress?.(i + reached / horizon, replications) }),
+      }),
+    );
   }
+  return assembleRun(scenario, seed, horizonMs, results);
+}
+
+/**
+ * The run from its replications' results, in replication order: how `runScenario` ends, and how
+ * replications run elsewhere (other threads) are put together, to the same bytes.
+ */
+export function assembleRun(scenario: Scenario, seed: number, horizonMs: number, results: readonly ReplicationResult[]): RunResult {
+  const ordered = [...results].sort((x, y) => x.replication - y.replication);
+  const perReplication: ReplicationFigures[] = ordered.map((r) => r.figures);
   const names = [...new Set(perReplication.flatMap((f) => Object.keys(f)))].sort();
   const metrics: Record<string, MetricSummary> = {};
   for (const name of names) metrics[name] = summarise(perReplication.map((f) => f[name] ?? NaN));
   return {
     scenario: { name: scenario.name, file: scenario.file, description: scenario.description },
     seed,
-    replications,
+    replications: ordered.length,
     horizonMs,
     warmupMs: Math.min(scenario.warmup, horizonMs),
     metrics,
-    timeline,
+    timeline: ordered[0]?.timeline ?? [],
     expectations: checkExpectations(scenario.expect, metrics),
   };
 }
