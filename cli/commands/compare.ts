@@ -1,7 +1,9 @@
 /** `callsim compare A B`: what changes between two scenarios, with paired confidence intervals. */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { compareRuns, metricProblem, runScenario, type MetricComparison } from '../../engine/run/index.js';
 import { formatIssue, loadScenarioFile } from '../../engine/scenario/index.js';
+import { formatFigure } from '../format-figure.js';
+import { wholeNumber } from '../option-parsers.js';
 import { EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode } from '../io.js';
 
 interface CompareOptions {
@@ -11,19 +13,7 @@ interface CompareOptions {
   all?: boolean;
 }
 
-function integer(name: string, min: number) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number >= ${min}.`);
-    return n;
-  };
-}
 
-function fmt(x: number | null): string {
-  if (x === null) return '-';
-  if (Number.isInteger(x)) return String(x);
-  return Math.abs(x) >= 100 ? x.toFixed(1) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toPrecision(3);
-}
 
 /** A difference whose 95% interval leaves out 0: the change, not the noise, moved the figure. */
 function significant(c: MetricComparison): boolean {
@@ -58,8 +48,8 @@ export async function compareFiles(fileA: string, fileB: string, options: Compar
   io.stdout.write(`  ${'metric'.padEnd(46)} ${'A'.padStart(12)} ${'B'.padStart(12)} ${'B - A'.padStart(12)}   95% CI\n`);
   for (const c of shown) {
     const d = c.difference;
-    const ci = d.lower === null || d.upper === null ? '-' : `[${fmt(d.lower)}, ${fmt(d.upper)}]`;
-    io.stdout.write(`${significant(c) ? '*' : ' '} ${c.metric.padEnd(46)} ${fmt(c.a.mean).padStart(12)} ${fmt(c.b.mean).padStart(12)} ${fmt(d.mean).padStart(12)}   ${ci}\n`);
+    const ci = d.lower === null || d.upper === null ? '-' : `[${formatFigure(d.lower)}, ${formatFigure(d.upper)}]`;
+    io.stdout.write(`${significant(c) ? '*' : ' '} ${c.metric.padEnd(46)} ${formatFigure(c.a.mean).padStart(12)} ${formatFigure(c.b.mean).padStart(12)} ${formatFigure(d.mean).padStart(12)}   ${ci}\n`);
   }
   const same = comparisons.length - shown.length;
   if (same > 0) io.stdout.write(`\n(${same} figures are the same in both; --all shows them)\n`);
@@ -71,8 +61,8 @@ export function compareCommand(io: CliIo, done: (code: ExitCode) => void): Comma
     .description('Run two scenarios with the same seed and show what changes, with paired 95% confidence intervals.')
     .argument('<a>', 'the scenario as it is (YAML or JSON)')
     .argument('<b>', 'the what-if variant')
-    .option('--seed <n>', "seed for both runs (default: A's)", integer('--seed', 0))
-    .option('--replications <n>', 'paired replications (default: the larger of the two, at least 2)', integer('--replications', 2))
+    .option('--seed <n>', "seed for both runs (default: A's)", wholeNumber('--seed', 0))
+    .option('--replications <n>', 'paired replications (default: the larger of the two, at least 2)', wholeNumber('--replications', 2))
     .option('--all', 'also list the figures that are the same in both')
     .option('--json', 'print the comparison as one JSON document')
     .addHelpText(

@@ -2,6 +2,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { metricProblem, runScenario, type CallRecord, type RunResult } from '../../engine/run/index.js';
 import { durationHint, formatIssue, loadScenarioFile, parseDuration, scenarioFindings } from '../../engine/scenario/index.js';
+import { formatFigure } from '../format-figure.js';
+import { wholeNumber } from '../option-parsers.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode, type Output } from '../io.js';
 import { runInParallel } from '../parallel-run.js';
 import { resultsDocument } from '../results-document.js';
@@ -17,13 +19,6 @@ interface RunCliOptions {
   progress?: boolean;
 }
 
-function integer(name: string, min: number) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number >= ${min}.`);
-    return n;
-  };
-}
 
 function duration(value: string): number {
   const ms = parseDuration(value);
@@ -65,11 +60,6 @@ function span(ms: number): string {
   return `${Math.round(ms / 60_000)} min`;
 }
 
-function fmt(x: number | null): string {
-  if (x === null) return '-';
-  if (Number.isInteger(x)) return String(x);
-  return Math.abs(x) >= 100 ? x.toFixed(1) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toPrecision(3);
-}
 
 /** Short labels for outcome IDs in the summary table (docs/rules.md §3 has the full rules). */
 const OUTCOME_LABELS: Readonly<Record<string, string>> = {
@@ -127,7 +117,7 @@ export function formatSummary(result: RunResult, out: Output): void {
     for (const [name, m] of shown) {
       const id = name.split('.').pop() ?? '';
       const label = OUTCOME_LABELS[id] === undefined ? name : `${name}  ${OUTCOME_LABELS[id]}`;
-      out.write(`  ${label.padEnd(80)} ${fmt(m.mean).padStart(12)} ± ${fmt(m.halfWidth)}\n`);
+      out.write(`  ${label.padEnd(80)} ${formatFigure(m.mean).padStart(12)} ± ${formatFigure(m.halfWidth)}\n`);
     }
   }
   if (hidden > 0) out.write(`\n(${hidden} figures that are 0 in every replication are not shown; --json FILE has them all)\n`);
@@ -136,7 +126,7 @@ export function formatSummary(result: RunResult, out: Output): void {
   if (result.expectations.length > 0) {
     out.write('\nExpectations\n');
     for (const e of result.expectations) {
-      out.write(`  ${e.passed ? 'pass' : 'FAIL'} ${e.metric}${e.passed ? ` = ${fmt(e.observed)}` : `: ${e.message}`}\n`);
+      out.write(`  ${e.passed ? 'pass' : 'FAIL'} ${e.metric}${e.passed ? ` = ${formatFigure(e.observed)}` : `: ${e.message}`}\n`);
     }
   }
 }
@@ -221,9 +211,9 @@ export function runCommand(io: CliIo, done: (code: ExitCode) => void, stderrIsTt
   return new Command('run')
     .description('Simulate a scenario: inbound, outbound and emergency calls and callbacks, with figures over replications.')
     .argument('<file>', 'scenario file, YAML or JSON')
-    .option('--seed <n>', "seed (default: the scenario's)", integer('--seed', 0))
-    .option('--jobs <n>', 'run replications on N threads at once (default 1; results are the same bytes)', integer('--jobs', 1))
-    .option('--replications <n>', "independent replications (default: the scenario's)", integer('--replications', 1))
+    .option('--seed <n>', "seed (default: the scenario's)", wholeNumber('--seed', 0))
+    .option('--jobs <n>', 'run replications on N threads at once (default 1; results are the same bytes)', wholeNumber('--jobs', 1))
+    .option('--replications <n>', "independent replications (default: the scenario's)", wholeNumber('--replications', 1))
     .option('--horizon <duration>', "simulated time per replication, e.g. 30d (default: the scenario's)", duration)
     .option('--json <file>', 'write the results document (docs/results-format.md) to FILE')
     .option('--calls <file>', 'write one CSV record per finished call to FILE, streamed')

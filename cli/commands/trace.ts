@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { formatTrace, metricProblem, runReplication, type CallTrace } from '../../engine/run/index.js';
 import { CALL_OUTCOME_IDS, type CallKind } from '../../engine/machines/index.js';
 import { formatIssue, loadScenarioFile } from '../../engine/scenario/index.js';
+import { wholeNumber } from '../option-parsers.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode } from '../io.js';
 
 interface TraceCliOptions {
@@ -16,13 +17,6 @@ interface TraceCliOptions {
 
 const KINDS = Object.keys(CALL_OUTCOME_IDS) as CallKind[];
 
-function integer(name: string, min: number) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number >= ${min}.`);
-    return n;
-  };
-}
 
 function kind(value: string): CallKind {
   if (!(KINDS as string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${KINDS.join(', ')}.`);
@@ -122,9 +116,9 @@ export function traceCommand(io: CliIo, done: (code: ExitCode) => void): Command
     .argument('<file>', 'scenario file, YAML or JSON')
     .option('--kind <kind>', `only calls of this kind: ${KINDS.join(', ')}`, kind)
     .option('--outcome <id>', 'only calls that ended in this outcome ID (docs/rules.md §3), e.g. OUT006', outcome)
-    .option('--call <n>', 'only the call with this number (as in `callsim run --calls`)', integer('--call', 0))
-    .option('--limit <n>', 'show at most this many calls, the first to finish', integer('--limit', 1), 1)
-    .option('--seed <n>', "seed (default: the scenario's)", integer('--seed', 0))
+    .option('--call <n>', 'only the call with this number (as in `callsim run --calls`)', wholeNumber('--call', 0))
+    .option('--limit <n>', 'show at most this many calls, the first to finish', wholeNumber('--limit', 1), 1)
+    .option('--seed <n>', "seed (default: the scenario's)", wholeNumber('--seed', 0))
     .option('--json', 'print the traces as JSON')
     .addHelpText(
       'after',

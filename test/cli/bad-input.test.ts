@@ -249,3 +249,14 @@ describe('shell commands given arguments', () => {
     expect(session().handle('help Get-CsOnlineUser').output).toBe("help takes no arguments; it lists the commands and cmdlets (Tab completes a cmdlet's parameters)\n");
   });
 });
+
+describe('whole-number options', () => {
+  it('take digits only: 1e3 and 0x10 are refused, not read as 1000 and 16', async () => {
+    const seattle = 'scenarios/seattle.yaml';
+    for (const value of ['1e3', '0x10', '2.0']) {
+      const { code, stderr } = await runCli('run', seattle, '--replications', value);
+      expect(code, value).toBe(2);
+      expect(stderr, value).toContain('--replications must be a whole number >= 1, written in digits');
+    }
+  });
+});
