@@ -1,7 +1,7 @@
 /** `callsim run FILE`: simulate a scenario and report its figures with confidence intervals. */
 import { Command, InvalidArgumentError } from 'commander';
 import { metricProblem, runScenario, type CallRecord, type RunResult } from '../../engine/run/index.js';
-import { durationHint, formatIssue, loadScenarioFile, parseDuration, scenarioFindings } from '../../engine/scenario/index.js';
+import { durationHint, formatIssue, loadScenarioFile, parseDuration, scenarioFindings, workloadNotes } from '../../engine/scenario/index.js';
 import { formatFigure } from '../format-figure.js';
 import { wholeNumber } from '../option-parsers.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode, type Output } from '../io.js';
@@ -143,6 +143,7 @@ export async function runFile(file: string, options: RunCliOptions, io: CliIo, s
   if (findings.length > 0) {
     io.stderr.write(`note: the tenant has ${errors} error and ${findings.length - errors} warning findings (callsim validate ${file}); the run shows what they do.\n`);
   }
+  for (const n of workloadNotes(loaded.scenario, loaded.tenant)) io.stderr.write(`note ${n.outcome} ${n.path}: ${n.message}\n`);
   const horizon = options.horizon ?? loaded.scenario.horizon;
   if (options.horizon !== undefined && options.horizon <= loaded.scenario.warmup) {
     io.stderr.write(`callsim run: --horizon ${span(options.horizon)} is not longer than the scenario's warm-up (${span(loaded.scenario.warmup)}), so nothing would be measured; give a longer --horizon.\n`);

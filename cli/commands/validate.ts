@@ -1,7 +1,7 @@
 /** `callsim validate FILE [--json]`: load a scenario and report its issues or its tenant's findings. */
 import { Command } from 'commander';
 import { metricProblem } from '../../engine/run/index.js';
-import { formatIssue, loadScenarioFile, scenarioFindings, type ScenarioIssue } from '../../engine/scenario/index.js';
+import { formatIssue, loadScenarioFile, scenarioFindings, workloadNotes, type ScenarioIssue, type WorkloadNote } from '../../engine/scenario/index.js';
 import type { Finding } from '../../engine/tenant/index.js';
 import { formatFinding } from '../format-finding.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode } from '../io.js';
@@ -38,6 +38,8 @@ interface ValidateReport {
   scenario: string | null;
   issues: ScenarioIssue[];
   findings: Finding[];
+  /** Workload values the tenant does not offer (deliberate what-ifs, or mistakes): no effect on the exit code. */
+  notes: WorkloadNote[];
   summary: { issues: number; errors: number; warnings: number };
 }
 
@@ -45,6 +47,7 @@ export async function validateFile(file: string, options: { json?: boolean }, io
   const loaded = await loadScenarioFile(file, { metricProblem });
   const issues = loaded.ok ? [] : loaded.issues;
   const findings = loaded.ok ? scenarioFindings(loaded.scenario, loaded.tenant) : [];
+  const notes = loaded.ok ? workloadNotes(loaded.scenario, loaded.tenant) : [];
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   const exitCode: ExitCode = !loaded.ok ? EXIT_UNUSABLE : errors > 0 ? EXIT_FINDINGS : EXIT_OK;
@@ -57,6 +60,7 @@ export async function validateFile(file: string, options: { json?: boolean }, io
       scenario: loaded.ok ? loaded.scenario.name : null,
       issues: issues.map((i) => ({ code: i.code, path: i.path, expected: i.expected, message: i.message, file: i.file, line: i.line, column: i.column })),
       findings: findings.map((f) => ({ rule: f.rule, severity: f.severity, object: { kind: f.object.kind, id: f.object.id }, message: f.message, fix: f.fix })),
+      notes,
       summary: { issues: issues.length, errors, warnings },
     };
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -69,6 +73,7 @@ export async function validateFile(file: string, options: { json?: boolean }, io
     return exitCode;
   }
   writeFindings(findings, io);
+  for (const n of notes) io.stdout.write(`note ${n.outcome} ${n.path}: ${n.message}\n`);
   io.stdout.write(`${file}: scenario "${loaded.scenario.name}" loaded; ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
   return exitCode;
 }

@@ -12,3 +12,4 @@ export { DURATION_FORMAT, durationHint, parseDuration } from './duration.js';
 export { objectIdFor } from './object-id.js';
 export { firstDifference, tenantSection, writeScenario, type NewScenarioFields, type WriteScenarioResult } from './write-scenario.js';
 export { decodeText, readFailure, type DecodedText } from './text-file.js';
+export { workloadNotes, type WorkloadNote } from './workload-notes.js';

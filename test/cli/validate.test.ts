@@ -74,7 +74,7 @@ describe('callsim validate', () => {
     const { code, stdout } = await runCli('validate', fixture('dangling-reference'), '--json');
     const report = JSON.parse(stdout) as Record<string, unknown>;
     expect(code).toBe(2);
-    expect(Object.keys(report)).toEqual(['file', 'usable', 'exitCode', 'scenario', 'issues', 'findings', 'summary']);
+    expect(Object.keys(report)).toEqual(['file', 'usable', 'exitCode', 'scenario', 'issues', 'findings', 'notes', 'summary']);
     expect(report).toMatchObject({
       usable: false,
       exitCode: 2,
