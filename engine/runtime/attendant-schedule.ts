@@ -6,7 +6,7 @@
  * the IANA database Node ships with. Wall times are handled as "local milliseconds": the local
  * date and time read as if it were UTC, so that local ranges compare as plain numbers.
  */
-import type { AutoAttendant, CallFlow, TimeRange, Weekday } from '../tenant/index.js';
+import { WEEKDAYS, type AutoAttendant, type CallFlow, type TimeRange, type Weekday } from '../tenant/index.js';
 
 export type CallFlowKind = 'holiday' | 'afterHours' | 'businessHours';
 
@@ -20,15 +20,7 @@ export interface ActiveCallFlow {
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
 /** `Date.getUTCDay()` order: 0 is Sunday. */
-const WEEKDAY_BY_UTC_DAY: readonly Weekday[] = [
-  'Sunday',
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-];
+const WEEKDAY_BY_UTC_DAY: readonly Weekday[] = [WEEKDAYS[6] as Weekday, ...WEEKDAYS.slice(0, 6)];
 
 // NOTE: formatters are slow to create (a locale and zone lookup each), so one per zone is kept.
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runReplication, runScenario, type CallRecord } from '../../engine/run/index.js';
 import { runCli } from '../cli/run-cli.js';
-import { emergencyWorkload, inboundWorkload, load, outboundWorkload, smallScenario, type ScenarioObject } from '../fixtures/run/small-tenant.js';
+import { everyKindScenario, inboundWorkload, load, type ScenarioObject } from '../fixtures/run/small-tenant.js';
 
 const FIXTURE = 'test/fixtures/run/small-office.yaml';
 const dir = mkdtempSync(join(tmpdir(), 'callsim-determinism-'));
@@ -21,16 +21,6 @@ async function runToFiles(name: string, ...extra: string[]): Promise<{ json: Buf
   const { code } = await runCli('run', FIXTURE, '--json', json, '--calls', csv, '--no-progress', ...extra);
   expect(code).toBe(0);
   return { json: readFileSync(json), csv: readFileSync(csv) };
-}
-
-function everyKind(): ScenarioObject {
-  const s = smallScenario();
-  s.workload = {
-    outbound: { ...outboundWorkload(0.5), answerProbability: 0.8 },
-    inbound: inboundWorkload({ keys: { '1': 0.6, '0': 0.2 }, noInput: 0.2 }, 6),
-    emergency: emergencyWorkload(0.1, { probability: 0.5, delay: { exponential: { mean: '30m' } } }),
-  };
-  return s;
 }
 
 function recordsOf(scenario: ScenarioObject, kind: string, seed = 11): Omit<CallRecord, 'call'>[] {
@@ -65,7 +55,7 @@ describe('the same scenario and seed', () => {
 });
 
 describe('replication i', () => {
-  const loaded = load(everyKind());
+  const loaded = load(everyKindScenario());
   const whole: CallRecord[] = [];
   const run = runScenario(loaded, { seed: 5, replications: 3, onCall: (r) => whole.push(r) });
 
@@ -90,8 +80,8 @@ describe('replication i', () => {
 
 describe('common random numbers', () => {
   it('a different inbound behaviour leaves the outbound calls of the same seed unchanged', () => {
-    const base = everyKind();
-    const changed = everyKind();
+    const base = everyKindScenario();
+    const changed = everyKindScenario();
     changed.workload.inbound = inboundWorkload({ keys: { '9': 1 } }, 6);
     // The change is real: the inbound figures move.
     expect(figuresOf(changed, 'inbound.')).not.toEqual(figuresOf(base, 'inbound.'));
@@ -100,16 +90,16 @@ describe('common random numbers', () => {
   });
 
   it('removing the emergency workload leaves the outbound and inbound calls unchanged', () => {
-    const base = everyKind();
-    const changed = everyKind();
+    const base = everyKindScenario();
+    const changed = everyKindScenario();
     delete changed.workload.emergency;
     expect(recordsOf(changed, 'outbound')).toEqual(recordsOf(base, 'outbound'));
     expect(recordsOf(changed, 'inbound')).toEqual(recordsOf(base, 'inbound'));
   });
 
   it('a callback delay change leaves the emergency calls unchanged', () => {
-    const base = everyKind();
-    const changed = everyKind();
+    const base = everyKindScenario();
+    const changed = everyKindScenario();
     changed.workload.emergency.callback = { probability: 0.5, delay: { fixed: '90m' } };
     expect(figuresOf(changed, 'callback.')).not.toEqual(figuresOf(base, 'callback.'));
     expect(recordsOf(changed, 'emergency')).toEqual(recordsOf(base, 'emergency'));

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatTrace, runReplication, type CallTrace, type TraceOptions, type TraceStep } from '../../engine/run/index.js';
 import { RULES } from '../../engine/tenant/index.js';
-import { emergencyWorkload, inboundWorkload, load, outboundWorkload, smallScenario, type ScenarioObject } from '../fixtures/run/small-tenant.js';
+import { emergencyWorkload, everyKindScenario, inboundWorkload, load, outboundWorkload, smallScenario, type ScenarioObject } from '../fixtures/run/small-tenant.js';
 
 type Kind = CallTrace['kind'];
 
@@ -135,18 +135,8 @@ describe('a trace', () => {
 });
 
 describe('tracing', () => {
-  function everyKind(): ScenarioObject {
-    const s = smallScenario();
-    s.workload = {
-      outbound: { ...outboundWorkload(0.5), answerProbability: 0.8 },
-      inbound: inboundWorkload({ keys: { '1': 0.6, '0': 0.2 }, noInput: 0.2 }, 6),
-      emergency: emergencyWorkload(0.1, { probability: 0.5, delay: { exponential: { mean: '30m' } } }),
-    };
-    return s;
-  }
-
   it('on for every call gives the same figures and call records as off', () => {
-    const { scenario, tenant } = load(everyKind());
+    const { scenario, tenant } = load(everyKindScenario());
     const plain: unknown[] = [];
     const traced: unknown[] = [];
     const off = runReplication(scenario, tenant, 11, 0, { onCall: (r) => plain.push(r) });
@@ -157,7 +147,7 @@ describe('tracing', () => {
   });
 
   it('hands over only the calls it selects', () => {
-    const selected = traces(everyKind(), 'emergency');
+    const selected = traces(everyKindScenario(), 'emergency');
     expect(selected.length).toBeGreaterThan(0);
     expect(selected.every((t) => t.kind === 'emergency')).toBe(true);
   });
