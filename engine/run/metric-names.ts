@@ -9,11 +9,21 @@ import { ReplicationCollector } from './collector.js';
 /** Figures every callback pool has, under `callbackPool.<policy>.`. */
 const POOL_FIGURE = /^callbackPool\.[A-Za-z0-9_-]+\.(size|reservations|renewals|displaced|meanReserved|peakReserved|allReservedShare)$/;
 
-/** Every metric a run of *tenant* reports (pools added later by the timeline aside). */
+const namesByTenant = new WeakMap<Tenant, string[]>();
+
+/**
+ * Every metric a run of *tenant* reports (pools added later by the timeline aside), worked out
+ * once per tenant: a scenario's expect list asks for each of its entries.
+ */
 export function metricNames(tenant: Tenant): string[] {
-  const collector = new ReplicationCollector(0, 0);
-  collector.watchPools(new CallbackPools(tenant).all());
-  return Object.keys(collector.figures(0, 0));
+  let names = namesByTenant.get(tenant);
+  if (names === undefined) {
+    const collector = new ReplicationCollector(0, 0);
+    collector.watchPools(new CallbackPools(tenant).all());
+    names = Object.keys(collector.figures(0, 0));
+    namesByTenant.set(tenant, names);
+  }
+  return names;
 }
 
 function editDistance(a: string, b: string): number {

@@ -134,6 +134,7 @@ export function runReplication(
 
   // Derived from the tenant; rebuilt whenever a timeline change touches it.
   let mixedTenant = mixesSharedCallingWithDirectRouting(tenant);
+  let sharedAccounts = sharedResourceAccountIds(tenant);
   let attendantCache = new Map<string, { schedule: AttendantSchedule; directory: Directory }>();
   const attendant = (id: string): { schedule: AttendantSchedule; directory: Directory } | undefined => {
     let cached = attendantCache.get(id);
@@ -321,7 +322,6 @@ export function runReplication(
     const targets =
       targetUpns === undefined ? population : population.filter((u) => targetUpns.includes(u.userPrincipalName.toLowerCase()));
     scheduleArrivals('inbound', arrivalProcess(inboundPlan, population.length, scenario), () => {
-      const sharedAccounts = sharedResourceAccountIds(tenant);
       const accountId = pickUniform(sharedAccounts, s('inbound/number'));
       const intent: Intent = intents.length === 0 ? { kind: 'noInput' } : weightedChoice(intents, s('inbound/intent'));
       const intended = pickUniform(targets, s('inbound/target'));
@@ -403,6 +403,7 @@ export function runReplication(
         view.invalidate();
         attendantCache = new Map();
         mixedTenant = mixesSharedCallingWithDirectRouting(tenant);
+        sharedAccounts = sharedResourceAccountIds(tenant);
         pools.reconfigure(sim.now, tenant);
         collector.watchPools(pools.all());
         collector.onTimeline(outcome.ok);
