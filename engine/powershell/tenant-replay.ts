@@ -3,7 +3,7 @@
  * refused exactly where Teams refuses it (RULES.md section 1).
  */
 import { cmdletCatalogue, invokeCmdlet } from '../tenant/index.js';
-import type { CmdletValue, Tenant } from '../tenant/index.js';
+import type { CmdletValue, Tenant, TenantChange } from '../tenant/index.js';
 import type { RunOptions, SwitchLookup, ValueLookup } from './interpreter.js';
 import { runScript } from './run.js';
 import type { Transcript } from './transcript.js';
@@ -53,17 +53,31 @@ export const tenantTakesValue: ValueLookup = (cmdlet, parameter) => {
 export const tenantIsSwitch: SwitchLookup = (cmdlet, parameter) =>
   catalogueSwitches().get(cmdlet.toLowerCase())?.has(parameter.toLowerCase()) ?? false;
 
+/** A script's transcript with what its cmdlets changed in the tenant. */
+export interface TenantTranscript extends Transcript {
+  /**
+   * The change events of every cmdlet the script ran, in the order they ran (refused cmdlets and
+   * Get- cmdlets add none): what a runtime following the tenant must take in.
+   */
+  changes: TenantChange[];
+}
+
 /**
  * Run *source* against *tenant*, which the cmdlets change in place (a refusal leaves it unchanged).
  * *variables* carries `$x` values from one run to the next (see RunOptions.variables).
  */
-export function runScriptOnTenant(tenant: Tenant, source: string, fileName: string, variables?: Map<string, CmdletValue>): Transcript {
+export function runScriptOnTenant(tenant: Tenant, source: string, fileName: string, variables?: Map<string, CmdletValue>): TenantTranscript {
+  const changes: TenantChange[] = [];
   const options: RunOptions = {
     fileName,
-    invoke: (invocation) => invokeCmdlet(tenant, invocation),
+    invoke: (invocation) => {
+      const result = invokeCmdlet(tenant, invocation);
+      if (result.ok) changes.push(...result.events);
+      return result;
+    },
     isSwitch: tenantIsSwitch,
     takesValue: tenantTakesValue,
   };
   if (variables !== undefined) options.variables = variables;
-  return runScript(source, options);
+  return { ...runScript(source, options), changes };
 }

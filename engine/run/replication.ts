@@ -22,10 +22,9 @@ import {
   type CallOutput,
 } from '../machines/index.js';
 import {
-  AttendantSchedule,
   CallbackPools,
   CreditsLedger,
-  Directory,
+  DerivedTenantFacts,
   TenantView,
   type CallbackPool,
   type UserFacts,
@@ -35,7 +34,6 @@ import type {
 } from '../scenario/index.js';
 import {
   findResourceAccount,
-  mixesSharedCallingWithDirectRouting,
   numberAssignedTo,
   type RuleId,
   type Tenant,
@@ -132,20 +130,8 @@ export function runReplication(
             tracer.transition(machine, Number(callId), sim.now, event as { type: string } | undefined, (snapshot as { value: unknown }).value),
         };
 
-  // Derived from the tenant; rebuilt whenever a timeline change touches it.
-  let mixedTenant = mixesSharedCallingWithDirectRouting(tenant);
-  let sharedAccounts = sharedResourceAccountIds(tenant);
-  let attendantCache = new Map<string, { schedule: AttendantSchedule; directory: Directory }>();
-  const attendant = (id: string): { schedule: AttendantSchedule; directory: Directory } | undefined => {
-    let cached = attendantCache.get(id);
-    if (cached === undefined) {
-      const aa = tenant.autoAttendants.find((a) => a.id === id);
-      if (aa === undefined) return undefined;
-      cached = { schedule: new AttendantSchedule(aa), directory: new Directory(tenant, aa) };
-      attendantCache.set(id, cached);
-    }
-    return cached;
-  };
+  const derived = new DerivedTenantFacts(tenant);
+  const attendant = (id: string) => derived.attendant(id);
   const channelsInUse = new Map<string, number>();
   const inProgress = new Map<number, CallInProgress>();
   let nextCallId = 0;
@@ -322,7 +308,7 @@ export function runReplication(
     const targets =
       targetUpns === undefined ? population : population.filter((u) => targetUpns.includes(u.userPrincipalName.toLowerCase()));
     scheduleArrivals('inbound', arrivalProcess(inboundPlan, population.length, scenario), () => {
-      const accountId = pickUniform(sharedAccounts, s('inbound/number'));
+      const accountId = pickUniform(derived.sharedResourceAccountIds, s('inbound/number'));
       const intent: Intent = intents.length === 0 ? { kind: 'noInput' } : weightedChoice(intents, s('inbound/intent'));
       const intended = pickUniform(targets, s('inbound/target'));
       const userAnswers = bernoulli(inboundPlan.userAnswerProbability, s('inbound/answer'));
@@ -384,7 +370,7 @@ export function runReplication(
         return;
       }
       const id = begin('emergency', caller.objectId, { callback: { callsBack, delayMs } });
-      const input = emergencyInput(tenant, facts, pools, sim.now, dialled, durationMs, mixedTenant);
+      const input = emergencyInput(tenant, facts, pools, sim.now, dialled, durationMs, derived.mixesSharedCallingWithDirectRouting);
       tracer?.facts(id, input);
       emergency.start(id, input);
     });
@@ -399,13 +385,10 @@ export function runReplication(
       entry.at,
       () => {
         const outcome = applyTimelineEntry(tenant, entry, ledger, sim.now);
-        timeline.push({ at: entry.at, index: entry.index, ...outcome });
-        view.invalidate();
-        attendantCache = new Map();
-        mixedTenant = mixesSharedCallingWithDirectRouting(tenant);
-        sharedAccounts = sharedResourceAccountIds(tenant);
-        pools.reconfigure(sim.now, tenant);
-        collector.watchPools(pools.all());
+        timeline.push({ at: entry.at, index: entry.index, ok: outcome.ok, text: outcome.text });
+        view.applyAll(outcome.changes);
+        derived.applyAll(outcome.changes);
+        if (pools.applyAll(sim.now, outcome.changes, tenant)) collector.watchPools(pools.all());
         collector.onTimeline(outcome.ok);
       },
       URGENT,
@@ -460,13 +443,3 @@ function usesSharedCalling(facts: UserFacts): boolean {
     facts.resourceAccount !== undefined
   );
 }
-
-/** The resource accounts whose numbers are shared (named by a Shared Calling policy), in policy order. */
-function sharedResourceAccountIds(tenant: Tenant): string[] {
-  const ids: string[] = [];
-  for (const policy of tenant.sharedCallingPolicies) {
-    if (policy.resourceAccount !== null && !ids.includes(policy.resourceAccount)) ids.push(policy.resourceAccount);
-  }
-  return ids;
-}
-

@@ -29,3 +29,5 @@ export type { ActiveCallFlow, CallFlowKind, CallFlowTimes } from './attendant-sc
 
 export { TenantView } from './tenant-view.js';
 export type { NumberFacts, UserFacts } from './tenant-view.js';
+export { DerivedTenantFacts, sharedResourceAccountIds } from './tenant-derived.js';
+export type { AttendantEntry } from './tenant-derived.js';

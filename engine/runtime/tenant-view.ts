@@ -1,7 +1,8 @@
 /**
  * A cache over a tenant for the hot path of a run: per user, the resolved facts a call needs,
- * built on first use and dropped by `invalidate()` whenever a timeline cmdlet changes the
- * tenant. Precedence (GRT001) is `engine/tenant/lookup.ts`'s; this file only remembers answers.
+ * built on first use. When a timeline cmdlet changes the tenant, `apply` takes its change events
+ * (engine/tenant/changes.ts) and drops the answers they can make wrong; `invalidate()` drops
+ * everything. Precedence (GRT001) is `engine/tenant/lookup.ts`'s; this file only remembers answers.
  */
 import {
   type E164,
@@ -14,9 +15,11 @@ import {
   type GrantSource,
   type PhoneNumber,
   policyHoldingEmergencyNumber,
+  policyKey,
   type ResourceAccount,
   type SharedCallingPolicy,
   type Tenant,
+  type TenantChange,
   type User,
   type VoiceRoutingPolicy,
 } from '../tenant/index.js';
@@ -83,6 +86,139 @@ export class TenantView {
     this.usersById = undefined;
     this.numbersByAssignee = undefined;
     this.numbersByValue = undefined;
+  }
+
+  /**
+   * Follow one change of the tenant (already made): drop the cached answers it can make wrong,
+   * and nothing else. Cached facts hold the tenant's live objects (the user, the policies, the
+   * numbers), so a change made in place to one of them (a policy's emergency list, a number's
+   * location, an auto attendant association) is seen without dropping anything; what is dropped
+   * is what the facts copied or resolved:
+   *
+   * - numberAcquired / numberReleased / numberPortedOut: the number's own facts and the index by
+   *   number; with a previous holder, the index by holder and the facts of the holder and of the
+   *   users sharing that resource account (their resourceAccountNumber).
+   * - numberAssigned / numberUnassigned: the same for the number's new or previous holder.
+   * - numberLocationChanged: nothing (facts hold the number, whose location is read through).
+   * - enterpriseVoiceChanged: that user's facts (the flag is copied).
+   * - userAdded: the index by ObjectId, and number facts whose holder had no user.
+   * - resourceAccountAdded: facts that name a resource account that did not exist (a policy's
+   *   dangling ObjectId, a number's dangling holder).
+   * - sharedCallingPolicyCreated, voiceRoutingPolicyCreated, emergencyCallRoutingPolicyCreated:
+   *   every user's facts. A grant naming a policy that did not exist fell through to the next in
+   *   precedence (GRT001); finding whose grant now resolves differently would be resolving
+   *   everyone again, so all are dropped (the next call of each user rebuilds its facts). A new
+   *   Shared Calling policy also drops the facts of its emergency numbers.
+   * - sharedCallingPolicyChanged: with a new resource account, the facts of users whose
+   *   effective policy it is; the facts of numbers added to or removed from its list.
+   * - sharedCallingPolicyRemoved: the facts of users whose effective policy it was (no other
+   *   user's precedence can change: the policy they resolve to still exists) and of its numbers.
+   * - voiceRoutingPolicyChanged: the facts of users whose effective policy it is (the usage
+   *   count is copied).
+   * - policyGranted: to a user, that user's facts; to a group, the facts of its members; to the
+   *   tenant, every user's facts; to a resource account, nothing (no user fact holds its VRP).
+   * - Anything else (locations, groups, sites, auto attendants, PSTN usages, emergency call
+   *   routing policy contents, credits): nothing, no fact here depends on them.
+   */
+  apply(change: TenantChange): void {
+    switch (change.type) {
+      case 'numberAcquired':
+        this.numbersByValue = undefined;
+        this.numberFacts.delete(change.telephoneNumber);
+        return;
+      case 'numberReleased':
+      case 'numberPortedOut':
+        this.numbersByValue = undefined;
+        this.numberFacts.delete(change.telephoneNumber);
+        if (change.previousAssignee !== null) this.holderChanged(change.previousAssignee);
+        return;
+      case 'numberAssigned':
+        this.numberFacts.delete(change.telephoneNumber);
+        this.holderChanged(change.assignee);
+        return;
+      case 'numberUnassigned':
+        this.numberFacts.delete(change.telephoneNumber);
+        this.holderChanged(change.previousAssignee);
+        return;
+      case 'enterpriseVoiceChanged':
+        this.facts.delete(change.objectId);
+        return;
+      case 'userAdded':
+        this.usersById = undefined;
+        this.dropNumberFacts((f) => f.number?.assignedPstnTargetId === change.objectId);
+        return;
+      case 'resourceAccountAdded':
+        this.dropUserFacts((f) => f.resourceAccount === undefined && f.sharedCallingPolicy?.resourceAccount != null);
+        this.dropNumberFacts((f) => f.number?.assignedPstnTargetId != null && f.resourceAccount === undefined && f.user === undefined);
+        return;
+      case 'sharedCallingPolicyCreated':
+        this.facts.clear();
+        for (const n of change.emergencyNumbers) this.numberFacts.delete(n);
+        return;
+      case 'voiceRoutingPolicyCreated':
+      case 'emergencyCallRoutingPolicyCreated':
+        this.facts.clear();
+        return;
+      case 'sharedCallingPolicyChanged': {
+        const key = policyKey(change.identity);
+        if (change.resourceAccount !== undefined) {
+          this.dropUserFacts((f) => f.sharedCallingPolicy !== undefined && policyKey(f.sharedCallingPolicy.identity) === key);
+        }
+        for (const n of [...(change.emergencyNumbers?.added ?? []), ...(change.emergencyNumbers?.removed ?? [])]) this.numberFacts.delete(n);
+        return;
+      }
+      case 'sharedCallingPolicyRemoved': {
+        const key = policyKey(change.identity);
+        this.dropUserFacts((f) => f.sharedCallingPolicy !== undefined && policyKey(f.sharedCallingPolicy.identity) === key);
+        for (const n of change.emergencyNumbers) this.numberFacts.delete(n);
+        return;
+      }
+      case 'voiceRoutingPolicyChanged': {
+        const key = policyKey(change.identity);
+        this.dropUserFacts((f) => f.voiceRoutingPolicy !== undefined && policyKey(f.voiceRoutingPolicy.identity) === key);
+        return;
+      }
+      case 'policyGranted': {
+        const target = change.target;
+        if (target.kind === 'user') this.facts.delete(target.objectId);
+        else if (target.kind === 'group') this.dropUserFacts((f) => f.user.groups.includes(target.groupId));
+        else if (target.kind === 'tenant') this.facts.clear();
+        return;
+      }
+      case 'numberLocationChanged':
+      case 'locationAdded':
+      case 'groupAdded':
+      case 'autoAttendantAdded':
+      case 'autoAttendantChanged':
+      case 'autoAttendantAssociated':
+      case 'networkSiteAdded':
+      case 'pstnUsagesChanged':
+      case 'emergencyCallRoutingPolicyChanged':
+      case 'creditsChanged':
+        return;
+      default:
+        // A new kind of change must be decided on here.
+        change satisfies never;
+    }
+  }
+
+  /** `apply` for each change in turn. */
+  applyAll(changes: readonly TenantChange[]): void {
+    for (const change of changes) this.apply(change);
+  }
+
+  /** A number was given to or taken from *objectId*: it, and users sharing it as a resource account. */
+  private holderChanged(objectId: string): void {
+    this.numbersByAssignee = undefined;
+    this.dropUserFacts((f) => f.user.objectId === objectId || f.resourceAccount?.objectId === objectId);
+  }
+
+  private dropUserFacts(affected: (facts: UserFacts) => boolean): void {
+    for (const [id, facts] of this.facts) if (affected(facts)) this.facts.delete(id);
+  }
+
+  private dropNumberFacts(affected: (facts: NumberFacts) => boolean): void {
+    for (const [n, facts] of this.numberFacts) if (affected(facts)) this.numberFacts.delete(n);
   }
 
   /** The facts of the user with ObjectId *objectId*, or undefined if there is no such user. */

@@ -3,6 +3,7 @@
  * declarations, timeline entries and the PowerShell interpreter all go through `invokeCmdlet`
  * (engine/tenant/cmdlets/), so one binder decides what a parameter means everywhere.
  */
+import type { TenantChange } from './changes.js';
 import type { RuleId } from './rules.js';
 
 /** A value as a script or a scenario passes it to a cmdlet parameter. */
@@ -60,6 +61,11 @@ export type CmdletResult =
       output: CmdletValue[];
       /** What the cmdlet changed, one line each, for transcripts ("Seattle: added +14255556789"). */
       changes: string[];
+      /**
+       * What the cmdlet changed, as typed events in the order it made them (changes.ts): empty
+       * for Get- cmdlets, -WhatIf, and a cmdlet that left the tenant as it was.
+       */
+      events: TenantChange[];
       /** Non-fatal warnings PowerShell would print (WARNING: ...). */
       warnings: string[];
     }

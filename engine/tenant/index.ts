@@ -16,6 +16,19 @@ export type {
   Refusal,
 } from './cmdlet.js';
 export { emptyTenant } from './empty-tenant.js';
+export { TENANT_CHANGE_TYPES } from './changes.js';
+export type {
+  ChangeOf,
+  CreditsChange,
+  DirectoryChange,
+  GrantChange,
+  GrantedTo,
+  NumberChange,
+  SharedCallingChange,
+  TenantChange,
+  TenantChangeType,
+  VoicePolicyChange,
+} from './changes.js';
 export {
   effectiveEmergencyCallRoutingPolicy,
   effectivePolicyName,
@@ -51,6 +64,7 @@ export {
   associateAutoAttendant,
   portOutNumber,
   releaseNumber,
+  setAutoAttendant,
   setCommunicationsCredits,
 } from './operations/setup.js';
 export type { AcquireNumberParams } from './operations/setup.js';

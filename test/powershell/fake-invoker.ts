@@ -2,7 +2,7 @@ import type { CmdletInvocation, CmdletObject, CmdletResult, CmdletValue } from '
 import type { CmdletInvoker } from '../../engine/powershell/index.js';
 
 export function ok(output: CmdletValue[] = [], changes: string[] = [], warnings: string[] = []): CmdletResult {
-  return { ok: true, output, changes, warnings };
+  return { ok: true, output, changes, events: [], warnings };
 }
 
 export function object(typeName: string, text: string, properties: Record<string, CmdletValue>): CmdletObject {

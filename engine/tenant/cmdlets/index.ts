@@ -51,7 +51,8 @@ export function invokeCmdlet(tenant: Tenant, inv: CmdletInvocation): CmdletResul
   if (bound.args.switch('WhatIf')) {
     const result = spec.run(structuredClone(tenant), bound.args);
     if (!result.ok) return result;
-    return { ok: true, output: [], changes: result.changes.map((c) => `What if: ${c}`), warnings: result.warnings };
+    // The copy's events are not the tenant's: nothing changed.
+    return { ok: true, output: [], changes: result.changes.map((c) => `What if: ${c}`), events: [], warnings: result.warnings };
   }
   return spec.run(tenant, bound.args);
 }

@@ -15,6 +15,7 @@ import type { CmdletSpec, ParamSpec } from './spec.js';
 import type { CmdletResult } from '../cmdlet.js';
 import type { Tenant } from '../model.js';
 import type { OpResult } from '../operations/result.js';
+import type { TenantChange } from '../changes.js';
 
 function numberType(value: string | null | undefined): NumberType | undefined {
   if (value === undefined || value === null) return undefined;
@@ -200,12 +201,14 @@ export const phoneNumberCmdlets: CmdletSpec[] = [
 
 function runEach(items: string[], t: Tenant, op: (t: Tenant, item: string) => OpResult<unknown>): CmdletResult {
   const changes: string[] = [];
+  const events: TenantChange[] = [];
   const warnings: string[] = [];
   for (const item of items) {
     const r = fromOp(op(t, item));
     if (!r.ok) return r;
     changes.push(...r.changes);
+    events.push(...r.events);
     warnings.push(...r.warnings);
   }
-  return { ok: true, output: [], changes, warnings };
+  return { ok: true, output: [], changes, events, warnings };
 }

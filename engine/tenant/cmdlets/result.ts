@@ -6,11 +6,11 @@ import type { BindingErrorCode } from '../cmdlet.js';
 
 export function fromOp<T>(result: OpResult<T>, output: (value: T) => CmdletValue[] = () => []): CmdletResult {
   if (!result.ok) return result;
-  return { ok: true, output: output(result.value), changes: result.changes, warnings: result.warnings };
+  return { ok: true, output: output(result.value), changes: result.changes, events: result.events, warnings: result.warnings };
 }
 
 export function emit(output: CmdletValue[], warnings: string[] = []): CmdletResult {
-  return { ok: true, output, changes: [], warnings };
+  return { ok: true, output, changes: [], events: [], warnings };
 }
 
 export function fail(code: BindingErrorCode, text: string): CmdletResult {

@@ -9,6 +9,7 @@ import {
   findUser,
   findVoiceRoutingPolicy,
 } from '../lookup.js';
+import { sameData, type GrantedTo, type TenantChange } from '../changes.js';
 import type { PolicyGrants, PolicyType, Tenant } from '../model.js';
 import { refuse, succeedEmpty, type OpResult } from './result.js';
 
@@ -66,6 +67,9 @@ export function grantPolicy(t: Tenant, params: GrantParams): OpResult {
     policyName = found;
   }
   const shown = policyName ?? '$null';
+  const name = policyName;
+  const granted = (changed: boolean, target: GrantedTo): TenantChange[] =>
+    changed ? [{ type: 'policyGranted', policyType, policyName: name, target }] : [];
   switch (to.kind) {
     case 'user': {
       const user = findUser(t, to.identity);
@@ -75,40 +79,53 @@ export function grantPolicy(t: Tenant, params: GrantParams): OpResult {
         }
         return refuse('GRT001', `there is no user ${to.identity} to grant ${label} ${shown} to (Get-CsOnlineUser lists them).`);
       }
+      const changed = user.policies[FIELD[policyType]] !== policyName;
       user.policies[FIELD[policyType]] = policyName;
-      return succeedEmpty([
-        policyName === null
-          ? `${user.userPrincipalName}: direct ${label} grant removed`
-          : `${user.userPrincipalName}: granted ${label} ${policyName}`,
-      ]);
+      return succeedEmpty(
+        [
+          policyName === null
+            ? `${user.userPrincipalName}: direct ${label} grant removed`
+            : `${user.userPrincipalName}: granted ${label} ${policyName}`,
+        ],
+        granted(changed, { kind: 'user', objectId: user.objectId }),
+      );
     }
     case 'resourceAccount': {
       const ra = findResourceAccount(t, to.identity);
       if (ra === undefined || policyType !== 'VoiceRouting') {
         return refuse('GRT001', `there is no user ${to.identity} to grant ${label} ${shown} to.`);
       }
+      const changed = ra.voiceRoutingPolicy !== policyName;
       ra.voiceRoutingPolicy = policyName;
-      return succeedEmpty([`resource account ${ra.userPrincipalName}: granted ${label} ${shown}`]);
+      return succeedEmpty([`resource account ${ra.userPrincipalName}: granted ${label} ${shown}`], granted(changed, { kind: 'resourceAccount', objectId: ra.objectId }));
     }
     case 'group': {
       const group = t.groups.find((g) => g.id.toLowerCase() === to.group.toLowerCase() || g.displayName.toLowerCase() === to.group.toLowerCase());
       if (group === undefined) return refuse('GRT001', `there is no group ${to.group} to grant ${label} ${shown} to.`);
-      const others = t.groupPolicyAssignments.filter((a) => !(a.policyType === policyType && a.groupId === group.id));
+      const before = t.groupPolicyAssignments;
+      const others = before.filter((a) => !(a.policyType === policyType && a.groupId === group.id));
       if (policyName === null) {
         t.groupPolicyAssignments = others;
-        return succeedEmpty([`group ${group.displayName}: ${label} grant removed`]);
+        return succeedEmpty([`group ${group.displayName}: ${label} grant removed`], granted(others.length !== before.length, { kind: 'group', groupId: group.id, rank: null }));
       }
       if (!Number.isInteger(to.rank) || to.rank < 1) {
         return refuse('InvalidParameterValue', `-Rank must be a whole number of 1 or more (got ${to.rank}).`);
       }
       t.groupPolicyAssignments = [...others, { policyType, groupId: group.id, policyName, rank: to.rank }];
-      return succeedEmpty([`group ${group.displayName}: granted ${label} ${policyName} at rank ${to.rank}`]);
+      // Granting again what is already the last assignment changes nothing; anything else moves
+      // this group's assignment to the end, which decides ties of rank (GRT001).
+      return succeedEmpty(
+        [`group ${group.displayName}: granted ${label} ${policyName} at rank ${to.rank}`],
+        granted(!sameData(before, t.groupPolicyAssignments), { kind: 'group', groupId: group.id, rank: to.rank }),
+      );
     }
     case 'tenant': {
+      const changed = t.tenantGrants[policyType] !== policyName;
       t.tenantGrants[policyType] = policyName;
-      return succeedEmpty([
-        policyName === null ? `tenant-wide ${label} grant removed` : `tenant-wide: granted ${label} ${policyName} to users without a direct grant`,
-      ]);
+      return succeedEmpty(
+        [policyName === null ? `tenant-wide ${label} grant removed` : `tenant-wide: granted ${label} ${policyName} to users without a direct grant`],
+        granted(changed, { kind: 'tenant' }),
+      );
     }
   }
 }

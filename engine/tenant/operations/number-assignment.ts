@@ -4,6 +4,7 @@
  */
 import { findLocation, findNumber, findResourceAccount, findUser, policyHoldingEmergencyNumber } from '../lookup.js';
 import type { NumberType, PhoneNumber, Tenant } from '../model.js';
+import type { TenantChange } from '../changes.js';
 import { normalizeTelephoneNumber } from '../phone-number.js';
 import { holderName, numberKindViolation, policyViolationAfterNumberChange, type AssignmentTarget } from './checks.js';
 import { refuse, succeed, succeedEmpty, type OpResult, type Refused } from './result.js';
@@ -75,24 +76,31 @@ export function assignNumber(t: Tenant, p: AssignNumberParams): OpResult<PhoneNu
   const broken = policyViolationAfterNumberChange(t, number, { assignedPstnTargetId: target.objectId, locationId });
   if (broken !== undefined) return { ok: false, refusal: broken };
   const changes: string[] = [];
+  const events: TenantChange[] = [];
+  const previousLocationId = number.locationId;
+  const locationEvent: TenantChange = { type: 'numberLocationChanged', telephoneNumber: n, locationId, previousLocationId };
   if (number.assignedPstnTargetId === target.objectId) {
     if (locationId !== number.locationId) {
       number.locationId = locationId;
       changes.push(`${n}: emergency location set to ${locationId ?? 'none'}`);
+      events.push(locationEvent);
     }
-    return succeed(number, changes);
+    return succeed(number, changes, events);
   }
   number.assignedPstnTargetId = target.objectId;
   number.locationId = locationId;
   changes.push(`${n} assigned to ${target.kind === 'user' ? 'user' : 'resource account'} ${target.userPrincipalName}${locationId === null ? '' : ` with emergency location ${locationId}`}`);
+  events.push({ type: 'numberAssigned', telephoneNumber: n, assignee: target.objectId, assigneeKind: target.kind });
+  if (locationId !== previousLocationId) events.push(locationEvent);
   if (target.kind === 'user') {
     const user = findUser(t, target.objectId);
     if (user !== undefined && !user.enterpriseVoiceEnabled) {
       user.enterpriseVoiceEnabled = true;
       changes.push(`${user.userPrincipalName}: EnterpriseVoiceEnabled set to True (NUM005)`);
+      events.push({ type: 'enterpriseVoiceChanged', objectId: user.objectId, enabled: true });
     }
   }
-  return succeed(number, changes);
+  return succeed(number, changes, events);
 }
 
 /**
@@ -110,15 +118,25 @@ export function setNumberLocation(t: Tenant, p: { telephoneNumber: string; locat
     }
     const broken = policyViolationAfterNumberChange(t, number, { locationId: null });
     if (broken !== undefined) return { ok: false, refusal: broken };
+    const previousLocationId = number.locationId;
     number.locationId = null;
-    return succeed(number, [`${n}: emergency location removed`]);
+    return succeed(
+      number,
+      [`${n}: emergency location removed`],
+      previousLocationId === null ? [] : [{ type: 'numberLocationChanged', telephoneNumber: n, locationId: null, previousLocationId }],
+    );
   }
   const location = findLocation(t, p.locationId);
   if (location === undefined) {
     return refuse('NUM004', `LocationId ${p.locationId} names no emergency location (Get-CsOnlineLisLocation lists them).`);
   }
+  const previousLocationId = number.locationId;
   number.locationId = location.locationId;
-  return succeed(number, [`${n}: emergency location set to ${location.locationId} (${location.description || location.city})`]);
+  return succeed(
+    number,
+    [`${n}: emergency location set to ${location.locationId} (${location.description || location.city})`],
+    previousLocationId === location.locationId ? [] : [{ type: 'numberLocationChanged', telephoneNumber: n, locationId: location.locationId, previousLocationId }],
+  );
 }
 
 /** Set-CsPhoneNumberAssignment, parameter set Attribute. */
@@ -130,8 +148,12 @@ export function setEnterpriseVoice(t: Tenant, p: { identity: string; enabled: bo
     }
     return noSuchIdentity(p.identity);
   }
+  const changed = user.enterpriseVoiceEnabled !== p.enabled;
   user.enterpriseVoiceEnabled = p.enabled;
-  return succeedEmpty([`${user.userPrincipalName}: EnterpriseVoiceEnabled set to ${p.enabled ? 'True' : 'False'}`]);
+  return succeedEmpty(
+    [`${user.userPrincipalName}: EnterpriseVoiceEnabled set to ${p.enabled ? 'True' : 'False'}`],
+    changed ? [{ type: 'enterpriseVoiceChanged', objectId: user.objectId, enabled: p.enabled }] : [],
+  );
 }
 
 export interface UnassignNumberParams {
@@ -169,16 +191,19 @@ export function unassignNumber(t: Tenant, p: UnassignNumberParams): OpResult<Pho
     numbers = [number];
   }
   const changes: string[] = [];
+  const events: TenantChange[] = [];
   const warnings: string[] = [];
   for (const number of numbers) {
     number.assignedPstnTargetId = null;
     changes.push(`${number.telephoneNumber} removed from ${target.userPrincipalName}`);
+    events.push({ type: 'numberUnassigned', telephoneNumber: number.telephoneNumber, previousAssignee: target.objectId });
   }
   if (target.kind === 'user') {
     const user = findUser(t, target.objectId);
     if (user !== undefined && user.enterpriseVoiceEnabled) {
       user.enterpriseVoiceEnabled = false;
       changes.push(`${user.userPrincipalName}: EnterpriseVoiceEnabled set to False (NUM005)`);
+      events.push({ type: 'enterpriseVoiceChanged', objectId: user.objectId, enabled: false });
     }
   } else if (numbers.length > 0) {
     const policies = t.sharedCallingPolicies.filter((x) => x.resourceAccount === target.objectId).map((x) => x.identity);
@@ -186,5 +211,5 @@ export function unassignNumber(t: Tenant, p: UnassignNumberParams): OpResult<Pho
       warnings.push(`${target.userPrincipalName} has no number now; Shared Calling policy ${policies.join(', ')} stays but its users' outbound calls fail (OUT004).`);
     }
   }
-  return succeed(numbers, changes, warnings);
+  return succeed(numbers, changes, events, warnings);
 }

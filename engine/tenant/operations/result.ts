@@ -1,12 +1,21 @@
 /**
- * What every tenant operation returns: either the change it made (with transcript lines), or
- * the refusal that left the tenant untouched.
+ * What every tenant operation returns: either the change it made (transcript lines for people,
+ * typed change events for the runtime, see changes.ts), or the refusal that left the tenant
+ * untouched.
  */
+import type { TenantChange } from '../changes.js';
 import type { BindingErrorCode, Refusal } from '../cmdlet.js';
 import type { RuleId } from '../rules.js';
 
 export type OpResult<T = undefined> =
-  | { ok: true; value: T; changes: string[]; warnings: string[] }
+  | {
+      ok: true;
+      value: T;
+      changes: string[];
+      /** What the operation changed, in order; empty when it left the tenant as it was. */
+      events: TenantChange[];
+      warnings: string[];
+    }
   | { ok: false; refusal: Refusal };
 
 export type Refused = { ok: false; refusal: Refusal };
@@ -20,10 +29,11 @@ export function refuse(code: RuleId | BindingErrorCode, text: string): Refused {
   return { ok: false, refusal: refusal(code, text) };
 }
 
-export function succeed<T>(value: T, changes: string[], warnings: string[] = []): OpResult<T> {
-  return { ok: true, value, changes, warnings };
+/** Success with its transcript lines and its change events (none when nothing changed). */
+export function succeed<T>(value: T, changes: string[], events: TenantChange[], warnings: string[] = []): OpResult<T> {
+  return { ok: true, value, changes, events, warnings };
 }
 
-export function succeedEmpty(changes: string[], warnings: string[] = []): OpResult {
-  return { ok: true, value: undefined, changes, warnings };
+export function succeedEmpty(changes: string[], events: TenantChange[], warnings: string[] = []): OpResult {
+  return { ok: true, value: undefined, changes, events, warnings };
 }

@@ -18,6 +18,7 @@ import type {
   Tenant,
   User,
 } from '../model.js';
+import { sameData } from '../changes.js';
 import { normalizeTelephoneNumber } from '../phone-number.js';
 import { describeNumber, holderName } from './checks.js';
 import { refuse, succeed, succeedEmpty, type OpResult } from './result.js';
@@ -28,7 +29,11 @@ export function addLocation(t: Tenant, location: EmergencyLocation): OpResult<Em
   }
   const stored = structuredClone(location);
   t.locations.push(stored);
-  return succeed(stored, [`Emergency location ${location.locationId} added: ${location.description || location.city}, ${location.city} ${location.countryOrRegion}`]);
+  return succeed(
+    stored,
+    [`Emergency location ${location.locationId} added: ${location.description || location.city}, ${location.city} ${location.countryOrRegion}`],
+    [{ type: 'locationAdded', locationId: stored.locationId, civicAddressId: stored.civicAddressId }],
+  );
 }
 
 export interface AcquireNumberParams {
@@ -74,7 +79,7 @@ export function acquireNumber(t: Tenant, n: AcquireNumberParams): OpResult<Phone
     sharedCallingUnsupported: n.sharedCallingUnsupported ?? false,
   };
   t.numbers.push(stored);
-  return succeed(stored, [`Number ${describeNumber(stored)} acquired`]);
+  return succeed(stored, [`Number ${describeNumber(stored)} acquired`], [{ type: 'numberAcquired', telephoneNumber: number, numberType: stored.numberType }]);
 }
 
 /**
@@ -105,7 +110,13 @@ function removeFromInventory(t: Tenant, telephoneNumber: string, verb: 'released
   }
   t.numbers.splice(t.numbers.indexOf(number), 1);
   const from = number.assignedPstnTargetId === null ? '' : ` (was assigned to ${holderName(t, number.assignedPstnTargetId)})`;
-  return succeed(number, [`Number ${number.telephoneNumber} ${verb}${from}`], warnings);
+  const event = { telephoneNumber: number.telephoneNumber, previousAssignee: number.assignedPstnTargetId };
+  return succeed(
+    number,
+    [`Number ${number.telephoneNumber} ${verb}${from}`],
+    [verb === 'released' ? { type: 'numberReleased', ...event } : { type: 'numberPortedOut', ...event }],
+    warnings,
+  );
 }
 
 export function releaseNumber(t: Tenant, telephoneNumber: string): OpResult<PhoneNumber> {
@@ -128,7 +139,7 @@ export function addGroup(t: Tenant, g: Group): OpResult<Group> {
   }
   const stored = structuredClone(g);
   t.groups.push(stored);
-  return succeed(stored, [`Group ${g.displayName} (${g.id}) added`]);
+  return succeed(stored, [`Group ${g.displayName} (${g.id}) added`], [{ type: 'groupAdded', groupId: stored.id }]);
 }
 
 export function addUser(t: Tenant, u: User): OpResult<User> {
@@ -140,7 +151,7 @@ export function addUser(t: Tenant, u: User): OpResult<User> {
   }
   const stored = structuredClone(u);
   t.users.push(stored);
-  return succeed(stored, [`User ${u.userPrincipalName} added`]);
+  return succeed(stored, [`User ${u.userPrincipalName} added`], [{ type: 'userAdded', objectId: stored.objectId }]);
 }
 
 export function addResourceAccount(t: Tenant, ra: ResourceAccount): OpResult<ResourceAccount> {
@@ -148,7 +159,11 @@ export function addResourceAccount(t: Tenant, ra: ResourceAccount): OpResult<Res
   if (taken !== undefined) return refuse('InvalidParameterValue', `a user or resource account ${taken} already exists.`);
   const stored = structuredClone(ra);
   t.resourceAccounts.push(stored);
-  return succeed(stored, [`Resource account ${ra.userPrincipalName} (${ra.applicationType}) added`]);
+  return succeed(
+    stored,
+    [`Resource account ${ra.userPrincipalName} (${ra.applicationType}) added`],
+    [{ type: 'resourceAccountAdded', objectId: stored.objectId, applicationType: stored.applicationType }],
+  );
 }
 
 /** Structure is validate()'s business (AA001-AA005); only a duplicate id is refused. */
@@ -158,7 +173,22 @@ export function addAutoAttendant(t: Tenant, aa: AutoAttendant): OpResult<AutoAtt
   }
   const stored = structuredClone(aa);
   t.autoAttendants.push(stored);
-  return succeed(stored, [`Auto attendant ${aa.name} (${aa.id}) added`]);
+  return succeed(stored, [`Auto attendant ${aa.name} (${aa.id}) added`], [{ type: 'autoAttendantAdded', autoAttendantId: stored.id }]);
+}
+
+/**
+ * Replaces an auto attendant's definition (what the Teams admin center's edit does: schedule,
+ * call flows, operator, dial scope). Like addAutoAttendant, structure is validate()'s business;
+ * the id must name an existing auto attendant and cannot change.
+ */
+export function setAutoAttendant(t: Tenant, aa: AutoAttendant): OpResult<AutoAttendant> {
+  const index = t.autoAttendants.findIndex((x) => x.id.toLowerCase() === aa.id.toLowerCase());
+  const existing = t.autoAttendants[index];
+  if (existing === undefined) return refuse('InvalidParameterValue', `auto attendant ${aa.id} does not exist.`);
+  const stored: AutoAttendant = { ...structuredClone(aa), id: existing.id };
+  if (sameData(existing, stored)) return succeed(existing, [], []);
+  t.autoAttendants[index] = stored;
+  return succeed(stored, [`Auto attendant ${stored.name} (${stored.id}) changed`], [{ type: 'autoAttendantChanged', autoAttendantId: stored.id }]);
 }
 
 export function associateAutoAttendant(t: Tenant, resourceAccount: string, autoAttendantId: string): OpResult {
@@ -166,8 +196,12 @@ export function associateAutoAttendant(t: Tenant, resourceAccount: string, autoA
   if (ra === undefined) return refuse('InvalidParameterValue', `resource account ${resourceAccount} does not exist.`);
   const aa = t.autoAttendants.find((x) => x.id.toLowerCase() === autoAttendantId.toLowerCase());
   if (aa === undefined) return refuse('InvalidParameterValue', `auto attendant ${autoAttendantId} does not exist.`);
+  const previous = ra.autoAttendantId;
   ra.autoAttendantId = aa.id;
-  return succeedEmpty([`Resource account ${ra.userPrincipalName} associated with auto attendant ${aa.name}`]);
+  return succeedEmpty(
+    [`Resource account ${ra.userPrincipalName} associated with auto attendant ${aa.name}`],
+    previous === aa.id ? [] : [{ type: 'autoAttendantAssociated', resourceAccount: ra.objectId, autoAttendantId: aa.id, previousAutoAttendantId: previous }],
+  );
 }
 
 export function setCommunicationsCredits(t: Tenant, patch: Partial<CommunicationsCredits>): OpResult<CommunicationsCredits> {
@@ -177,16 +211,32 @@ export function setCommunicationsCredits(t: Tenant, patch: Partial<Communication
   if (r !== null && (!(r.threshold >= 0) || !(r.amount > 0) || !(r.failureProbability >= 0 && r.failureProbability <= 1))) {
     return refuse('InvalidParameterValue', 'auto-recharge needs a threshold of 0 or more, an amount above 0 and a failure probability between 0 and 1.');
   }
+  const before = t.credits;
   t.credits = next;
-  return succeed(next, [`Communications Credits: balance ${next.balance} ${next.currency}, auto-recharge ${r === null ? 'off' : `below ${r.threshold} add ${r.amount}`}`]);
+  const { balance: _before, ...settingsBefore } = before;
+  const { balance: _after, ...settingsAfter } = next;
+  const settingsChanged = !sameData(settingsBefore, settingsAfter);
+  const balanceChanged = !Object.is(before.balance, next.balance);
+  return succeed(
+    next,
+    [`Communications Credits: balance ${next.balance} ${next.currency}, auto-recharge ${r === null ? 'off' : `below ${r.threshold} add ${r.amount}`}`],
+    settingsChanged || balanceChanged ? [{ type: 'creditsChanged', balanceDelta: next.balance - before.balance, balance: next.balance, settingsChanged }] : [],
+  );
 }
 
 export function addCommunicationsCredits(t: Tenant, amount: number): OpResult<number> {
   if (!Number.isFinite(amount) || amount <= 0) {
     return refuse('InvalidParameterValue', `the amount of Communications Credits to add must be above 0 (got ${amount}).`);
   }
+  const before = t.credits.balance;
   t.credits.balance += amount;
-  return succeed(t.credits.balance, [`Communications Credits: added ${amount} ${t.credits.currency}, balance ${t.credits.balance}`]);
+  const after = t.credits.balance;
+  return succeed(
+    after,
+    [`Communications Credits: added ${amount} ${t.credits.currency}, balance ${after}`],
+    // after - before, not amount: the ledger is moved by exactly what the balance moved.
+    after === before ? [] : [{ type: 'creditsChanged', balanceDelta: after - before, balance: after, settingsChanged: false }],
+  );
 }
 
 export function addNetworkSite(t: Tenant, site: NetworkSite): OpResult<NetworkSite> {
@@ -198,5 +248,5 @@ export function addNetworkSite(t: Tenant, site: NetworkSite): OpResult<NetworkSi
   }
   const stored = structuredClone(site);
   t.networkSites.push(stored);
-  return succeed(stored, [`Network site ${site.id} added`]);
+  return succeed(stored, [`Network site ${site.id} added`], [{ type: 'networkSiteAdded', siteId: stored.id }]);
 }

@@ -2,6 +2,7 @@
  * New-/Set-/Remove-CsTeamsSharedCallingRoutingPolicy as typed operations. New and Set build the
  * policy they would store, check it whole (SC001-SC012, checks.ts) and store it only if clean.
  */
+import type { ChangeOf } from '../changes.js';
 import type { Refusal } from '../cmdlet.js';
 import { findResourceAccount, findSharedCallingPolicy, policyKey } from '../lookup.js';
 import type { E164, SharedCallingPolicy, Tenant } from '../model.js';
@@ -107,7 +108,12 @@ export function newSharedCallingPolicy(t: Tenant, params: NewSharedCallingPolicy
   const broken = checkWhole(t, policy);
   if (broken !== undefined) return { ok: false, refusal: broken };
   t.sharedCallingPolicies.push(policy);
-  return succeed(policy, [`Shared Calling policy ${identity} created: ${summary(t, policy)}`], ra.warnings);
+  return succeed(
+    policy,
+    [`Shared Calling policy ${identity} created: ${summary(t, policy)}`],
+    [{ type: 'sharedCallingPolicyCreated', identity, resourceAccount: ra.value, emergencyNumbers: [...policy.emergencyNumbers] }],
+    ra.warnings,
+  );
 }
 
 export function setSharedCallingPolicy(t: Tenant, params: SetSharedCallingPolicyParams): OpResult<SharedCallingPolicy> {
@@ -136,12 +142,37 @@ export function setSharedCallingPolicy(t: Tenant, params: SetSharedCallingPolicy
   if (broken !== undefined) return { ok: false, refusal: broken };
   const added = next.emergencyNumbers.filter((n) => !existing.emergencyNumbers.includes(n));
   const removed = existing.emergencyNumbers.filter((n) => !next.emergencyNumbers.includes(n));
+  const event = policyChange(existing, next);
   Object.assign(existing, next);
   const parts: string[] = [];
   if (added.length > 0) parts.push(`added ${added.join(', ')}`);
   if (removed.length > 0) parts.push(`removed ${removed.join(', ')}`);
   const detail = parts.length > 0 ? `${parts.join('; ')}; now ` : '';
-  return succeed(existing, [`Shared Calling policy ${name} changed: ${detail}${summary(t, existing)}`], warnings);
+  return succeed(existing, [`Shared Calling policy ${name} changed: ${detail}${summary(t, existing)}`], event === undefined ? [] : [event], warnings);
+}
+
+/** What going from *before* to *after* changes in one policy, or undefined when nothing does. */
+function policyChange(before: SharedCallingPolicy, after: SharedCallingPolicy): ChangeOf<'sharedCallingPolicyChanged'> | undefined {
+  const event: ChangeOf<'sharedCallingPolicyChanged'> = { type: 'sharedCallingPolicyChanged', identity: before.identity };
+  let changed = false;
+  if (before.resourceAccount !== after.resourceAccount) {
+    event.resourceAccount = { from: before.resourceAccount, to: after.resourceAccount };
+    changed = true;
+  }
+  const list = after.emergencyNumbers;
+  if (list.length !== before.emergencyNumbers.length || list.some((n, i) => n !== before.emergencyNumbers[i])) {
+    event.emergencyNumbers = {
+      list: [...list],
+      added: list.filter((n) => !before.emergencyNumbers.includes(n)),
+      removed: before.emergencyNumbers.filter((n) => !list.includes(n)),
+    };
+    changed = true;
+  }
+  if (before.description !== after.description) {
+    event.description = after.description;
+    changed = true;
+  }
+  return changed ? event : undefined;
 }
 
 /** Global is reset to empty rather than removed (SC001); users of a removed policy fall back. */
@@ -151,13 +182,19 @@ export function removeSharedCallingPolicy(t: Tenant, identity: string): OpResult
     return refuse('SC001', `there is no Shared Calling policy ${identity} to remove (Get-CsTeamsSharedCallingRoutingPolicy lists them).`);
   }
   if (policyKey(identity) === 'global') {
+    const event = policyChange(existing, { ...existing, resourceAccount: null, emergencyNumbers: [], description: '' });
     existing.resourceAccount = null;
     existing.emergencyNumbers = [];
     existing.description = '';
-    return succeed(undefined, ['Shared Calling policy Global reset to empty (the Global instance cannot be removed)']);
+    return succeed(undefined, ['Shared Calling policy Global reset to empty (the Global instance cannot be removed)'], event === undefined ? [] : [event]);
   }
   t.sharedCallingPolicies.splice(t.sharedCallingPolicies.indexOf(existing), 1);
   const holders = t.users.filter((u) => u.policies.sharedCalling !== null && policyKey(u.policies.sharedCalling) === policyKey(existing.identity));
   const warnings = holders.length > 0 ? [`${holders.length} user(s) granted Shared Calling policy ${existing.identity} directly now fall back to the next policy in precedence.`] : [];
-  return succeed(undefined, [`Shared Calling policy ${existing.identity} removed`], warnings);
+  return succeed(
+    undefined,
+    [`Shared Calling policy ${existing.identity} removed`],
+    [{ type: 'sharedCallingPolicyRemoved', identity: existing.identity, resourceAccount: existing.resourceAccount, emergencyNumbers: [...existing.emergencyNumbers] }],
+    warnings,
+  );
 }

@@ -4,6 +4,7 @@
  * A usage that does not exist is refused as InvalidParameterValue [choice: no rule covers it;
  * Teams refuses it too].
  */
+import { sameData, type ChangeOf } from '../changes.js';
 import { findEmergencyCallRoutingPolicy, findVoiceRoutingPolicy, policyKey } from '../lookup.js';
 import type { EmergencyCallRoutingPolicy, EmergencyNumber, Tenant, VoiceRoutingPolicy } from '../model.js';
 import { applyListChange, type ListChange } from './list-modifier.js';
@@ -20,8 +21,13 @@ export function setPstnUsages(t: Tenant, change: ListChange<string>): OpResult<s
   if (inUse !== undefined) {
     return refuse('InvalidParameterValue', `PSTN usage ${inUse} is used by a voice routing or emergency call routing policy; remove it there first.`);
   }
+  const changed = !sameData(t.pstnUsages, applied.list);
   t.pstnUsages = applied.list;
-  return succeed(applied.list, [`PSTN usages: ${applied.list.length === 0 ? 'none' : applied.list.join(', ')}`]);
+  return succeed(
+    applied.list,
+    [`PSTN usages: ${applied.list.length === 0 ? 'none' : applied.list.join(', ')}`],
+    changed ? [{ type: 'pstnUsagesChanged', usages: [...applied.list] }] : [],
+  );
 }
 
 function missingUsage(t: Tenant, usages: readonly string[]): string | undefined {
@@ -48,7 +54,11 @@ export function newVoiceRoutingPolicy(t: Tenant, p: VoiceRoutingPolicyParams): O
   if (missing !== undefined) return unknownUsage(missing);
   const policy: VoiceRoutingPolicy = { identity, onlinePstnUsages: applied.list };
   t.voiceRoutingPolicies.push(policy);
-  return succeed(policy, [`Online voice routing policy ${identity} created: PSTN usages ${applied.list.join(', ') || 'none'}`]);
+  return succeed(
+    policy,
+    [`Online voice routing policy ${identity} created: PSTN usages ${applied.list.join(', ') || 'none'}`],
+    [{ type: 'voiceRoutingPolicyCreated', identity, onlinePstnUsages: [...applied.list] }],
+  );
 }
 
 export function setVoiceRoutingPolicy(t: Tenant, p: VoiceRoutingPolicyParams): OpResult<VoiceRoutingPolicy> {
@@ -58,8 +68,13 @@ export function setVoiceRoutingPolicy(t: Tenant, p: VoiceRoutingPolicyParams): O
   if (!applied.ok) return refuse('InvalidParameterValue', `-OnlinePstnUsages: ${applied.problem}.`);
   const missing = missingUsage(t, applied.list);
   if (missing !== undefined) return unknownUsage(missing);
+  const changed = !sameData(policy.onlinePstnUsages, applied.list);
   policy.onlinePstnUsages = applied.list;
-  return succeed(policy, [`Online voice routing policy ${policy.identity} changed: PSTN usages ${applied.list.join(', ') || 'none'}`]);
+  return succeed(
+    policy,
+    [`Online voice routing policy ${policy.identity} changed: PSTN usages ${applied.list.join(', ') || 'none'}`],
+    changed ? [{ type: 'voiceRoutingPolicyChanged', identity: policy.identity, onlinePstnUsages: [...applied.list] }] : [],
+  );
 }
 
 export interface EmergencyCallRoutingPolicyParams {
@@ -116,7 +131,11 @@ export function newEmergencyCallRoutingPolicy(t: Tenant, p: EmergencyCallRouting
     description: p.description ?? '',
   };
   t.emergencyCallRoutingPolicies.push(policy);
-  return succeed(policy, [`Emergency call routing policy ${identity} created: ${describeEmergencyNumbers(policy.emergencyNumbers)}`]);
+  return succeed(
+    policy,
+    [`Emergency call routing policy ${identity} created: ${describeEmergencyNumbers(policy.emergencyNumbers)}`],
+    [{ type: 'emergencyCallRoutingPolicyCreated', identity }],
+  );
 }
 
 export function setEmergencyCallRoutingPolicy(t: Tenant, p: EmergencyCallRoutingPolicyParams): OpResult<EmergencyCallRoutingPolicy> {
@@ -126,8 +145,15 @@ export function setEmergencyCallRoutingPolicy(t: Tenant, p: EmergencyCallRouting
   if (!applied.ok) return refuse('InvalidParameterValue', `-EmergencyNumbers: ${applied.problem}.`);
   const broken = checkEmergencyNumbers(t, policy.identity, applied.list);
   if (broken !== undefined) return broken;
+  const event: ChangeOf<'emergencyCallRoutingPolicyChanged'> = { type: 'emergencyCallRoutingPolicyChanged', identity: policy.identity };
+  if (!sameData(policy.emergencyNumbers, applied.list)) event.emergencyNumbers = structuredClone(applied.list);
+  if (p.allowEnhancedEmergencyServices !== undefined && p.allowEnhancedEmergencyServices !== policy.allowEnhancedEmergencyServices) {
+    event.allowEnhancedEmergencyServices = p.allowEnhancedEmergencyServices;
+  }
+  if (p.description !== undefined && p.description !== policy.description) event.description = p.description;
   policy.emergencyNumbers = structuredClone(applied.list);
   if (p.allowEnhancedEmergencyServices !== undefined) policy.allowEnhancedEmergencyServices = p.allowEnhancedEmergencyServices;
   if (p.description !== undefined) policy.description = p.description;
-  return succeed(policy, [`Emergency call routing policy ${policy.identity} changed: ${describeEmergencyNumbers(policy.emergencyNumbers)}`]);
+  const changed = event.emergencyNumbers !== undefined || event.allowEnhancedEmergencyServices !== undefined || event.description !== undefined;
+  return succeed(policy, [`Emergency call routing policy ${policy.identity} changed: ${describeEmergencyNumbers(policy.emergencyNumbers)}`], changed ? [event] : []);
 }

@@ -1,0 +1,373 @@
+/**
+ * Cases of every cmdlet and every typed operation that can change a tenant, each on a copy of the
+ * rich tenant of change-fixtures.ts: what it starts from, what it runs, and whether it changes
+ * the tenant (with the events it must emit), changes nothing, or is refused. Used by
+ * change-events.test.ts (the events are right) and test/runtime/tenant-changes.test.ts (the
+ * runtime's subscribers follow them).
+ */
+import {
+  acquireNumber,
+  addAutoAttendant,
+  addCommunicationsCredits,
+  addGroup,
+  addLocation,
+  addNetworkSite,
+  addResourceAccount,
+  addUser,
+  APPLICATION_IDS,
+  associateAutoAttendant,
+  invokeCmdlet,
+  setAutoAttendant,
+  setCommunicationsCredits,
+  type CmdletValue,
+  type OpResult,
+  type Tenant,
+  type TenantChange,
+  type TenantChangeType,
+} from '../../engine/tenant/index.js';
+import {
+  AA_ID,
+  DR_NUMBER,
+  EMERGENCY_1,
+  EMERGENCY_2,
+  EMERGENCY_3,
+  OC_NUMBER,
+  RA2_ID,
+  RA2_NUMBER,
+  RA_ID,
+  RA_NUMBER,
+  SEATTLE,
+  SECOND_LOCATION,
+  SPARE_NUMBER,
+  USER_NUMBER,
+  attendant,
+} from './change-fixtures.js';
+import { hashtable, must, newUser, number } from './fixtures.js';
+
+export type Expected = 'changes' | 'nothing' | 'refused';
+
+export interface Case {
+  title: string;
+  /** Brings the rich tenant into the state the case starts from. */
+  setup?: (t: Tenant) => void;
+  expect: Expected;
+  /** The event types, in order, for a case that changes the tenant. */
+  events?: TenantChangeType[];
+}
+
+export interface CmdletCase extends Case {
+  named: Record<string, CmdletValue> | ((t: Tenant) => Record<string, CmdletValue>);
+  positional?: CmdletValue[];
+}
+
+export interface OpCase extends Case {
+  run: (t: Tenant) => OpResult<unknown>;
+}
+
+const SC = 'Seattle';
+const emergencyNumber = (t: Tenant, dial: string, mask?: string): CmdletValue[] =>
+  must(t, 'New-CsTeamsEmergencyNumber', { EmergencyDialString: dial, ...(mask === undefined ? {} : { EmergencyDialMask: mask }) }).output;
+
+/** Cases for every cmdlet of the catalogue, by name. */
+export const CMDLET_CASES: Record<string, CmdletCase[]> = {
+  'New-CsTeamsSharedCallingRoutingPolicy': [
+    { title: 'a new policy', named: { Identity: 'Redmond', ResourceAccount: RA2_ID }, expect: 'changes', events: ['sharedCallingPolicyCreated'] },
+    {
+      title: 'a new policy with emergency numbers',
+      named: { Identity: 'Redmond', ResourceAccount: RA2_ID, EmergencyNumbers: hashtable({ add: [SPARE_NUMBER] }) },
+      expect: 'changes',
+      events: ['sharedCallingPolicyCreated'],
+    },
+    { title: 'an existing name', named: { Identity: 'seattle', ResourceAccount: RA_ID }, expect: 'refused' },
+    { title: 'an assigned emergency number (SC008)', named: { Identity: 'Redmond', ResourceAccount: RA2_ID, EmergencyNumbers: hashtable({ add: [RA_NUMBER] }) }, expect: 'refused' },
+  ],
+  'Set-CsTeamsSharedCallingRoutingPolicy': [
+    { title: 'remove an emergency number', named: { Identity: SC, EmergencyNumbers: hashtable({ remove: [EMERGENCY_2] }) }, expect: 'changes', events: ['sharedCallingPolicyChanged'] },
+    { title: 'add an emergency number', named: { Identity: SC, EmergencyNumbers: hashtable({ add: [SPARE_NUMBER] }) }, expect: 'changes', events: ['sharedCallingPolicyChanged'] },
+    { title: 'reorder the emergency numbers', named: { Identity: SC, EmergencyNumbers: [EMERGENCY_2, EMERGENCY_1] }, expect: 'changes', events: ['sharedCallingPolicyChanged'] },
+    { title: 'replace them with the same list', named: { Identity: SC, EmergencyNumbers: [EMERGENCY_1, EMERGENCY_2] }, expect: 'nothing' },
+    { title: 'another resource account', named: { Identity: SC, ResourceAccount: RA2_ID }, expect: 'changes', events: ['sharedCallingPolicyChanged'] },
+    { title: 'the same resource account by UPN', named: { Identity: SC, ResourceAccount: 'main-aa@contoso.com' }, expect: 'nothing' },
+    { title: 'a description', named: { Identity: SC, Description: 'HQ' }, expect: 'changes', events: ['sharedCallingPolicyChanged'] },
+    { title: 'no parameter but the identity', named: { Identity: SC }, expect: 'nothing' },
+    { title: 'an emergency number held by another policy (SC007)', named: { Identity: SC, EmergencyNumbers: hashtable({ add: [EMERGENCY_3] }) }, expect: 'refused' },
+    { title: 'an unknown policy', named: { Identity: 'Nowhere', Description: 'x' }, expect: 'refused' },
+  ],
+  'Get-CsTeamsSharedCallingRoutingPolicy': [
+    { title: 'all', named: {}, expect: 'nothing' },
+    { title: 'one', named: { Identity: SC }, expect: 'nothing' },
+  ],
+  'Remove-CsTeamsSharedCallingRoutingPolicy': [
+    { title: 'a policy users hold', named: { Identity: SC }, expect: 'changes', events: ['sharedCallingPolicyRemoved'] },
+    { title: 'an empty Global', named: { Identity: 'Global' }, expect: 'nothing' },
+    {
+      title: 'a Global with a resource account (reset to empty)',
+      setup: (t) => {
+        must(t, 'Set-CsTeamsSharedCallingRoutingPolicy', { Identity: 'Global', ResourceAccount: RA2_ID, EmergencyNumbers: hashtable({ add: [SPARE_NUMBER] }), Description: 'g' });
+      },
+      named: { Identity: 'Global' },
+      expect: 'changes',
+      events: ['sharedCallingPolicyChanged'],
+    },
+    { title: 'an unknown policy', named: { Identity: 'Nowhere' }, expect: 'refused' },
+  ],
+  'Grant-CsTeamsSharedCallingRoutingPolicy': [
+    { title: 'to a user', named: { Identity: 'user2@contoso.com', PolicyName: SC }, expect: 'changes', events: ['policyGranted'] },
+    { title: 'the grant a user has', named: { Identity: 'user@contoso.com', PolicyName: SC }, expect: 'nothing' },
+    { title: 'removed from a user', named: { Identity: 'user@contoso.com', PolicyName: null }, expect: 'changes', events: ['policyGranted'] },
+    { title: 'removed from a user without one', named: { Identity: 'user2@contoso.com', PolicyName: null }, expect: 'nothing' },
+    { title: 'to a group', named: { Group: 'sales', Rank: 2, PolicyName: SC }, expect: 'changes', events: ['policyGranted'] },
+    { title: 'the grant a group has', named: { Group: 'support', Rank: 1, PolicyName: 'Tacoma' }, expect: 'nothing' },
+    { title: 'a group at another rank', named: { Group: 'support', Rank: 3, PolicyName: 'Tacoma' }, expect: 'changes', events: ['policyGranted'] },
+    {
+      title: 'a group grant again, moving it after a later one (ties of rank)',
+      setup: (t) => {
+        must(t, 'Grant-CsTeamsSharedCallingRoutingPolicy', { Group: 'sales', Rank: 1, PolicyName: SC });
+      },
+      named: { Group: 'support', Rank: 1, PolicyName: 'Tacoma' },
+      expect: 'changes',
+      events: ['policyGranted'],
+    },
+    { title: 'removed from a group', named: { Group: 'support', PolicyName: null, Rank: 1 }, expect: 'changes', events: ['policyGranted'] },
+    { title: 'removed from a group without one', named: { Group: 'sales', PolicyName: null, Rank: 1 }, expect: 'nothing' },
+    { title: 'tenant-wide', named: { Global: true, PolicyName: 'Tacoma' }, expect: 'changes', events: ['policyGranted'] },
+    { title: 'tenant-wide removed when there is none', named: { Global: true, PolicyName: null }, expect: 'nothing' },
+    { title: 'an unknown policy', named: { Identity: 'user2@contoso.com', PolicyName: 'Nowhere' }, expect: 'refused' },
+  ],
+  'Set-CsPhoneNumberAssignment': [
+    {
+      title: 'a number to a user without Enterprise Voice, with a location',
+      named: { Identity: 'user2@contoso.com', PhoneNumber: USER_NUMBER, PhoneNumberType: 'CallingPlan', LocationId: SEATTLE },
+      expect: 'changes',
+      events: ['numberAssigned', 'numberLocationChanged', 'enterpriseVoiceChanged'],
+    },
+    {
+      title: 'a number to a user with Enterprise Voice, keeping its location',
+      named: { Identity: 'user3@contoso.com', PhoneNumber: OC_NUMBER, PhoneNumberType: 'OperatorConnect' },
+      expect: 'changes',
+      events: ['numberAssigned'],
+    },
+    {
+      title: 'a Direct Routing number to a user (the tenant now mixes Shared Calling with Direct Routing)',
+      named: { Identity: 'user3@contoso.com', PhoneNumber: DR_NUMBER, PhoneNumberType: 'DirectRouting' },
+      expect: 'changes',
+      events: ['numberAssigned'],
+    },
+    { title: "the resource account's own number again", named: { Identity: RA_ID, PhoneNumber: RA_NUMBER, PhoneNumberType: 'CallingPlan', LocationId: SEATTLE }, expect: 'nothing' },
+    {
+      title: "a new location for the resource account's own number",
+      named: { Identity: RA_ID, PhoneNumber: RA_NUMBER, PhoneNumberType: 'CallingPlan', LocationId: SECOND_LOCATION },
+      expect: 'changes',
+      events: ['numberLocationChanged'],
+    },
+    { title: 'a location (LocationUpdate)', named: { PhoneNumber: OC_NUMBER, LocationId: SECOND_LOCATION }, expect: 'changes', events: ['numberLocationChanged'] },
+    { title: 'the same location (LocationUpdate)', named: { PhoneNumber: OC_NUMBER, LocationId: SEATTLE }, expect: 'nothing' },
+    { title: 'the location cleared', named: { PhoneNumber: OC_NUMBER, LocationId: null }, expect: 'changes', events: ['numberLocationChanged'] },
+    { title: 'no location cleared again', named: { PhoneNumber: DR_NUMBER, LocationId: null }, expect: 'nothing' },
+    { title: 'Enterprise Voice on', named: { Identity: 'user2@contoso.com', EnterpriseVoiceEnabled: true }, expect: 'changes', events: ['enterpriseVoiceChanged'] },
+    { title: 'Enterprise Voice as it is', named: { Identity: 'user3@contoso.com', EnterpriseVoiceEnabled: true }, expect: 'nothing' },
+    { title: 'an emergency number (NUM001)', named: { Identity: 'user2@contoso.com', PhoneNumber: EMERGENCY_1, PhoneNumberType: 'CallingPlan' }, expect: 'refused' },
+  ],
+  'Remove-CsPhoneNumberAssignment': [
+    {
+      title: "a user's number",
+      setup: (t) => {
+        must(t, 'Set-CsPhoneNumberAssignment', { Identity: 'user2@contoso.com', PhoneNumber: USER_NUMBER, PhoneNumberType: 'CallingPlan' });
+      },
+      named: { Identity: 'user2@contoso.com', PhoneNumber: USER_NUMBER, PhoneNumberType: 'CallingPlan' },
+      expect: 'changes',
+      events: ['numberUnassigned', 'enterpriseVoiceChanged'],
+    },
+    { title: "all of a resource account's numbers", named: { Identity: RA2_ID, RemoveAll: true }, expect: 'changes', events: ['numberUnassigned'] },
+    { title: 'all numbers of a user who has none and no Enterprise Voice', named: { Identity: 'user2@contoso.com', RemoveAll: true }, expect: 'nothing' },
+    { title: 'all numbers of a user who has none but Enterprise Voice (NUM005)', named: { Identity: 'user3@contoso.com', RemoveAll: true }, expect: 'changes', events: ['enterpriseVoiceChanged'] },
+    { title: 'a number the user does not hold', named: { Identity: 'user2@contoso.com', PhoneNumber: RA_NUMBER, PhoneNumberType: 'CallingPlan' }, expect: 'refused' },
+  ],
+  'Get-CsPhoneNumberAssignment': [{ title: 'all', named: {}, expect: 'nothing' }],
+  'Remove-CsOnlineTelephoneNumber': [
+    { title: 'a spare number', named: { TelephoneNumber: SPARE_NUMBER }, expect: 'changes', events: ['numberReleased'] },
+    { title: "a resource account's number", named: { TelephoneNumber: RA2_NUMBER }, expect: 'changes', events: ['numberReleased'] },
+    { title: 'two numbers', named: { TelephoneNumber: [SPARE_NUMBER, DR_NUMBER] }, expect: 'changes', events: ['numberReleased', 'numberReleased'] },
+    { title: 'an emergency number (NUM001)', named: { TelephoneNumber: EMERGENCY_1 }, expect: 'refused' },
+    { title: 'two numbers, the second refused (none released)', named: { TelephoneNumber: [SPARE_NUMBER, EMERGENCY_1] }, expect: 'refused' },
+  ],
+  'Move-CsSimPhoneNumberOut': [
+    { title: "the resource account's number", named: { TelephoneNumber: RA_NUMBER }, expect: 'changes', events: ['numberPortedOut'] },
+    { title: 'an emergency number (NUM001)', named: { TelephoneNumber: EMERGENCY_2 }, expect: 'refused' },
+    { title: 'a number not in the inventory', named: { TelephoneNumber: '+14255559999' }, expect: 'refused' },
+  ],
+  'Get-CsOnlineUser': [{ title: 'all', named: {}, expect: 'nothing' }],
+  'New-CsOnlineApplicationInstance': [
+    {
+      title: 'a resource account',
+      named: { UserPrincipalName: 'cq@contoso.com', ApplicationId: APPLICATION_IDS.CallQueue, DisplayName: 'Queue' },
+      expect: 'changes',
+      events: ['resourceAccountAdded'],
+    },
+    { title: 'an unknown application', named: { UserPrincipalName: 'cq@contoso.com', ApplicationId: 'nope', DisplayName: 'Queue' }, expect: 'refused' },
+  ],
+  'Get-CsOnlineLisLocation': [{ title: 'all', named: {}, expect: 'nothing' }],
+  'Get-CsOnlineLisCivicAddress': [{ title: 'all', named: {}, expect: 'nothing' }],
+  'New-CsOnlineLisCivicAddress': [
+    { title: 'a civic address', named: { CountryOrRegion: 'US', City: 'Bellevue', Description: 'Bellevue' }, expect: 'changes', events: ['locationAdded'] },
+    { title: 'a bad country', named: { CountryOrRegion: 'USA' }, expect: 'refused' },
+  ],
+  'New-CsOnlineLisLocation': [
+    { title: 'a floor', named: { CivicAddressId: 'civic-seattle', Location: '3rd floor' }, expect: 'changes', events: ['locationAdded'] },
+    { title: 'an unknown civic address', named: { CivicAddressId: 'nowhere', Location: '3rd floor' }, expect: 'refused' },
+  ],
+  'New-CsTeamsEmergencyNumber': [{ title: 'an object only', named: { EmergencyDialString: '933' }, expect: 'nothing' }],
+  'New-CsTeamsEmergencyCallRoutingPolicy': [
+    { title: 'a policy', named: (t) => ({ Identity: 'ECRP2', EmergencyNumbers: emergencyNumber(t, '933') }), expect: 'changes', events: ['emergencyCallRoutingPolicyCreated'] },
+    { title: 'an existing name', named: { Identity: 'ecrp1' }, expect: 'refused' },
+  ],
+  'Set-CsTeamsEmergencyCallRoutingPolicy': [
+    { title: 'new emergency numbers', named: (t) => ({ Identity: 'ECRP1', EmergencyNumbers: hashtable({ add: emergencyNumber(t, '933') }) }), expect: 'changes', events: ['emergencyCallRoutingPolicyChanged'] },
+    { title: 'enhanced emergency services on', named: { Identity: 'ECRP1', AllowEnhancedEmergencyServices: true }, expect: 'changes', events: ['emergencyCallRoutingPolicyChanged'] },
+    { title: 'enhanced emergency services as they are', named: { Identity: 'ECRP1', AllowEnhancedEmergencyServices: false }, expect: 'nothing' },
+    { title: 'a description', named: { Identity: 'ECRP1', Description: 'US' }, expect: 'changes', events: ['emergencyCallRoutingPolicyChanged'] },
+    { title: 'an unknown policy', named: { Identity: 'Nowhere', Description: 'US' }, expect: 'refused' },
+  ],
+  'Get-CsTeamsEmergencyCallRoutingPolicy': [{ title: 'all', named: {}, expect: 'nothing' }],
+  'Grant-CsTeamsEmergencyCallRoutingPolicy': [
+    { title: 'to a user', named: { Identity: 'user2@contoso.com', PolicyName: 'ECRP1' }, expect: 'changes', events: ['policyGranted'] },
+    { title: 'tenant-wide', named: { Global: true, PolicyName: 'ECRP1' }, expect: 'changes', events: ['policyGranted'] },
+    { title: 'removed from a user without one', named: { Identity: 'user2@contoso.com', PolicyName: null }, expect: 'nothing' },
+  ],
+  'New-CsOnlineVoiceRoutingPolicy': [
+    { title: 'a policy', named: { Identity: 'Intl', OnlinePstnUsages: hashtable({ add: ['International'] }) }, expect: 'changes', events: ['voiceRoutingPolicyCreated'] },
+    { title: 'an unknown usage', named: { Identity: 'Intl', OnlinePstnUsages: hashtable({ add: ['Mars'] }) }, expect: 'refused' },
+  ],
+  'Set-CsOnlineVoiceRoutingPolicy': [
+    { title: 'another usage', named: { Identity: 'DR', OnlinePstnUsages: hashtable({ add: ['International'] }) }, expect: 'changes', events: ['voiceRoutingPolicyChanged'] },
+    { title: 'the same usages', named: { Identity: 'DR', OnlinePstnUsages: ['US and Canada'] }, expect: 'nothing' },
+    { title: 'an unknown policy', named: { Identity: 'Nowhere', OnlinePstnUsages: ['US and Canada'] }, expect: 'refused' },
+  ],
+  'Get-CsOnlineVoiceRoutingPolicy': [{ title: 'all', named: {}, expect: 'nothing' }],
+  'Grant-CsOnlineVoiceRoutingPolicy': [
+    { title: 'to a user', named: { Identity: 'user3@contoso.com', PolicyName: 'DR' }, expect: 'changes', events: ['policyGranted'] },
+    { title: 'to a resource account', named: { Identity: 'tacoma-aa@contoso.com', PolicyName: 'DR' }, expect: 'changes', events: ['policyGranted'] },
+    { title: 'removed from a resource account without one', named: { Identity: 'tacoma-aa@contoso.com', PolicyName: null }, expect: 'nothing' },
+    { title: 'to a group', named: { Group: 'sales', Rank: 1, PolicyName: 'DR' }, expect: 'changes', events: ['policyGranted'] },
+  ],
+  'Set-CsOnlinePstnUsage': [
+    { title: 'a usage added', named: { Identity: 'Global', Usage: hashtable({ add: ['Local'] }) }, expect: 'changes', events: ['pstnUsagesChanged'] },
+    { title: 'an unused usage removed', named: { Usage: hashtable({ remove: ['International'] }) }, expect: 'changes', events: ['pstnUsagesChanged'] },
+    { title: 'the same usages', named: { Usage: ['US and Canada', 'International'] }, expect: 'nothing' },
+    { title: 'a used usage removed', named: { Usage: hashtable({ remove: ['US and Canada'] }) }, expect: 'refused' },
+  ],
+  'Add-CsSimCommunicationsCredits': [
+    { title: 'funds', named: { Amount: 25 }, expect: 'changes', events: ['creditsChanged'] },
+    { title: 'nothing', named: { Amount: 0 }, expect: 'refused' },
+  ],
+  'Set-CsSimCommunicationsCredits': [
+    { title: 'a balance', named: { Balance: 5 }, expect: 'changes', events: ['creditsChanged'] },
+    { title: 'the same balance', named: { Balance: 100 }, expect: 'nothing' },
+    { title: 'a recharge threshold', named: { AutoRechargeThreshold: 20 }, expect: 'changes', events: ['creditsChanged'] },
+    { title: 'the same recharge settings', named: { AutoRechargeThreshold: 10, AutoRechargeAmount: 50 }, expect: 'nothing' },
+    { title: 'auto-recharge off and a balance', named: { AutoRechargeEnabled: false, Balance: 0 }, expect: 'changes', events: ['creditsChanged'] },
+    { title: 'postpaid overage', named: { PostpaidOverage: true }, expect: 'changes', events: ['creditsChanged'] },
+    { title: 'a bad recharge', named: { AutoRechargeAmount: 0 }, expect: 'refused' },
+  ],
+};
+
+/** Cases for the typed operations no cmdlet reaches (the scenario loader's and admin center's). */
+export const OP_CASES: Record<string, OpCase[]> = {
+  addLocation: [
+    {
+      title: 'a location',
+      run: (t) => addLocation(t, { ...(t.locations[0] as Tenant['locations'][number]), locationId: 'loc-new' }),
+      expect: 'changes',
+      events: ['locationAdded'],
+    },
+    { title: 'an existing id', run: (t) => addLocation(t, t.locations[0] as Tenant['locations'][number]), expect: 'refused' },
+  ],
+  acquireNumber: [
+    { title: 'a number', run: (t) => acquireNumber(t, number('+14255550999')), expect: 'changes', events: ['numberAcquired'] },
+    { title: 'a number already held', run: (t) => acquireNumber(t, number(SPARE_NUMBER)), expect: 'refused' },
+  ],
+  addGroup: [
+    { title: 'a group', run: (t) => addGroup(t, { id: 'ops', displayName: 'Ops' }), expect: 'changes', events: ['groupAdded'] },
+    { title: 'an existing group', run: (t) => addGroup(t, { id: 'sales', displayName: 'Sales' }), expect: 'refused' },
+  ],
+  addUser: [
+    { title: 'a user', run: (t) => addUser(t, newUser('u-new', 'new@contoso.com')), expect: 'changes', events: ['userAdded'] },
+    { title: 'an existing UPN', run: (t) => addUser(t, newUser('u-new', 'user@contoso.com')), expect: 'refused' },
+  ],
+  addResourceAccount: [
+    {
+      title: 'a resource account',
+      run: (t) =>
+        addResourceAccount(t, { objectId: 'ra-new', userPrincipalName: 'new-aa@contoso.com', displayName: 'New', applicationType: 'AutoAttendant', licences: [], voiceRoutingPolicy: null, autoAttendantId: null }),
+      expect: 'changes',
+      events: ['resourceAccountAdded'],
+    },
+    {
+      title: 'an existing id',
+      run: (t) => addResourceAccount(t, { objectId: RA_ID, userPrincipalName: 'x@contoso.com', displayName: 'x', applicationType: 'AutoAttendant', licences: [], voiceRoutingPolicy: null, autoAttendantId: null }),
+      expect: 'refused',
+    },
+  ],
+  addAutoAttendant: [
+    { title: 'an auto attendant', run: (t) => addAutoAttendant(t, attendant('aa-new')), expect: 'changes', events: ['autoAttendantAdded'] },
+    { title: 'an existing id', run: (t) => addAutoAttendant(t, attendant(AA_ID)), expect: 'refused' },
+  ],
+  setAutoAttendant: [
+    {
+      title: 'a dial scope',
+      run: (t) => setAutoAttendant(t, attendant(AA_ID, { dialScope: { includeGroups: ['sales'], excludeGroups: [] } })),
+      expect: 'changes',
+      events: ['autoAttendantChanged'],
+    },
+    { title: 'the same definition', run: (t) => setAutoAttendant(t, attendant(AA_ID)), expect: 'nothing' },
+    { title: 'an unknown auto attendant', run: (t) => setAutoAttendant(t, attendant('nowhere')), expect: 'refused' },
+  ],
+  associateAutoAttendant: [
+    {
+      title: 'a resource account with an auto attendant',
+      run: (t) => associateAutoAttendant(t, RA2_ID, AA_ID),
+      expect: 'changes',
+      events: ['autoAttendantAssociated'],
+    },
+    { title: 'the association it has', run: (t) => associateAutoAttendant(t, RA_ID, AA_ID), expect: 'nothing' },
+    { title: 'an unknown auto attendant', run: (t) => associateAutoAttendant(t, RA_ID, 'nowhere'), expect: 'refused' },
+  ],
+  addNetworkSite: [
+    { title: 'a site', run: (t) => addNetworkSite(t, { id: 'site-2', description: '', emergencyCallRoutingPolicy: 'ECRP1' }), expect: 'changes', events: ['networkSiteAdded'] },
+    { title: 'an existing site', run: (t) => addNetworkSite(t, { id: 'site-1', description: '', emergencyCallRoutingPolicy: null }), expect: 'refused' },
+  ],
+  setCommunicationsCredits: [
+    { title: 'rates', run: (t) => setCommunicationsCredits(t, { ratesPerMinute: { default: 0.03 } }), expect: 'changes', events: ['creditsChanged'] },
+    { title: 'the same rates', run: (t) => setCommunicationsCredits(t, { ratesPerMinute: { default: 0.02 } }), expect: 'nothing' },
+    { title: 'a balance that is no number', run: (t) => setCommunicationsCredits(t, { balance: Number.NaN }), expect: 'refused' },
+  ],
+  addCommunicationsCredits: [
+    { title: 'funds', run: (t) => addCommunicationsCredits(t, 0.1), expect: 'changes', events: ['creditsChanged'] },
+    { title: 'negative funds', run: (t) => addCommunicationsCredits(t, -1), expect: 'refused' },
+  ],
+};
+
+export type Ran = { ok: true; events: TenantChange[] } | { ok: false };
+
+export function cmdletRun(name: string, c: CmdletCase, extra: Record<string, CmdletValue> = {}): (t: Tenant) => Ran {
+  return (t) => {
+    const named = typeof c.named === 'function' ? c.named(t) : c.named;
+    const r = invokeCmdlet(t, { name, named: { ...named, ...extra }, positional: c.positional ?? [] });
+    return r.ok ? { ok: true, events: r.events } : { ok: false };
+  };
+}
+
+export function opRun(c: OpCase): (t: Tenant) => Ran {
+  return (t) => {
+    const r = c.run(t);
+    return r.ok ? { ok: true, events: r.events } : { ok: false };
+  };
+}
+
+/** Every case, cmdlets first, titled with what it runs. */
+export function everyCase(): { title: string; case: Case; run: (t: Tenant) => Ran }[] {
+  return [
+    ...Object.entries(CMDLET_CASES).flatMap(([name, cases]) => cases.map((c) => ({ title: `${name}: ${c.title}`, case: c as Case, run: cmdletRun(name, c) }))),
+    ...Object.entries(OP_CASES).flatMap(([name, cases]) => cases.map((c) => ({ title: `${name}: ${c.title}`, case: c as Case, run: opRun(c) }))),
+  ];
+}
