@@ -9,10 +9,11 @@ import type {
   Scenario,
   Workload,
 } from '../scenario/index.js';
-import type {
-  ArrivalProcess,
-  Distribution,
-  WeightedValue,
+import {
+  utcOffsetMs,
+  type ArrivalProcess,
+  type Distribution,
+  type WeightedValue,
 } from '../workload/index.js';
 
 export function toDistribution(d: ScenarioDistribution): Distribution {
@@ -47,9 +48,14 @@ export function hourOfWeek(profile: Profile): readonly number[] {
   });
 }
 
-/** Where the scenario's start falls in its own week (ms since Monday 00:00, local to its offset). */
+/**
+ * Where the scenario's start falls in its local week (ms since Monday 00:00): local to the
+ * scenario's time zone, or with none, to the offset `start` is written in.
+ */
 export function startWeekOffset(scenario: Scenario): number {
-  const local = new Date(scenario.startEpochMs + scenario.startOffsetMinutes * MINUTE);
+  const offsetMs =
+    scenario.timeZone === null ? scenario.startOffsetMinutes * MINUTE : utcOffsetMs(scenario.timeZone, scenario.startEpochMs);
+  const local = new Date(scenario.startEpochMs + offsetMs);
   const isoWeekday = ((local.getUTCDay() + 6) % 7) + 1;
   return (
     (isoWeekday - 1) * DAY +
@@ -65,9 +71,16 @@ type RatedWorkload = NonNullable<Workload['outbound'] | Workload['inbound'] | Wo
 /**
  * The arrival process of one call kind. A rate per user is multiplied by the number of users in
  * the tenant when the run starts (the population does not change during a run).
+ *
+ * A profile's hours are local hours of the scenario's time zone (Scenario.timeZone), so that
+ * they stay in step with the auto attendants' business hours across daylight saving changes.
+ * The process gets the zone itself rather than a list of offset changes: engine/workload finds
+ * the changes lazily, as far as its draws reach, because the run's horizon may be overridden
+ * (ReplicationOptions.horizonMs) and the last draw looks past it.
  */
 export function arrivalProcess(w: RatedWorkload, userCount: number, scenario: Scenario): ArrivalProcess {
   const ratePerHour = 'perHour' in w.rate ? w.rate.perHour : w.rate.perUserPerHour * userCount;
   if (w.profile === undefined) return { kind: 'poisson', ratePerHour };
-  return { kind: 'profile', ratePerHour, hourOfWeek: hourOfWeek(w.profile), weekOffset: startWeekOffset(scenario) };
+  const process: ArrivalProcess = { kind: 'profile', ratePerHour, hourOfWeek: hourOfWeek(w.profile), weekOffset: startWeekOffset(scenario) };
+  return scenario.timeZone === null ? process : { ...process, clock: { timeZone: scenario.timeZone, epochMs: scenario.startEpochMs } };
 }

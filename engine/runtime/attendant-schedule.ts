@@ -7,6 +7,7 @@
  * date and time read as if it were UTC, so that local ranges compare as plain numbers.
  */
 import { WEEKDAYS, type AutoAttendant, type CallFlow, type TimeRange, type Weekday } from '../tenant/index.js';
+import { utcOffsetMs } from '../workload/index.js';
 
 export type CallFlowKind = 'holiday' | 'afterHours' | 'businessHours';
 
@@ -22,47 +23,9 @@ const MS_PER_DAY = 86_400_000;
 /** `Date.getUTCDay()` order: 0 is Sunday. */
 const WEEKDAY_BY_UTC_DAY: readonly Weekday[] = [WEEKDAYS[6] as Weekday, ...WEEKDAYS.slice(0, 6)];
 
-// NOTE: formatters are slow to create (a locale and zone lookup each), so one per zone is kept.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (formatter === undefined) {
-    try {
-      formatter = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      });
-    } catch {
-      throw new RangeError(`Unknown time zone "${timeZone}": an IANA name such as America/Los_Angeles is expected.`);
-    }
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
 /** The wall-clock time in *timeZone* at *utcMs*, read from Intl (the slow, exact way). */
 function wallClock(timeZone: string, utcMs: number): number {
-  const second = Math.floor(utcMs / 1000) * 1000;
-  const fields: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(second)) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
-  const wall = Date.UTC(
-    fields.year ?? 1970,
-    (fields.month ?? 1) - 1,
-    fields.day ?? 1,
-    (fields.hour ?? 0) % 24,
-    fields.minute ?? 0,
-    fields.second ?? 0,
-  );
-  return wall + (utcMs - second);
+  return utcMs + utcOffsetMs(timeZone, utcMs);
 }
 
 const MS_PER_HOUR = 3_600_000;
@@ -82,7 +45,7 @@ export function localMs(timeZone: string, utcMs: number): number {
   const hour = Math.floor(utcMs / MS_PER_HOUR);
   let offsets = hourOffsets.get(timeZone);
   if (offsets === undefined) {
-    formatterFor(timeZone); // refuse an unknown zone before remembering anything for it
+    utcOffsetMs(timeZone, 0); // refuse an unknown zone before remembering anything for it
     offsets = new Map();
     hourOffsets.set(timeZone, offsets);
   }

@@ -159,6 +159,8 @@ export function loadScenarioText(text: string, fileName: string, options: LoadOp
     start: file.start,
     startEpochMs: Date.parse(file.start),
     startOffsetMinutes: offsetMinutes(file.start),
+    // Profiles follow the attendants' clock unless told otherwise (docs/scenario-format.md).
+    timeZone: file.timeZone ?? file.tenant.autoAttendants[0]?.timeZone ?? null,
     horizon: file.horizon,
     warmup: file.warmup,
     replications: file.replications,

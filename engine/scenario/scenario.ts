@@ -17,8 +17,14 @@ export interface Scenario {
   start: string;
   /** `start` as epoch milliseconds. */
   startEpochMs: number;
-  /** Offset of `start` from UTC in minutes (profiles count hours of the week in it). */
+  /** Offset of `start` from UTC in minutes, as written (profiles use it when `timeZone` is null). */
   startOffsetMinutes: number;
+  /**
+   * The IANA time zone whose local time workload profiles follow, daylight saving included: the
+   * file's `timeZone`, else the first auto attendant's (tenant.autoAttendants in file order).
+   * null when there is neither: profiles then keep the fixed offset `startOffsetMinutes`.
+   */
+  timeZone: string | null;
   horizon: number;
   warmup: number;
   replications: number;

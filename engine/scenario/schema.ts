@@ -62,6 +62,9 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+/** An IANA time zone name, checked against the zones Node knows (one schema per use). */
+const timeZone = () => z.string().refine(isTimeZone, { error: 'expected an IANA time zone such as America/Los_Angeles' });
+
 // ---------------------------------------------------------------- tenant
 
 const address = strict({
@@ -192,7 +195,7 @@ const businessHours = strict({
 const autoAttendant = strict({
   id: nonEmpty,
   name: nonEmpty,
-  timeZone: z.string().refine(isTimeZone, { error: 'expected an IANA time zone such as America/Los_Angeles' }),
+  timeZone: timeZone(),
   language: z.string().default('en-US'),
   businessHours: businessHours.optional(),
   defaultCallFlow: callFlow,
@@ -358,6 +361,16 @@ export const scenarioSchema = strict({
   description: z.string().default(''),
   seed: z.number().int(),
   start: z.iso.datetime({ offset: true, local: false, error: 'expected an ISO date-time with offset such as 2026-03-02T00:00:00-08:00' }),
+  /**
+   * The local time of workload profiles (DST included). Absent: the first auto attendant's time
+   * zone, or with none, the fixed offset of `start` (engine/scenario/load.ts resolves it).
+   */
+  timeZone: timeZone()
+    .optional()
+    .register(registry, {
+      description:
+        "IANA time zone whose local time workload profiles follow, daylight saving included. Default: the first auto attendant's timeZone; without one, the fixed UTC offset of start.",
+    }),
   horizon: duration,
   warmup: duration.default(0),
   replications: z.number().int().min(1).default(1),

@@ -1,6 +1,6 @@
 /** What other parts may import from engine/workload: arrival processes and distributions. */
-export { createArrivals, weekOffset } from './arrivals.js';
-export type { ArrivalProcess, Arrivals } from './arrivals.js';
+export { createArrivals, utcOffsetMs, weekOffset } from './arrivals.js';
+export type { ArrivalProcess, Arrivals, LocalClock } from './arrivals.js';
 export {
   bernoulli,
   distributionProblem,
