@@ -1,4 +1,5 @@
 import type { Task } from 'tinybench';
+import { confidenceInterval } from '../engine/metrics/index.js';
 
 /** A mean with the half-width of its 95% confidence interval, from *samples* samples. */
 export interface Estimate {
@@ -46,19 +47,10 @@ export function throughputOf(task: Task, operations: number): Estimate {
 
 /** The mean and 95% margin of plain samples (used for memory, measured outside tinybench). */
 export function estimateOf(samples: readonly number[]): Estimate {
-  const n = samples.length;
-  const mean = samples.reduce((sum, x) => sum + x, 0) / n;
-  if (n < 2) return { mean, margin: 0, rme: 0, samples: n };
-  const variance = samples.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (n - 1);
-  const margin = studentT95(n - 1) * Math.sqrt(variance / n);
-  return { mean, margin, rme: mean === 0 ? 0 : (100 * margin) / Math.abs(mean), samples: n };
-}
-
-// Two-sided 95% Student t for small df; enough for the handful of memory samples taken.
-const T95 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228];
-
-function studentT95(df: number): number {
-  return T95[df - 1] ?? 1.96;
+  const ci = confidenceInterval(samples, 0.95);
+  // One sample says nothing about its spread: a margin of 0, as tinybench reports for one sample.
+  const margin = Number.isFinite(ci.halfWidth) ? ci.halfWidth : 0;
+  return { mean: ci.mean, margin, rme: ci.mean === 0 ? 0 : (100 * margin) / Math.abs(ci.mean), samples: ci.n };
 }
 
 /** A throughput measure: *value* against *baseline*, ratio value / baseline. */

@@ -1,29 +1,58 @@
 /**
- * A worker thread of `callsim run --jobs N`: loads the scenario file itself (loading is
- * deterministic, so it builds the same tenant as the main thread) and runs the replications it is
- * sent, one at a time, answering each with its figures and timeline.
+ * A worker thread of `callsim run` (cli/parallel-run.ts): loads the scenario file itself (loading
+ * is deterministic, so it builds the same tenant as the main thread) and runs the replications it
+ * is sent, one at a time, answering each with its figures and timeline, and on the way with its
+ * `--calls` records and its progress when the run asks for them.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { metricProblem, runReplication } from '../engine/run/index.js';
+import { metricProblem, runReplication, type CallRecord } from '../engine/run/index.js';
 import { loadScenarioFile } from '../engine/scenario/index.js';
+import { csvLine } from './calls-csv.js';
 import type { WorkerJob, WorkerReply, WorkerSetup } from './parallel-run.js';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort;
 if (port === null) throw new Error('replication-worker runs only as a worker thread.');
 
+/** Records are sent in pieces of about this many characters, not one message per call. */
+const CHUNK = 64 * 1024;
+
 const loaded = await loadScenarioFile(setup.file, { metricProblem });
 port.on('message', (job: WorkerJob) => {
-  let reply: WorkerReply;
+  const send = (reply: WorkerReply): void => port.postMessage(reply);
+  const replication = job.replication;
   if (!loaded.ok) {
-    reply = { kind: 'failed', replication: job.replication, message: `${setup.file} no longer loads` };
-  } else {
-    try {
-      const result = runReplication(loaded.scenario, loaded.tenant, setup.seed, job.replication, { horizonMs: setup.horizonMs });
-      reply = { kind: 'done', result };
-    } catch (error) {
-      reply = { kind: 'failed', replication: job.replication, message: error instanceof Error ? error.message : String(error) };
-    }
+    send({ kind: 'failed', replication, message: `${setup.file} no longer loads` });
+    return;
   }
-  port.postMessage(reply);
+  const startEpochMs = loaded.scenario.startEpochMs;
+  let pending = '';
+  const flush = (): void => {
+    if (pending === '') return;
+    send({ kind: 'calls', replication, text: pending });
+    pending = '';
+  };
+  try {
+    const result = runReplication(loaded.scenario, loaded.tenant, setup.seed, replication, {
+      horizonMs: setup.horizonMs,
+      ...(setup.calls
+        ? {
+            onCall: (record: CallRecord) => {
+              pending += csvLine(record, startEpochMs);
+              if (pending.length >= CHUNK) flush();
+            },
+          }
+        : {}),
+      ...(setup.progress ? { onProgress: (reached: number, horizon: number) => send({ kind: 'progress', replication, fraction: reached / horizon }) } : {}),
+    });
+    flush();
+    send({ kind: 'done', result });
+  } catch (error) {
+    send({
+      kind: 'failed',
+      replication,
+      message: error instanceof Error ? error.message : String(error),
+      ...(error instanceof Error && error.stack !== undefined ? { stack: error.stack } : {}),
+    });
+  }
 });

@@ -9,7 +9,7 @@ import { decodeText, formatIssue, loadScenarioFile, readFailure, scenarioFinding
 import { emptyTenant, validate, type Finding, type Tenant } from '../../engine/tenant/index.js';
 import { formatFinding } from '../format-finding.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode } from '../io.js';
-import { writeFileWhole } from '../write-whole.js';
+import { OutputFileError, outputProblem, sameFile, writeFileWhole, type OutputRequest } from '../write-whole.js';
 
 export interface PsOptions {
   tenant?: string;
@@ -56,6 +56,21 @@ interface PsReport {
 }
 
 export async function replayScript(script: string, options: PsOptions, io: CliIo): Promise<ExitCode> {
+  // The output path is checked before the script runs: an empty path, the script itself (which
+  // -o would overwrite with YAML), -o - next to --json (both on standard output), a folder.
+  if (options.output !== undefined) {
+    const output: OutputRequest = { option: '-o', path: options.output };
+    const problem =
+      options.json === true && options.output === '-'
+        ? '-o - and --json would both write to standard output; give -o a file'
+        : sameFile(script, options.output)
+          ? `-o ${options.output} is the script itself; give the scenario its own file`
+          : outputProblem([output]);
+    if (problem !== undefined) {
+      io.stderr.write(`callsim ps: ${problem}\n`);
+      return EXIT_UNUSABLE;
+    }
+  }
   const issues: ScenarioIssue[] = [];
   const read = await readText(script);
   const source = read.ok ? read.text : '';
@@ -98,7 +113,9 @@ export async function replayScript(script: string, options: PsOptions, io: CliIo
     return EXIT_UNUSABLE;
   }
 
-  if (options.tenant === undefined && options.json !== true) io.stdout.write('No --tenant given: starting from an empty tenant.\n');
+  // With -o - the scenario is on standard output, so the transcript goes to stderr.
+  const out = options.output === '-' ? io.stderr : io.stdout;
+  if (options.tenant === undefined && options.json !== true) out.write('No --tenant given: starting from an empty tenant.\n');
   const transcript = runScriptOnTenant(tenant, source, script);
   const findings = findingsOf(tenant);
   const refused = transcript.entries.filter((e) => e.kind === 'error').length;
@@ -109,16 +126,17 @@ export async function replayScript(script: string, options: PsOptions, io: CliIo
   let written: string | null = null;
   let writeError: string | undefined;
   if (options.output !== undefined) {
-    const out = options.output;
+    const path = options.output;
     const base = baseText !== undefined ? { text: baseText } : { fields: { name: `Tenant after ${script}`, ...NEW_SCENARIO } };
-    const result = writeScenario(tenant, base, out);
-    if (!result.ok) writeError = [`${out}: not written: ${result.reason}`, ...result.issues.map((i) => `  ${out}:${i}`)].join('\n');
+    const result = writeScenario(tenant, base, path);
+    if (!result.ok) writeError = [`${path}: not written: ${result.reason}`, ...result.issues.map((i) => `  ${path}:${i}`)].join('\n');
     else {
       try {
-        writeFileWhole(out, result.text);
-        written = out;
+        writeFileWhole(path, result.text, io.stdout);
+        written = path;
       } catch (error) {
-        writeError = `${out}: not written: ${error instanceof Error ? error.message : String(error)}`;
+        if (!(error instanceof OutputFileError)) throw error;
+        writeError = `${path}: not written: ${error.message}`;
       }
     }
     if (writeError !== undefined) exitCode = EXIT_UNUSABLE;
@@ -130,11 +148,11 @@ export async function replayScript(script: string, options: PsOptions, io: CliIo
     return exitCode;
   }
 
-  io.stdout.write(formatTranscript(transcript));
-  io.stdout.write(findings.length === 0 ? 'validate: no findings\n' : 'validate:\n');
-  for (const f of findings) io.stdout.write(formatFinding(f));
-  io.stdout.write(`${script}: ${plural(refused, 'command')} refused; ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
-  if (written !== null) io.stdout.write(`wrote ${written}\n`);
+  out.write(formatTranscript(transcript));
+  out.write(findings.length === 0 ? 'validate: no findings\n' : 'validate:\n');
+  for (const f of findings) out.write(formatFinding(f));
+  out.write(`${script}: ${plural(refused, 'command')} refused; ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
+  if (written !== null && written !== '-') out.write(`wrote ${written}\n`);
   if (writeError !== undefined) io.stderr.write(`${writeError}\n`);
   return exitCode;
 }
@@ -144,14 +162,14 @@ export function psCommand(io: CliIo, done: (code: ExitCode) => void): Command {
     .description('Replay a Teams PowerShell script over a scenario\'s tenant: what each command did, what it refused, and validate\'s findings after.')
     .argument('<script>', 'PowerShell script (.ps1), in the subset of engine/powershell/README.md')
     .option('--tenant <scenario>', 'scenario file whose tenant the script starts from (default: an empty tenant)')
-    .option('-o, --output <scenario>', 'write the resulting tenant as a scenario file (the other fields copied from --tenant)')
+    .option('-o, --output <scenario>', 'write the resulting tenant as a scenario file (the other fields copied from --tenant; - for standard output)')
     .option('--json', 'print one JSON document (transcript, findings, summary) instead of text')
     .addHelpText(
       'after',
       `
 Exit codes: 0 every command ran and no finding is an error, 1 a command was refused or a finding
 is an error, 2 the script or the scenario cannot be used (missing, parse error, scenario issues)
-or the output could not be written.
+or the output could not be written, 70 a bug in callsim (see callsim --help).
 
 Examples:
   $ callsim ps steps-9-10.ps1 --tenant scenarios/seattle.yaml

@@ -5,9 +5,10 @@ import { durationHint, formatIssue, loadScenarioFile, parseDuration, scenarioFin
 import { formatFigure } from '../format-figure.js';
 import { wholeNumber } from '../option-parsers.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode, type Output } from '../io.js';
-import { runInParallel } from '../parallel-run.js';
+import { CSV_HEADER, csvLine } from '../calls-csv.js';
+import { runInParallel, workersAvailable } from '../parallel-run.js';
 import { resultsDocument } from '../results-document.js';
-import { WholeFileWriter } from '../write-whole.js';
+import { OutputFileError, outputProblem, WholeFileWriter, type OutputRequest } from '../write-whole.js';
 
 interface RunCliOptions {
   jobs?: number;
@@ -29,29 +30,6 @@ function duration(value: string): number {
   return ms;
 }
 
-function csvField(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-const CSV_HEADER = 'replication,call,kind,start_ms,end_ms,start,caller,outcome,reason,details\n';
-
-function csvLine(r: CallRecord, startEpochMs: number): string {
-  return (
-    [
-      String(r.replication),
-      String(r.call),
-      r.kind,
-      String(r.startMs),
-      String(r.endMs),
-      new Date(startEpochMs + r.startMs).toISOString(),
-      r.callerId ?? '',
-      r.outcome,
-      csvField(r.reason),
-      csvField(JSON.stringify(r.details)),
-    ].join(',') + '\n'
-  );
-}
-
 /** A simulated span in the largest whole unit that fits: "14 days", "36 h", "90 min". */
 function span(ms: number): string {
   const day = 86_400_000;
@@ -62,7 +40,7 @@ function span(ms: number): string {
 
 
 /** Short labels for outcome IDs in the summary table (docs/rules.md §3 has the full rules). */
-const OUTCOME_LABELS: Readonly<Record<string, string>> = {
+export const OUTCOME_LABELS: Readonly<Record<string, string>> = {
   OUT001: 'connected with the shared number as caller ID',
   OUT002: 'not a Shared Calling user: failed',
   OUT003: "routed by the user's own number or routing",
@@ -74,20 +52,32 @@ const OUTCOME_LABELS: Readonly<Record<string, string>> = {
   INB002: 'holiday call flow ran',
   INB003: 'after-hours call flow ran',
   INB004: 'business-hours call flow ran',
-  INB010: 'transferred to a user',
+  INB010: 'transferred to a user, who answered',
   INB011: 'transferred to the operator',
   INB012: 'dial by name: more than 5 matches',
   INB013: 'outside dial scope or not found',
   INB014: 'no or invalid input 3 times',
   INB015: 'disconnected or redirected by the flow',
+  INB016: "user did not answer: left in voicemail",
+  INB017: 'user did not answer, no voicemail: ended',
+  INB018: 'shared number not in service',
+  INB019: 'toll-free with no credit: not answered',
+  INB020: 'channel cap reached: busy',
   EMG001: 'not recognised as an emergency number',
   EMG003: 'free callback number reserved',
   EMG004: "callback number taken from another caller",
   EMG005: "resource account's number as callback number",
   EMG007: 'repeat caller kept their callback number',
+  EMG008: "carried by the user's own routing",
+  EMG009: 'FAILED: caller cannot call the PSTN',
+  EMG010: 'FAILED: no route for the number type',
+  EMG011: 'FAILED: no callback number',
+  EMG012: 'FAILED: no location',
+  EMG013: 'test call (933)',
   CBK001: 'reservation active: rang its holder',
   CBK002: 'no active reservation',
   CBK003: "resource account's number: auto attendant",
+  CBK004: 'rang the caller, who did not answer',
 };
 
 const SECTIONS: [prefix: string, title: string][] = [
@@ -96,6 +86,7 @@ const SECTIONS: [prefix: string, title: string][] = [
   ['emergency.', 'Emergency calls'],
   ['callback.', 'Emergency service callbacks'],
   ['callbackPool.', 'Callback number pools'],
+  ['channels.', 'Channels in use (per resource account)'],
   ['credits.', 'Communications Credits'],
   ['timeline.', 'Timeline changes'],
 ];
@@ -132,6 +123,17 @@ export function formatSummary(result: RunResult, out: Output): void {
 }
 
 export async function runFile(file: string, options: RunCliOptions, io: CliIo, stderrIsTty: boolean): Promise<ExitCode> {
+  // Output paths are checked before anything is loaded or run: an empty path, two outputs that
+  // are the same file, a folder that does not exist cost no work and leave nothing behind.
+  const requests: OutputRequest[] = [
+    ...(options.json === undefined ? [] : [{ option: '--json', path: options.json }]),
+    ...(options.calls === undefined ? [] : [{ option: '--calls', path: options.calls }]),
+  ];
+  const problem = outputProblem(requests);
+  if (problem !== undefined) {
+    io.stderr.write(`callsim run: ${problem}\n`);
+    return EXIT_UNUSABLE;
+  }
   const loaded = await loadScenarioFile(file, { metricProblem });
   if (!loaded.ok) {
     for (const issue of loaded.issues) io.stderr.write(`${formatIssue(issue)}\n`);
@@ -155,22 +157,21 @@ export async function runFile(file: string, options: RunCliOptions, io: CliIo, s
     }
   }
   const jobs = options.jobs ?? 1;
-  if (jobs > 1 && options.calls !== undefined) {
-    io.stderr.write('callsim run: --calls writes the calls in the order they finish, one replication after another; use it with --jobs 1.\n');
-    return EXIT_UNUSABLE;
-  }
-  // Both output files are opened before the run, so a bad path costs no simulated time.
-  let callsFile: WholeFileWriter | undefined;
-  let jsonFile: WholeFileWriter | undefined;
+  // Both output files are opened before the run, so a path that cannot be written costs no simulated time.
+  const opened: { option: string; file: WholeFileWriter }[] = [];
   try {
-    callsFile = options.calls === undefined ? undefined : new WholeFileWriter(options.calls);
-    jsonFile = options.json === undefined ? undefined : new WholeFileWriter(options.json);
+    for (const r of requests) opened.push({ option: r.option, file: new WholeFileWriter(r.path, io.stdout) });
   } catch (error) {
-    callsFile?.abort();
-    const option = callsFile === undefined && options.calls !== undefined ? `--calls ${options.calls}` : `--json ${options.json ?? ''}`;
-    io.stderr.write(`callsim run: cannot write ${option}: ${error instanceof Error ? error.message : String(error)}\n`);
+    for (const o of opened) o.file.abort();
+    if (!(error instanceof OutputFileError)) throw error;
+    const option = requests[opened.length]?.option ?? '';
+    io.stderr.write(`callsim run: cannot write ${option} ${error.path}: ${error.message}\n`);
     return EXIT_UNUSABLE;
   }
+  const jsonFile = opened.find((o) => o.option === '--json')?.file;
+  const callsFile = opened.find((o) => o.option === '--calls')?.file;
+  // With an output on standard output, the summary goes to stderr so that the output stays clean.
+  const summary = opened.some((o) => o.file.toStdout) ? io.stderr : io.stdout;
   try {
     callsFile?.write(CSV_HEADER);
     const replications = options.replications ?? loaded.scenario.replications;
@@ -184,26 +185,38 @@ export async function runFile(file: string, options: RunCliOptions, io: CliIo, s
       io.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done.toFixed(1)}/${total} replications${done === total ? '\n' : ''}`);
     };
     const seed = options.seed ?? loaded.scenario.seed;
-    const result =
-      jobs > 1 && replications > 1
-        ? await runInParallel(file, loaded.scenario, { seed, replications, horizonMs: horizon, jobs, ...(showProgress ? { onProgress: progress } : {}) })
-        : runScenario(loaded, {
-            seed,
-            replications,
-            horizonMs: horizon,
-            ...(callsFile === undefined ? {} : { onCall: (r: CallRecord) => callsFile?.write(csvLine(r, startEpochMs)) }),
-            ...(showProgress ? { onProgress: progress } : {}),
-          });
+    // Replications run on worker threads with --jobs N, and also with one job when files are
+    // written: the main thread then stays free to write them in order and, on Ctrl-C, to remove
+    // the unfinished ones at once rather than when the simulation next looks up. (Where there is
+    // no compiled worker, as under a test runner, they run here: the results are the same.)
+    const onWorkers = workersAvailable() && ((jobs > 1 && replications > 1) || opened.length > 0);
+    const result = onWorkers
+      ? await runInParallel(file, loaded.scenario, {
+          seed,
+          replications,
+          horizonMs: horizon,
+          jobs,
+          ...(callsFile === undefined ? {} : { onCalls: (text: string) => callsFile.write(text) }),
+          ...(showProgress ? { onProgress: progress } : {}),
+        })
+      : runScenario(loaded, {
+          seed,
+          replications,
+          horizonMs: horizon,
+          ...(callsFile === undefined ? {} : { onCall: (r: CallRecord) => callsFile.write(csvLine(r, startEpochMs)) }),
+          ...(showProgress ? { onProgress: progress } : {}),
+        });
     jsonFile?.write(`${JSON.stringify(resultsDocument(result), null, 2)}\n`);
-    formatSummary(result, io.stdout);
+    formatSummary(result, summary);
     callsFile?.commit();
     jsonFile?.commit();
     return result.expectations.every((e) => e.passed) ? EXIT_OK : EXIT_FINDINGS;
   } catch (error) {
-    callsFile?.abort();
-    jsonFile?.abort();
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`callsim run: ${message}\n`);
+    for (const o of opened) o.file.abort();
+    // A file that cannot be written is the user's to fix; anything else is a bug of ours (exit 70).
+    if (!(error instanceof OutputFileError)) throw error;
+    const option = opened.find((o) => o.file.path === error.path)?.option ?? 'output';
+    io.stderr.write(`callsim run: cannot write ${option} ${error.path}: ${error.message}\n`);
     return EXIT_UNUSABLE;
   }
 }
@@ -216,20 +229,27 @@ export function runCommand(io: CliIo, done: (code: ExitCode) => void, stderrIsTt
     .option('--jobs <n>', 'run replications on N threads at once (default 1; results are the same bytes)', wholeNumber('--jobs', 1))
     .option('--replications <n>', "independent replications (default: the scenario's)", wholeNumber('--replications', 1))
     .option('--horizon <duration>', "simulated time per replication, e.g. 30d (default: the scenario's)", duration)
-    .option('--json <file>', 'write the results document (docs/results-format.md) to FILE')
-    .option('--calls <file>', 'write one CSV record per finished call to FILE, streamed')
+    .option('--json <file>', 'write the results document (docs/results-format.md) to FILE (- for standard output)')
+    .option('--calls <file>', 'write one CSV record per finished call to FILE, streamed (- for standard output)')
     .option('--no-progress', 'never draw the progress bar on stderr')
     .addHelpText(
       'after',
       `
-Exit codes: 0 ran and every expectation passed, 1 an expectation failed, 2 the scenario or an
-option cannot be used.
+Output files are written whole or not at all: to a temporary file beside FILE, renamed into
+place when the run ends, removed when it fails or is interrupted. --json and --calls must name
+different files. - (or /dev/stdout) writes to standard output, and the summary then goes to
+stderr; a pipe, a terminal or another special file is written through, never replaced. With
+--jobs N the --calls records come in the same order as on one thread.
+
+Exit codes: 0 ran and every expectation passed, 1 an expectation failed, 2 the scenario, an
+option or an output file cannot be used, 70 a bug in callsim (see callsim --help), 130 / 143
+interrupted by Ctrl-C (SIGINT) / SIGTERM: unfinished output files are removed.
 
 Examples:
   $ callsim run scenarios/seattle.yaml
   $ callsim run scenarios/seattle.yaml --seed 7 --replications 20 --horizon 30d --json results.json
   $ callsim run scenarios/seattle.yaml --calls calls.csv
-  $ callsim run scenarios/seattle.yaml --replications 20 --jobs 2`,
+  $ callsim run scenarios/seattle.yaml --replications 20 --jobs 2 --calls calls.csv`,
     )
     .action(async (file: string, options: RunCliOptions) => {
       done(await runFile(file, options, io, stderrIsTty));

@@ -89,7 +89,8 @@ export function shellCommand(io: CliIo, done: (code: ExitCode) => void, input: R
 At the prompt: any command of the PowerShell subset (engine/powershell/README.md), and
 validate, explain RULEID, help, exit. Tab completes cmdlet and parameter names.
 
-Exit codes: 0 after exit or end of input, 2 the scenario cannot be used.
+Exit codes: 0 after exit or end of input, 2 the scenario cannot be used, 70 a bug in callsim
+(see callsim --help).
 
 Examples:
   $ callsim shell scenarios/seattle.yaml

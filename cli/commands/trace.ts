@@ -78,10 +78,8 @@ export async function traceFile(file: string, options: TraceCliOptions, io: CliI
       },
     });
   } catch (error) {
-    if (!(error instanceof EnoughTraces)) {
-      io.stderr.write(`callsim trace: ${error instanceof Error ? error.message : String(error)}\n`);
-      return EXIT_UNUSABLE;
-    }
+    // Anything but the early stop is a bug of ours (the scenario loaded): exit 70, not 2.
+    if (!(error instanceof EnoughTraces)) throw error;
   }
   if (matched.length === 0) {
     const total = [...finished.values()].reduce((a, b) => a + b, 0);
@@ -124,7 +122,7 @@ export function traceCommand(io: CliIo, done: (code: ExitCode) => void): Command
       'after',
       `
 Exit codes: 0 traced, 1 no call matched (the message says what the run had), 2 the scenario or an
-option cannot be used.
+option cannot be used, 70 a bug in callsim (see callsim --help).
 
 Examples:
   $ callsim trace scenarios/seattle.yaml --outcome OUT006

@@ -87,7 +87,8 @@ export function validateCommand(io: CliIo, done: (code: ExitCode) => void): Comm
       'after',
       `
 Exit codes: 0 no errors (warnings allowed), 1 findings with errors, 2 the file cannot be used
-(missing, unparsable, schema errors, or a declaration the cmdlets refuse).
+(missing, unparsable, schema errors, or a declaration the cmdlets refuse), 70 a bug in callsim
+(see callsim --help).
 
 Examples:
   $ callsim validate scenarios/seattle.yaml

@@ -1,5 +1,4 @@
 import { studentTQuantile } from './student-t.js';
-import type { Moments } from './welford.js';
 
 /** A confidence interval for a mean: mean ± halfWidth at *level*. */
 export interface ConfidenceInterval {
@@ -19,23 +18,18 @@ export interface ConfidenceInterval {
  * in (0, 1).
  */
 export function confidenceInterval(samples: readonly number[], level = 0.95): ConfidenceInterval {
-  let count = 0;
+  if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}.`);
+  // Welford's one-pass mean and sum of squared deviations: no cancellation for large values.
+  let n = 0;
   let mean = 0;
   let m2 = 0;
   for (const x of samples) {
-    count++;
+    n++;
     const delta = x - mean;
-    mean += delta / count;
+    mean += delta / n;
     m2 += delta * (x - mean);
   }
-  return confidenceIntervalOfMoments({ count, mean, m2 }, level);
-}
-
-/** The same interval from accumulated moments (a Welford accumulator, merged across shards). */
-export function confidenceIntervalOfMoments(moments: Pick<Moments, 'count' | 'mean' | 'm2'>, level = 0.95): ConfidenceInterval {
-  if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}.`);
-  const { count: n, mean } = moments;
   if (n < 1) throw new RangeError('a confidence interval needs at least one sample.');
-  const halfWidth = n < 2 ? NaN : studentTQuantile(1 - (1 - level) / 2, n - 1) * Math.sqrt(moments.m2 / (n - 1) / n);
+  const halfWidth = n < 2 ? NaN : studentTQuantile(1 - (1 - level) / 2, n - 1) * Math.sqrt(m2 / (n - 1) / n);
   return { n, mean, halfWidth, lower: mean - halfWidth, upper: mean + halfWidth, level };
 }

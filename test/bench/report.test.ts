@@ -7,7 +7,7 @@ describe('bench report', () => {
     const e = estimateOf([10, 12, 14]);
     expect(e.mean).toBe(12);
     // sd 2, n 3, t(2) = 4.303: margin 4.303 * 2 / sqrt(3).
-    expect(e.margin).toBeCloseTo((4.303 * 2) / Math.sqrt(3), 6);
+    expect(e.margin).toBeCloseTo((4.302653 * 2) / Math.sqrt(3), 6);
     expect(e.samples).toBe(3);
   });
 

@@ -205,10 +205,10 @@ describe('output files that cannot be written', () => {
     ]);
   });
 
-  it('says why ps -o cannot write into a folder that does not exist', async () => {
+  it('says why ps -o cannot write into a folder that does not exist, before running the script', async () => {
     const out = join(dir, 'nowhere', 'after.yaml');
-    const { code, stderr } = await runCli('ps', file('New-CsOnlineVoiceRoutingPolicy -Identity NoPstn -OnlinePstnUsages @()\n', 'ps1'), '-o', out);
-    expect([code, stderr]).toEqual([2, `${out}: not written: the folder ${join(dir, 'nowhere')} does not exist (create it first)\n`]);
+    const { code, stdout, stderr } = await runCli('ps', file('New-CsOnlineVoiceRoutingPolicy -Identity NoPstn -OnlinePstnUsages @()\n', 'ps1'), '-o', out);
+    expect([code, stdout, stderr]).toEqual([2, '', `callsim ps: cannot write -o ${out}: the folder ${join(dir, 'nowhere')} does not exist (create it first)\n`]);
   });
 });
 

@@ -1,46 +1,52 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCli, callsim, removeBuild, root } from './built-cli.js';
+import { runCli } from './run-cli.js';
 
 /**
  * `run --jobs N` starts worker threads from compiled JavaScript, which the test runner's on-the-fly
- * TypeScript does not give them; so this builds the CLI once into a folder inside the repository
- * (where node_modules resolves) and runs it as a user would.
+ * TypeScript does not give them; so these run the built CLI as a user would (test/cli/built-cli.ts).
+ * In process (runCli) the same run stays on one thread: the reference for "the same bytes".
  */
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const build = join(root, `.test-build-${process.pid}`);
 const out = mkdtempSync(join(tmpdir(), 'callsim-jobs-'));
 const scenario = join(root, 'scenarios/small-callback-pool.yaml');
 
-function callsim(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(build, 'cli/main.js'), ...args], { encoding: 'utf8', timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
 describe('callsim run --jobs', () => {
-  beforeAll(() => {
-    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json'), '--outDir', build], { stdio: 'pipe' });
-  }, 120_000);
+  beforeAll(buildCli, 120_000);
   afterAll(() => {
-    rmSync(build, { recursive: true, force: true });
+    removeBuild();
     rmSync(out, { recursive: true, force: true });
   });
 
   it('gives byte for byte the results of one thread', () => {
-    const one = callsim('run', scenario, '--replications', '3', '--jobs', '1', '--json', join(out, 'one.json'));
-    const two = callsim('run', scenario, '--replications', '3', '--jobs', '2', '--json', join(out, 'two.json'));
+    const one = callsim(['run', scenario, '--replications', '3', '--jobs', '1', '--json', join(out, 'one.json')]);
+    const two = callsim(['run', scenario, '--replications', '3', '--jobs', '2', '--json', join(out, 'two.json')]);
     expect([one.status, two.status]).toEqual([0, 0]);
     expect(two.stdout).toBe(one.stdout);
     expect(readFileSync(join(out, 'two.json'), 'utf8')).toBe(readFileSync(join(out, 'one.json'), 'utf8'));
   });
 
-  it('refuses --calls with more than one job, before running', () => {
-    const r = callsim('run', scenario, '--jobs', '2', '--calls', join(out, 'calls.csv'));
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('use it with --jobs 1');
-    expect(r.stdout).toBe('');
+  it('writes --calls with --jobs 2 byte for byte as --jobs 1 and as one thread in process, replication by replication', async () => {
+    // 5 replications of about 90 kB of records each (64 kB a message): more replications than threads, and records
+    // sent from the threads in several pieces.
+    const args = (jobs: string, name: string): string[] => ['run', scenario, '--replications', '5', '--jobs', jobs, '--calls', join(out, `${name}.csv`), '--json', join(out, `${name}.json`)];
+    const one = callsim(args('1', 'calls-one'));
+    const two = callsim(args('2', 'calls-two'));
+    const inProcess = await runCli(...args('1', 'calls-in-process'));
+    expect([one.status, two.status, inProcess.code]).toEqual([0, 0, 0]);
+    const csv = (name: string): string => readFileSync(join(out, `${name}.csv`), 'utf8');
+    expect(csv('calls-two')).toBe(csv('calls-one'));
+    expect(csv('calls-two')).toBe(csv('calls-in-process'));
+    expect(readFileSync(join(out, 'calls-two.json'), 'utf8')).toBe(readFileSync(join(out, 'calls-in-process.json'), 'utf8'));
+    expect(two.stdout).toBe(inProcess.stdout);
+    const replications = csv('calls-two')
+      .split('\n')
+      .slice(1, -1)
+      .map((line) => Number(line.split(',')[0]));
+    expect(replications.length).toBeGreaterThan(500);
+    expect(replications).toEqual([...replications].sort((a, b) => a - b));
+    expect(new Set(replications)).toEqual(new Set([0, 1, 2, 3, 4]));
   });
 });

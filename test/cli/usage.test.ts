@@ -27,8 +27,16 @@ describe('callsim usage', () => {
     expect([code, stdout.includes('--json'), stdout.includes('Examples:')]).toEqual([0, true, true]);
   });
 
-  it('exits 0 for --version', async () => {
-    expect(await runCli('--version')).toEqual({ code: 0, stdout: '0.1.0\n', stderr: '' });
+  it("exits 0 for --version, printing package.json's version", async () => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    expect(await runCli('--version')).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('lists every exit code in --help, internal errors and interruptions included', async () => {
+    const { code, stdout } = await runCli('--help');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/\nExit codes:\n {2}0 .*\n {2}1 .*\n {2}2 .*\n {2}70 {3}internal error: a bug in callsim.*--debug \(or CALLSIM_DEBUG=1\)[^\n]*\n {2}130 {2}interrupted by Ctrl-C \(SIGINT\); 143 by SIGTERM/s);
+    expect(stdout).toContain('--debug');
   });
 });
 
