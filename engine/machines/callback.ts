@@ -1,5 +1,5 @@
 /**
- * Callback: the emergency service calls the callback number back (docs/rules.md §3, CBK001-CBK003).
+ * Callback: the emergency service calls the callback number back (docs/rules.md §3, CBK001-CBK004).
  *
  * The runtime looks up, when the callback arrives, whether the number is the resource account's
  * own and who holds an active reservation on it; the machine decides where the call goes. The
@@ -24,13 +24,15 @@ export interface CallbackCallInput {
   reservationHolderId: string | null;
   /** Where a callback without a reservation goes (CBK002 setting; default auto attendant). */
   callbackWithoutReservation: CallbackWithoutReservation;
+  /** Whether the person whose phone rings answers it (a workload probability, drawn per callback). */
+  answered: boolean;
 }
 
 /** Where the callback ended up. */
-export type CallbackDestination = 'caller' | 'otherUser' | 'autoAttendant' | 'notInService';
+export type CallbackDestination = 'caller' | 'callerDidNotAnswer' | 'otherUser' | 'autoAttendant' | 'notInService';
 
 export interface CallbackDetails {
-  /** The person who made the emergency call was reached. */
+  /** The person who made the emergency call answered the callback. */
   reachedCaller: boolean;
   destination: CallbackDestination;
   /** The user whose phone rang (the reservation holder), or null when no user rang. */
@@ -54,7 +56,9 @@ interface CallbackContext {
 function callbackOutput(outcome: CallbackOutcome, destination: CallbackDestination, because: string) {
   return ({ context }: { context: CallbackContext }): CallbackCallOutput => {
     const rangUserId =
-      destination === 'caller' || destination === 'otherUser' ? context.facts.reservationHolderId : null;
+      destination === 'caller' || destination === 'callerDidNotAnswer' || destination === 'otherUser'
+        ? context.facts.reservationHolderId
+        : null;
     const who = rangUserId === null ? '' : ` (${rangUserId})`;
     return callOutput('callback', outcome, `${because}${who}.`, {
       reachedCaller: destination === 'caller',
@@ -79,6 +83,7 @@ export const callbackMachine = setup({
       context.facts.callbackWithoutReservation === 'auto-attendant',
     reservationHeldByCaller: ({ context }) =>
       context.facts.reservationHolderId === context.facts.emergencyCallerId,
+    callerAnswers: ({ context }) => context.facts.answered,
   },
 }).createMachine({
   id: 'callback',
@@ -89,9 +94,12 @@ export const callbackMachine = setup({
       always: [
         { guard: 'dialsResourceAccountNumber', target: 'reachedAutoAttendantViaAccountNumber' },
         { guard: 'numberHasNoReservation', target: 'noReservation' },
-        { guard: 'reservationHeldByCaller', target: 'reachedCaller' },
+        { guard: 'reservationHeldByCaller', target: 'ringingCaller' },
         { target: 'misrouted' },
       ],
+    },
+    ringingCaller: {
+      always: [{ guard: 'callerAnswers', target: 'reachedCaller' }, { target: 'callerDidNotAnswer' }],
     },
     noReservation: {
       always: [
@@ -101,7 +109,11 @@ export const callbackMachine = setup({
     },
     reachedCaller: {
       type: 'final',
-      output: callbackOutput('CBK001', 'caller', 'reservation active: rings the user who made the emergency call'),
+      output: callbackOutput('CBK001', 'caller', 'reservation active: rings the user who made the emergency call, who answers: reached'),
+    },
+    callerDidNotAnswer: {
+      type: 'final',
+      output: callbackOutput('CBK004', 'callerDidNotAnswer', 'reservation active: rings the user who made the emergency call, who does not answer: not reached'),
     },
     misrouted: {
       type: 'final',

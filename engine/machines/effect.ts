@@ -1,9 +1,22 @@
 /**
- * Effects are named actions whose implementation does nothing: the machine only names them, and
- * xstate's `transition()` returns them (type and resolved params) for the runtime to carry out
- * (debit credits, reserve a callback number, seize a channel). So a machine stays a pure
- * definition, and a recording driver sees each effect in the action list.
+ * How the machines' actions are written, so that every executor runs the very same code:
+ *
+ * - a **change** is a plain function `(context, params) => changes` that returns the context
+ *   fields it sets; `setup()` wraps it in xstate's `assign`, and another executor calls the
+ *   plain function itself;
+ * - an **effect** is a named action whose implementation does nothing: the machine only names it,
+ *   and xstate's `transition()` returns it (type and resolved params) for the runtime to carry out
+ *   (debit credits, reserve a callback number, seize a channel). So a machine stays a pure
+ *   definition, and a recording driver sees each effect in the action list.
  */
+
+/**
+ * A plain change of a machine's context: the fields it sets, from the context and the action's
+ * params. In `setup({ actions })` it is wrapped as `assign(({ context }, params) => change(context,
+ * params))`, so xstate's own `assign` calls it.
+ */
+export type Change<Context, Params = undefined> = (context: Context, params: Params) => Partial<Context>;
+
 export function runtimeEffect<Params extends object | undefined = undefined>(): (
   args: unknown,
   params: Params,

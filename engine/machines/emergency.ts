@@ -1,17 +1,22 @@
 /**
- * Emergency call: a Shared Calling user dials an emergency string (docs/rules.md §3, EMG001-EMG007).
+ * Emergency call: a user dials an emergency string (docs/rules.md §3, EMG001-EMG013).
  *
  * The runtime resolves at call start which emergency call routing policies apply (the user's and
  * the network site's), where the client is, and the callback pool as this caller finds it; the
  * machine decides, in named guards: which policy is in effect and whether the string is an
- * emergency number (EMG001, EMG006), how the call is routed (EMG006), which location goes with it
- * (EMG002), and which callback number it presents (EMG007, EMG005, EMG003, EMG004). The callback
- * reservation leaves as the `reserveCallbackNumber` effect at call start, since the 60 minutes run
- * from the call's start (EMG003).
+ * emergency number (EMG001: if not, the call goes on as an outbound call), whether the caller
+ * calls through Shared Calling at all (EMG009 fails, EMG008 leaves it to the user's own routing),
+ * how the call is routed and whether that route exists for the resource account's number type
+ * (EMG006, EMG010), which location goes with it (EMG002), whether it is a test call (EMG013), and
+ * which callback number it presents (EMG007, EMG003, EMG004, EMG005). The callback reservation
+ * leaves as the `reserveCallbackNumber` effect at call start, since the 60 minutes run from the
+ * call's start (EMG003). A call that got through without a callback number or a location ends as
+ * the failure it is (EMG011, EMG012), never as a success.
  */
 import { assign, setup } from 'xstate';
-import type { E164 } from '../tenant/index.js';
-import { runtimeEffect } from './effect.js';
+import type { E164, NumberType } from '../tenant/index.js';
+import { callerNotVoiceEnabled, callerRoutesOwnCalls, type PstnCallerFacts } from './caller.js';
+import { runtimeEffect, type Change } from './effect.js';
 import { callOutput, type CallOutput, type EmergencyOutcome } from './outcome.js';
 
 /** One emergency number of an emergency call routing policy (New-CsTeamsEmergencyNumber). */
@@ -32,8 +37,10 @@ export interface EmergencyRoutingPolicyFacts {
 
 /** The facts of one emergency call, as they stand when the user dials. */
 export interface EmergencyCallInput {
-  /** ObjectId of the user who dials. */
-  userId: string;
+  /** The user who dials: whether they call the PSTN through Shared Calling at all (EMG009, EMG008). */
+  caller: PstnCallerFacts;
+  /** The caller's effective Shared Calling policy names a resource account (else USR008: EMG009). */
+  sharedCallingPolicyHasResourceAccount: boolean;
   /** The string dialled, compared exactly with dial strings and masks. */
   dialledString: string;
   /** The user's effective emergency call routing policy, or null when they have none (USR005). */
@@ -45,6 +52,13 @@ export interface EmergencyCallInput {
    * side: then site policies cannot be used (EMG006, SITE001).
    */
   tenantMixesSharedCallingWithDirectRouting: boolean;
+  /** Test calls (EMG013): dial strings that reach a test service, such as 933 in the US. */
+  testCalls: {
+    /** Recognised dial strings that are test calls [setting; default 933]. */
+    dialStrings: string[];
+    /** Treat them as real emergency calls (a callback number and a callback) instead [setting]. */
+    treatAsEmergency: boolean;
+  };
   location: {
     /** LocationId that LIS matched for the client on a trusted network, or null. */
     dynamicLocationId: string | null;
@@ -62,8 +76,12 @@ export interface EmergencyCallInput {
     /** The reserved number to reuse when none is free (EMG004 setting), or null. */
     reuseCandidate: E164 | null;
   };
-  /** The resource account's number: the callback number when the pool is empty (EMG005). */
-  resourceAccountNumber: E164 | null;
+  /**
+   * The resource account's number: the callback number when the pool is empty (EMG005), and its
+   * number type decides which route an emergency call can take (EMG010); null when it was removed
+   * or ported.
+   */
+  resourceAccountNumber: { telephoneNumber: E164; numberType: NumberType } | null;
   /** How long the emergency call lasts, ms (sampled by the workload). */
   durationMs: number;
 }
@@ -86,18 +104,25 @@ export interface EmergencyRouting {
   pstnUsage: string | null;
 }
 
+/** Where the callback number came from (EMG007, EMG003, EMG004, EMG005), or none (EMG011). */
+export type CallbackNumberSource = 'heldByCaller' | 'nextFree' | 'reuse' | 'resourceAccount' | 'none';
+
 export interface EmergencyDetails {
   dialledString: string;
   /** EMG001 no match: the call goes on as an ordinary outbound call. */
   treatedAsOutbound: boolean;
   /** The emergency dial string the call was recognised as (a mask is translated). */
   dialString: string | null;
-  /** EMG002; null when the call was not an emergency call. */
+  /** A test call (EMG013): located, but given no callback number and no callback. */
+  testCall: boolean;
+  /** EMG002; null when the call was not located (not an emergency call, or it failed before). */
   location: EmergencyLocationChoice | null;
-  /** EMG006; null when the call was not an emergency call. */
+  /** EMG006; null when the call was not routed. */
   routing: EmergencyRouting | null;
-  /** The emergency callback number presented; null when none (not an emergency call, or no number). */
+  /** The emergency callback number presented; null when none (not an emergency call, a test call, or EMG011). */
   callbackNumber: E164 | null;
+  /** Where the callback number came from; null when the call never chose one. */
+  callbackSource: CallbackNumberSource | null;
 }
 
 export type EmergencyCallOutput = CallOutput<'emergency', EmergencyOutcome, EmergencyDetails>;
@@ -120,7 +145,7 @@ export interface ReserveCallbackNumberParams {
  */
 export type EmergencyEvent = { type: 'emergency.none' };
 
-interface EmergencyContext {
+export interface EmergencyContext {
   facts: EmergencyCallInput;
   /** The policy in effect and whether the site's replaced the user's; set first. */
   policy: EmergencyRoutingPolicyFacts | null;
@@ -130,6 +155,7 @@ interface EmergencyContext {
   location: EmergencyLocationChoice | null;
   routing: EmergencyRouting | null;
   callbackNumber: E164 | null;
+  callbackSource: CallbackNumberSource | null;
 }
 
 function matchEmergencyNumber(
@@ -139,13 +165,55 @@ function matchEmergencyNumber(
   return policy?.emergencyNumbers.find((n) => n.dialString === dialled || n.dialMasks.includes(dialled));
 }
 
+/** The context changes of the emergency machine, as plain functions every executor runs. */
+export const emergencyChanges = {
+  useSitePolicy: ((context) => ({ policy: context.facts.sitePolicy, siteOverride: true })) satisfies Change<EmergencyContext>,
+  useUserPolicy: ((context) => ({ policy: context.facts.userPolicy, siteOverride: false })) satisfies Change<EmergencyContext>,
+  recogniseEmergencyNumber: ((context) => ({
+    emergencyNumber: matchEmergencyNumber(context.policy, context.facts.dialledString) ?? null,
+  })) satisfies Change<EmergencyContext>,
+  routeCall: ((context, params) => ({
+    routing: {
+      via: params.via,
+      policy: context.policy?.identity ?? '',
+      siteOverride: context.siteOverride,
+      pstnUsage: context.emergencyNumber?.pstnUsage ?? null,
+    },
+  })) satisfies Change<EmergencyContext, { via: EmergencyRoute }>,
+  locateCaller: ((context, params) => ({
+    location: {
+      source: params.source,
+      locationId:
+        params.source === 'dynamic'
+          ? context.facts.location.dynamicLocationId
+          : params.source === 'static'
+            ? context.facts.location.staticLocationId
+            : null,
+    },
+  })) satisfies Change<EmergencyContext, { source: LocationSource }>,
+  presentCallbackNumber: ((context, params) => {
+    const pool = context.facts.callbackPool;
+    const number =
+      params.from === 'heldByCaller'
+        ? pool.numberHeldByCaller
+        : params.from === 'nextFree'
+          ? pool.nextFreeNumber
+          : params.from === 'reuse'
+            ? pool.reuseCandidate
+            : params.from === 'resourceAccount'
+              ? (context.facts.resourceAccountNumber?.telephoneNumber ?? null)
+              : null;
+    return { callbackNumber: number, callbackSource: params.from };
+  }) satisfies Change<EmergencyContext, { from: CallbackNumberSource }>,
+};
+
 function reservation(mode: ReservationMode) {
   return ({ context }: { context: EmergencyContext }): ReserveCallbackNumberParams => {
     const pool = context.facts.callbackPool;
     const number =
       mode === 'renew' ? pool.numberHeldByCaller : mode === 'new' ? pool.nextFreeNumber : pool.reuseCandidate;
     // The guard that chose this mode checked that the number is present.
-    return { number: number ?? '', userId: context.facts.userId, mode };
+    return { number: number ?? '', userId: context.facts.caller.userId, mode };
   };
 }
 
@@ -170,10 +238,17 @@ function emergencyOutput(outcome: EmergencyOutcome, because: string) {
       dialledString: context.facts.dialledString,
       treatedAsOutbound: outcome === 'EMG001',
       dialString: context.emergencyNumber?.dialString ?? null,
+      testCall: outcome === 'EMG013',
       location: context.location,
       routing: context.routing,
       callbackNumber: context.callbackNumber,
+      callbackSource: context.callbackSource,
     });
+}
+
+function isTestDialString(context: EmergencyContext): boolean {
+  const dialString = context.emergencyNumber?.dialString;
+  return dialString !== undefined && context.facts.testCalls.dialStrings.includes(dialString);
 }
 
 export const emergencyMachine = setup({
@@ -188,48 +263,36 @@ export const emergencyMachine = setup({
       context.facts.sitePolicy !== null && !context.facts.tenantMixesSharedCallingWithDirectRouting,
     dialsEmergencyNumber: ({ context }) =>
       matchEmergencyNumber(context.policy, context.facts.dialledString) !== undefined,
+    callerNotVoiceEnabled: ({ context }) => callerNotVoiceEnabled(context.facts.caller),
+    callerRoutesOwnCalls: ({ context }) => callerRoutesOwnCalls(context.facts.caller),
+    policyHasNoResourceAccount: ({ context }) => !context.facts.sharedCallingPolicyHasResourceAccount,
     routedByPstnUsage: ({ context }) => (context.emergencyNumber?.pstnUsage ?? null) !== null,
+    routeDoesNotFitNumberType: ({ context }) => {
+      // Direct Routing needs PSTN usages on the emergency number; Calling Plan and Operator
+      // Connect need none (USR006). A resource account without a number has no type to check.
+      const numberType = context.facts.resourceAccountNumber?.numberType;
+      const via = context.routing?.via;
+      if (numberType === undefined || via === undefined) return false;
+      return (via === 'DirectRouting') !== (numberType === 'DirectRouting');
+    },
     hasDynamicLocation: ({ context }) => context.facts.location.dynamicLocationId !== null,
     hasStaticLocation: ({ context }) => context.facts.location.staticLocationId !== null,
+    isTestCall: ({ context }) => isTestDialString(context) && !context.facts.testCalls.treatAsEmergency,
     callerHoldsCallbackNumber: ({ context }) => context.facts.callbackPool.numberHeldByCaller !== null,
-    poolIsEmpty: ({ context }) => context.facts.callbackPool.size === 0,
     poolHasFreeNumber: ({ context }) => context.facts.callbackPool.nextFreeNumber !== null,
     poolHasReuseCandidate: ({ context }) => context.facts.callbackPool.reuseCandidate !== null,
+    resourceAccountHasNumber: ({ context }) => context.facts.resourceAccountNumber !== null,
+    noCallbackNumber: ({ context }) => context.callbackNumber === null,
+    noLocation: ({ context }) => context.location === null || context.location.source === 'none',
+    callbackNumberFrom: ({ context }, params: { source: CallbackNumberSource }) => context.callbackSource === params.source,
   },
   actions: {
-    useSitePolicy: assign({ policy: ({ context }) => context.facts.sitePolicy, siteOverride: true }),
-    useUserPolicy: assign({ policy: ({ context }) => context.facts.userPolicy, siteOverride: false }),
-    recogniseEmergencyNumber: assign({
-      emergencyNumber: ({ context }) => matchEmergencyNumber(context.policy, context.facts.dialledString) ?? null,
-    }),
-    routeCall: assign({
-      routing: ({ context }, params: { via: EmergencyRoute }) => ({
-        via: params.via,
-        policy: context.policy?.identity ?? '',
-        siteOverride: context.siteOverride,
-        pstnUsage: context.emergencyNumber?.pstnUsage ?? null,
-      }),
-    }),
-    locateCaller: assign({
-      location: ({ context }, params: { source: LocationSource }) => ({
-        source: params.source,
-        locationId:
-          params.source === 'dynamic'
-            ? context.facts.location.dynamicLocationId
-            : params.source === 'static'
-              ? context.facts.location.staticLocationId
-              : null,
-      }),
-    }),
-    presentCallbackNumber: assign({
-      callbackNumber: ({ context }, params: { from: 'heldByCaller' | 'nextFree' | 'reuse' | 'resourceAccount' }) => {
-        const pool = context.facts.callbackPool;
-        if (params.from === 'heldByCaller') return pool.numberHeldByCaller;
-        if (params.from === 'nextFree') return pool.nextFreeNumber;
-        if (params.from === 'reuse') return pool.reuseCandidate;
-        return context.facts.resourceAccountNumber;
-      },
-    }),
+    useSitePolicy: assign(({ context }) => emergencyChanges.useSitePolicy(context)),
+    useUserPolicy: assign(({ context }) => emergencyChanges.useUserPolicy(context)),
+    recogniseEmergencyNumber: assign(({ context }) => emergencyChanges.recogniseEmergencyNumber(context)),
+    routeCall: assign(({ context }, params: Parameters<typeof emergencyChanges.routeCall>[1]) => emergencyChanges.routeCall(context, params)),
+    locateCaller: assign(({ context }, params: Parameters<typeof emergencyChanges.locateCaller>[1]) => emergencyChanges.locateCaller(context, params)),
+    presentCallbackNumber: assign(({ context }, params: Parameters<typeof emergencyChanges.presentCallbackNumber>[1]) => emergencyChanges.presentCallbackNumber(context, params)),
     reserveCallbackNumber: runtimeEffect<ReserveCallbackNumberParams>(),
   },
   delays: {
@@ -245,6 +308,7 @@ export const emergencyMachine = setup({
     location: null,
     routing: null,
     callbackNumber: null,
+    callbackSource: null,
   }),
   initial: 'choosingPolicy',
   states: {
@@ -256,41 +320,50 @@ export const emergencyMachine = setup({
     },
     recognising: {
       always: [
-        { guard: 'dialsEmergencyNumber', target: 'routing', actions: 'recogniseEmergencyNumber' },
+        { guard: 'dialsEmergencyNumber', target: 'checkingCaller', actions: 'recogniseEmergencyNumber' },
         { target: 'notAnEmergencyNumber' },
+      ],
+    },
+    checkingCaller: {
+      always: [
+        { guard: 'callerNotVoiceEnabled', target: 'callerCannotCallPstn' },
+        { guard: 'callerRoutesOwnCalls', target: 'routedByOwnRouting' },
+        { guard: 'policyHasNoResourceAccount', target: 'noSharedCallingResourceAccount' },
+        { target: 'routing' },
       ],
     },
     routing: {
       always: [
-        { guard: 'routedByPstnUsage', target: 'locating', actions: { type: 'routeCall', params: { via: 'DirectRouting' } } },
-        { target: 'locating', actions: { type: 'routeCall', params: { via: 'CallingPlanOrOperatorConnect' } } },
+        { guard: 'routedByPstnUsage', target: 'checkingRoute', actions: { type: 'routeCall', params: { via: 'DirectRouting' } } },
+        { target: 'checkingRoute', actions: { type: 'routeCall', params: { via: 'CallingPlanOrOperatorConnect' } } },
       ],
+    },
+    checkingRoute: {
+      always: [{ guard: 'routeDoesNotFitNumberType', target: 'noRoute' }, { target: 'locating' }],
     },
     locating: {
       always: [
-        { guard: 'hasDynamicLocation', target: 'choosingCallbackNumber', actions: { type: 'locateCaller', params: { source: 'dynamic' } } },
-        { guard: 'hasStaticLocation', target: 'choosingCallbackNumber', actions: { type: 'locateCaller', params: { source: 'static' } } },
-        { target: 'choosingCallbackNumber', actions: { type: 'locateCaller', params: { source: 'none' } } },
+        { guard: 'hasDynamicLocation', target: 'classifying', actions: { type: 'locateCaller', params: { source: 'dynamic' } } },
+        { guard: 'hasStaticLocation', target: 'classifying', actions: { type: 'locateCaller', params: { source: 'static' } } },
+        { target: 'classifying', actions: { type: 'locateCaller', params: { source: 'none' } } },
       ],
+    },
+    classifying: {
+      always: [{ guard: 'isTestCall', target: 'onTestCall' }, { target: 'choosingCallbackNumber' }],
     },
     choosingCallbackNumber: {
       always: [
         {
           guard: 'callerHoldsCallbackNumber',
-          target: 'onCallKeepingNumber',
+          target: 'onCall',
           actions: [
             { type: 'presentCallbackNumber', params: { from: 'heldByCaller' } },
             { type: 'reserveCallbackNumber', params: reservation('renew') },
           ],
         },
         {
-          guard: 'poolIsEmpty',
-          target: 'onCallWithAccountNumber',
-          actions: { type: 'presentCallbackNumber', params: { from: 'resourceAccount' } },
-        },
-        {
           guard: 'poolHasFreeNumber',
-          target: 'onCallWithFreeNumber',
+          target: 'onCall',
           actions: [
             { type: 'presentCallbackNumber', params: { from: 'nextFree' } },
             { type: 'reserveCallbackNumber', params: reservation('new') },
@@ -298,28 +371,64 @@ export const emergencyMachine = setup({
         },
         {
           guard: 'poolHasReuseCandidate',
-          target: 'onCallWithReusedNumber',
+          target: 'onCall',
           actions: [
             { type: 'presentCallbackNumber', params: { from: 'reuse' } },
             { type: 'reserveCallbackNumber', params: reservation('displace') },
           ],
         },
-        // A pool that offers neither a free nor a reusable number has nothing to present:
-        // fall back to the resource account's number, as for an empty list, and say why.
+        // An empty list (or one that offers nothing): the resource account's number, if it has one.
         {
-          target: 'onCallWithAccountNumberForLackOfPoolNumber',
+          guard: 'resourceAccountHasNumber',
+          target: 'onCall',
           actions: { type: 'presentCallbackNumber', params: { from: 'resourceAccount' } },
         },
+        { target: 'onCall', actions: { type: 'presentCallbackNumber', params: { from: 'none' } } },
       ],
     },
-    onCallKeepingNumber: { after: { callDuration: 'keptCallbackNumber' } },
-    onCallWithAccountNumber: { after: { callDuration: 'accountNumberAsCallbackNumber' } },
-    onCallWithFreeNumber: { after: { callDuration: 'freeCallbackNumber' } },
-    onCallWithReusedNumber: { after: { callDuration: 'reusedCallbackNumber' } },
-    onCallWithAccountNumberForLackOfPoolNumber: { after: { callDuration: 'accountNumberForLackOfPoolNumber' } },
+    onCall: { after: { callDuration: 'hangingUp' } },
+    onTestCall: { after: { callDuration: 'testCallCompleted' } },
+    hangingUp: {
+      always: [
+        { guard: 'noCallbackNumber', target: 'noCallbackNumber' },
+        { guard: 'noLocation', target: 'noLocation' },
+        { guard: { type: 'callbackNumberFrom', params: { source: 'heldByCaller' } }, target: 'keptCallbackNumber' },
+        { guard: { type: 'callbackNumberFrom', params: { source: 'resourceAccount' } }, target: 'accountNumberAsCallbackNumber' },
+        { guard: { type: 'callbackNumberFrom', params: { source: 'nextFree' } }, target: 'freeCallbackNumber' },
+        { target: 'reusedCallbackNumber' },
+      ],
+    },
     notAnEmergencyNumber: {
       type: 'final',
       output: emergencyOutput('EMG001', 'the dialled string matches no emergency dial string or mask of the emergency call routing policy in effect: it is an ordinary outbound call'),
+    },
+    callerCannotCallPstn: {
+      type: 'final',
+      output: emergencyOutput('EMG009', 'the caller cannot call the PSTN: no Teams Phone licence or not Enterprise Voice enabled (USR001/USR002); the emergency call fails'),
+    },
+    noSharedCallingResourceAccount: {
+      type: 'final',
+      output: emergencyOutput('EMG009', "the caller cannot call the PSTN: the effective Shared Calling policy has no resource account (USR008); the emergency call fails"),
+    },
+    routedByOwnRouting: {
+      type: 'final',
+      output: emergencyOutput('EMG008', "not a Shared Calling emergency call: the caller's own number (USR003) or voice routing policy with PSTN usages (USR004) carries it; it takes no callback number from the pool"),
+    },
+    noRoute: {
+      type: 'final',
+      output: emergencyOutput('EMG010', "no route: the emergency number's PSTN usages do not fit the resource account's number type (USR006: usages with Calling Plan or Operator Connect, none with Direct Routing); the emergency call fails"),
+    },
+    noCallbackNumber: {
+      type: 'final',
+      output: emergencyOutput('EMG011', "no callback number can be presented: the policy's list gave none and the resource account has no number (removed or ported); the emergency service cannot call back"),
+    },
+    noLocation: {
+      type: 'final',
+      output: emergencyOutput('EMG012', 'no location: no dynamic location and no static location on the resource account number; the emergency service is not told where the caller is'),
+    },
+    testCallCompleted: {
+      type: 'final',
+      output: emergencyOutput('EMG013', 'a test call: recognised and located, it takes no callback number and gets no callback'),
     },
     keptCallbackNumber: {
       type: 'final',
@@ -327,11 +436,7 @@ export const emergencyMachine = setup({
     },
     accountNumberAsCallbackNumber: {
       type: 'final',
-      output: emergencyOutput('EMG005', "the policy's emergency number list is empty: the resource account number is the callback number"),
-    },
-    accountNumberForLackOfPoolNumber: {
-      type: 'final',
-      output: emergencyOutput('EMG005', 'the callback pool offered neither a free nor a reusable number: the resource account number is the callback number'),
+      output: emergencyOutput('EMG005', "the policy's emergency number list is empty (or offered no number): the resource account number is the callback number"),
     },
     freeCallbackNumber: {
       type: 'final',

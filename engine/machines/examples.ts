@@ -4,21 +4,21 @@
  * document what each machine is given, and serve the machine tests and the benchmarks alike.
  */
 import type { CallbackCallInput } from './callback.js';
+import type { PstnCallerFacts } from './caller.js';
 import type { EmergencyCallInput } from './emergency.js';
 import type { CallerInput, InboundCallInput, InboundMenu } from './inbound.js';
 import type { CallInputs, CallKind } from './index.js';
 import type { OutboundCallInput } from './outbound.js';
 
+/** Ada, a licensed, Enterprise Voice enabled user with no number of her own: a Shared Calling caller. */
+function ada(): PstnCallerFacts {
+  return { userId: 'u-ada', teamsPhoneLicensed: true, enterpriseVoiceEnabled: true, hasOwnNumber: false, voiceRoutingPstnUsageCount: 0 };
+}
+
 /** A Shared Calling user on a Calling Plan service number funded by prepaid credits. */
 export function outboundCall(change: (input: OutboundCallInput) => void = () => {}): OutboundCallInput {
   const input: OutboundCallInput = {
-    caller: {
-      userId: 'u-ada',
-      teamsPhoneLicensed: true,
-      enterpriseVoiceEnabled: true,
-      hasOwnNumber: false,
-      voiceRoutingPstnUsageCount: 0,
-    },
+    caller: ada(),
     sharedCallingPolicy: { identity: 'Seattle', resourceAccountId: 'ra-main' },
     resourceAccount: {
       number: { telephoneNumber: '+14255550100', numberType: 'CallingPlan', callingPlanUsage: 'Service' },
@@ -37,7 +37,8 @@ export function outboundCall(change: (input: OutboundCallInput) => void = () => 
 /** A Calling Plan Shared Calling user dialling 911 with a free number in a pool of two. */
 export function emergencyCall(change: (input: EmergencyCallInput) => void = () => {}): EmergencyCallInput {
   const input: EmergencyCallInput = {
-    userId: 'u-ada',
+    caller: ada(),
+    sharedCallingPolicyHasResourceAccount: true,
     dialledString: '911',
     userPolicy: {
       identity: 'US-Emergency',
@@ -45,9 +46,10 @@ export function emergencyCall(change: (input: EmergencyCallInput) => void = () =
     },
     sitePolicy: null,
     tenantMixesSharedCallingWithDirectRouting: false,
+    testCalls: { dialStrings: ['933'], treatAsEmergency: false },
     location: { dynamicLocationId: null, staticLocationId: 'loc-hq' },
     callbackPool: { size: 2, numberHeldByCaller: null, nextFreeNumber: '+14255550201', reuseCandidate: '+14255550201' },
-    resourceAccountNumber: '+14255550100',
+    resourceAccountNumber: { telephoneNumber: '+14255550100', numberType: 'CallingPlan' },
     durationMs: 240_000,
   };
   change(input);
@@ -61,6 +63,7 @@ export function callbackCall(change: Partial<CallbackCallInput> = {}): CallbackC
     isResourceAccountNumber: false,
     reservationHolderId: 'u-ada',
     callbackWithoutReservation: 'auto-attendant',
+    answered: true,
     ...change,
   };
 }
@@ -80,6 +83,10 @@ export const menu: InboundMenu = {
 /** A business-hours call to an attendant with a menu and an operator. */
 export function inboundCall(inputs: CallerInput[], change: (input: InboundCallInput) => void = () => {}): InboundCallInput {
   const input: InboundCallInput = {
+    number: { inService: true, tollFree: false },
+    tollFreeFunded: true,
+    resourceAccountId: 'ra-main',
+    channels: { cap: null, inUse: 0 },
     attendant: {
       id: 'aa-main',
       flowInEffect: 'businessHours',
@@ -89,7 +96,7 @@ export function inboundCall(inputs: CallerInput[], change: (input: InboundCallIn
       inputTimeoutMs: 5_000,
     },
     callerInputs: inputs,
-    userAnswers: true,
+    transfer: { userAnswers: true, ringMs: 8_000, talkMs: 180_000, usersWithVoicemail: ['u-sales'], voicemailMs: 30_000 },
   };
   change(input);
   return input;
@@ -123,7 +130,12 @@ export const SAMPLES: { [K in CallKind]: CallInputs[K][] } = {
   inbound: [
     inboundCall([], (c) => { c.attendant = null; }),
     inboundCall([press('3'), press('*'), press('1')]),
-    inboundCall([press('1')], (c) => { c.userAnswers = false; }),
+    inboundCall([press('1')], (c) => { c.transfer.userAnswers = false; }),
+    inboundCall([press('1')], (c) => { c.transfer.userAnswers = false; c.transfer.usersWithVoicemail = []; }),
+    inboundCall([press('1')], (c) => { c.number.inService = false; }),
+    inboundCall([press('1')], (c) => { c.number.tollFree = true; c.tollFreeFunded = false; }),
+    inboundCall([press('1')], (c) => { c.number.tollFree = true; }),
+    inboundCall([press('1')], (c) => { c.channels = { cap: 2, inUse: 2 }; }),
     inboundCall([press('0')]),
     inboundCall([press('2')]),
     inboundCall([press('9')]),
@@ -142,6 +154,20 @@ export const SAMPLES: { [K in CallKind]: CallInputs[K][] } = {
     emergencyCall((c) => { c.callbackPool = { size: 0, numberHeldByCaller: null, nextFreeNumber: null, reuseCandidate: null }; }),
     emergencyCall((c) => { c.callbackPool.nextFreeNumber = null; }),
     emergencyCall((c) => { c.callbackPool = { size: 2, numberHeldByCaller: null, nextFreeNumber: null, reuseCandidate: null }; }),
+    emergencyCall((c) => { c.caller.enterpriseVoiceEnabled = false; }),
+    emergencyCall((c) => { c.sharedCallingPolicyHasResourceAccount = false; }),
+    emergencyCall((c) => { c.caller.voiceRoutingPstnUsageCount = 1; }),
+    emergencyCall((c) => { c.userPolicy?.emergencyNumbers.forEach((n) => { n.pstnUsage = 'US-Emergency'; }); }),
+    emergencyCall((c) => {
+      c.callbackPool = { size: 0, numberHeldByCaller: null, nextFreeNumber: null, reuseCandidate: null };
+      c.resourceAccountNumber = null;
+      c.location.staticLocationId = null;
+    }),
+    emergencyCall((c) => { c.location.staticLocationId = null; }),
+    emergencyCall((c) => {
+      c.dialledString = '933';
+      c.userPolicy?.emergencyNumbers.push({ dialString: '933', dialMasks: [], pstnUsage: null });
+    }),
   ],
   callback: [
     callbackCall(),
@@ -149,5 +175,6 @@ export const SAMPLES: { [K in CallKind]: CallInputs[K][] } = {
     callbackCall({ reservationHolderId: null }),
     callbackCall({ reservationHolderId: null, callbackWithoutReservation: 'not-in-service' }),
     callbackCall({ isResourceAccountNumber: true, reservationHolderId: null }),
+    callbackCall({ answered: false }),
   ],
 };

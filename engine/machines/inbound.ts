@@ -18,6 +18,7 @@
  */
 import { assign, setup } from 'xstate';
 import type { CallTarget, DirectorySearchMethod, MenuOptionAction } from '../tenant/index.js';
+import { runtimeEffect, type Change } from './effect.js';
 import { callOutput, type CallOutput, type InboundOutcome } from './outcome.js';
 
 /** The call flows an attendant runs, in precedence order (INB002 > INB003 > INB004). */
@@ -95,12 +96,35 @@ export type CallerInput =
 
 /** The facts of one inbound call, as they stand when the caller dials. */
 export interface InboundCallInput {
+  /** The shared number dialled, as the tenant has it now. */
+  number: {
+    /** Still assigned to the resource account; false once removed or ported (RA007: INB018). */
+    inService: boolean;
+    /** A Calling Plan toll-free service number: billed per minute, and needs funds (RA012). */
+    tollFree: boolean;
+  };
+  /** The Communications Credits balance can fund a toll-free call now (above zero; RA012, INB019). */
+  tollFreeFunded: boolean;
+  /** ObjectId of the resource account whose number was dialled: whose channels the call holds. */
+  resourceAccountId: string;
+  /** Concurrent call channels of the resource account (INB020, a setting off by default). */
+  channels: { cap: number | null; inUse: number };
   /** The auto attendant behind the number, or null when the resource account has none (RA001). */
   attendant: InboundAttendant | null;
   /** What the caller will do at the menu, in order; once it runs out, the caller makes no input. */
   callerInputs: CallerInput[];
-  /** Whether a user the call is transferred to answers (INB010). */
-  userAnswers: boolean;
+  /** A user the call is transferred to: how long their phone rings, and whether they answer. */
+  transfer: {
+    userAnswers: boolean;
+    /** Until answer, or until the call goes to voicemail, ms. */
+    ringMs: number;
+    /** The conversation after the user answers, ms (sampled by the workload). */
+    talkMs: number;
+    /** Users this call can be transferred to who have voicemail (others' unanswered calls disconnect). */
+    usersWithVoicemail: string[];
+    /** How long a caller sent to voicemail leaves a message, ms. */
+    voicemailMs: number;
+  };
 }
 
 export interface InboundDetails {
@@ -109,7 +133,7 @@ export interface InboundDetails {
   attendantId: string | null;
   /** Where the call went: the user, the operator or the redirect target; null when it ended. */
   target: CallTarget | null;
-  /** INB010 only: whether the user answered. */
+  /** A transfer to a user (INB010, INB016, INB017): whether the user answered; null otherwise. */
   answered: boolean | null;
   /** No or invalid inputs counted before the call ended. */
   failedAttempts: number;
@@ -125,7 +149,26 @@ export type InboundCallOutput = CallOutput<'inbound', InboundOutcome, InboundDet
  */
 export type InboundEvent = { type: 'inbound.none' };
 
-interface InboundContext {
+/** The ways an answered inbound call ends: each is one final state, with its outcome. */
+export type InboundEnding =
+  | 'userAnswered'
+  | 'voicemail'
+  | 'userDidNotAnswer'
+  | 'transferredToOperator'
+  | 'tooManyNameMatches'
+  | 'notFound'
+  | 'noInputToOperator'
+  | 'noInputDisconnected'
+  | 'disconnectedByFlow'
+  | 'disconnectedByMenu'
+  | 'redirected';
+
+/** Parameters of the inbound call's effects on shared state. */
+export interface InboundChannelParams {
+  resourceAccountId: string;
+}
+
+export interface InboundContext {
   facts: InboundCallInput;
   /** Index of the next scripted input. */
   nextInput: number;
@@ -133,6 +176,8 @@ interface InboundContext {
   input: CallerInput | null;
   failedAttempts: number;
   target: CallTarget | null;
+  /** How the call ends, once decided; the hang-up then bills and releases before that final state. */
+  ending: InboundEnding | null;
 }
 
 const NO_INPUT: CallerInput = { kind: 'noInput' };
@@ -173,6 +218,58 @@ function inboundOutput(outcome: InboundOutcome, because: string, answered: boole
 
 type TargetSource = 'flow' | 'option' | 'directory' | 'operator';
 
+/** The context changes of the inbound machine, as plain functions every executor runs. */
+export const inboundChanges = {
+  takeCallerInput: ((context) => ({
+    input: context.facts.callerInputs[context.nextInput] ?? NO_INPUT,
+    nextInput: context.nextInput + 1,
+  })) satisfies Change<InboundContext>,
+  countFailedAttempt: ((context) => ({ failedAttempts: context.failedAttempts + 1 })) satisfies Change<InboundContext>,
+  setTarget: ((context, params) => {
+    const attendant = context.facts.attendant;
+    const input = context.input;
+    let target: CallTarget | null = null;
+    if (params.from === 'flow') {
+      const action = attendant?.callFlow.action;
+      target = action?.kind === 'redirect' ? action.target : null;
+    } else if (params.from === 'option') target = selectedOption(context)?.target ?? null;
+    else if (params.from === 'operator') target = attendant?.operator ?? null;
+    else if (input?.kind === 'dialByName' || input?.kind === 'dialByExtension') {
+      target = input.directory.target === null ? null : { type: 'User', id: input.directory.target };
+    }
+    return { target };
+  }) satisfies Change<InboundContext, { from: TargetSource }>,
+  endAs: ((_context, params) => ({ ending: params.ending })) satisfies Change<InboundContext, { ending: InboundEnding }>,
+};
+
+function channelParams({ context }: { context: InboundContext }): InboundChannelParams {
+  return { resourceAccountId: context.facts.resourceAccountId };
+}
+
+/** Every way an answered call ends, for the hang-up's dispatch to its final state. */
+const ENDINGS: readonly InboundEnding[] = [
+  'userAnswered',
+  'voicemail',
+  'userDidNotAnswer',
+  'transferredToOperator',
+  'tooManyNameMatches',
+  'notFound',
+  'noInputToOperator',
+  'noInputDisconnected',
+  'disconnectedByFlow',
+  'disconnectedByMenu',
+  'redirected',
+];
+
+/** A transition that decides how the call ends and hangs up (billing and channels first). */
+function endAs(ending: InboundEnding, setTarget?: TargetSource) {
+  const end = { type: 'endAs' as const, params: { ending } };
+  return {
+    target: 'hangingUp' as const,
+    actions: setTarget === undefined ? [end] : [{ type: 'setTarget' as const, params: { from: setTarget } }, end],
+  };
+}
+
 export const inboundMachine = setup({
   types: {
     context: {} as InboundContext,
@@ -181,7 +278,11 @@ export const inboundMachine = setup({
     output: {} as InboundCallOutput,
   },
   guards: {
+    numberNotInService: ({ context }) => !context.facts.number.inService,
+    tollFreeNotFunded: ({ context }) => context.facts.number.tollFree && !context.facts.tollFreeFunded,
     hasNoAttendant: ({ context }) => context.facts.attendant === null,
+    channelCapReached: ({ context }) =>
+      context.facts.channels.cap !== null && context.facts.channels.inUse >= context.facts.channels.cap,
     flowDisconnects: ({ context }) => context.facts.attendant?.callFlow.action.kind === 'disconnect',
     flowRedirectsToUser: ({ context }) => {
       const action = context.facts.attendant?.callFlow.action;
@@ -220,30 +321,20 @@ export const inboundMachine = setup({
     attemptsExhausted: ({ context }) =>
       context.failedAttempts >= (context.facts.attendant?.maxMenuAttempts ?? 0),
     hasOperator: ({ context }) => (context.facts.attendant?.operator ?? null) !== null,
-    userAnswers: ({ context }) => context.facts.userAnswers,
+    userAnswers: ({ context }) => context.facts.transfer.userAnswers,
+    userHasVoicemail: ({ context }) =>
+      context.target?.type === 'User' && context.facts.transfer.usersWithVoicemail.includes(context.target.id),
+    calledTollFreeNumber: ({ context }) => context.facts.number.tollFree,
+    endsAs: ({ context }, params: { ending: InboundEnding }) => context.ending === params.ending,
   },
   actions: {
-    takeCallerInput: assign({
-      input: ({ context }) => context.facts.callerInputs[context.nextInput] ?? NO_INPUT,
-      nextInput: ({ context }) => context.nextInput + 1,
-    }),
-    countFailedAttempt: assign({ failedAttempts: ({ context }) => context.failedAttempts + 1 }),
-    setTarget: assign({
-      target: ({ context }, params: { from: TargetSource }): CallTarget | null => {
-        const attendant = context.facts.attendant;
-        const input = context.input;
-        if (params.from === 'flow') {
-          const action = attendant?.callFlow.action;
-          return action?.kind === 'redirect' ? action.target : null;
-        }
-        if (params.from === 'option') return selectedOption(context)?.target ?? null;
-        if (params.from === 'operator') return attendant?.operator ?? null;
-        if (input?.kind === 'dialByName' || input?.kind === 'dialByExtension') {
-          return input.directory.target === null ? null : { type: 'User', id: input.directory.target };
-        }
-        return null;
-      },
-    }),
+    takeCallerInput: assign(({ context }) => inboundChanges.takeCallerInput(context)),
+    countFailedAttempt: assign(({ context }) => inboundChanges.countFailedAttempt(context)),
+    setTarget: assign(({ context }, params: Parameters<typeof inboundChanges.setTarget>[1]) => inboundChanges.setTarget(context, params)),
+    endAs: assign(({ context }, params: Parameters<typeof inboundChanges.endAs>[1]) => inboundChanges.endAs(context, params)),
+    seizeChannel: runtimeEffect<InboundChannelParams>(),
+    releaseChannel: runtimeEffect<InboundChannelParams>(),
+    billTollFreeMinutes: runtimeEffect<InboundChannelParams>(),
   },
   delays: {
     greeting: ({ context }) => context.facts.attendant?.callFlow.greetingMs ?? 0,
@@ -254,21 +345,30 @@ export const inboundMachine = setup({
       return next.kind === 'noInput' ? timeout : Math.min(next.afterMs, timeout);
     },
     announcement: ({ context }) => selectedOption(context)?.announcementMs ?? 0,
+    userRing: ({ context }) => context.facts.transfer.ringMs,
+    talkTime: ({ context }) => context.facts.transfer.talkMs,
+    voicemailMessage: ({ context }) => context.facts.transfer.voicemailMs,
   },
 }).createMachine({
   id: 'inbound',
-  context: ({ input }) => ({ facts: input, nextInput: 0, input: null, failedAttempts: 0, target: null }),
+  context: ({ input }) => ({ facts: input, nextInput: 0, input: null, failedAttempts: 0, target: null, ending: null }),
   initial: 'answering',
   states: {
     answering: {
-      always: [{ guard: 'hasNoAttendant', target: 'notAnswered' }, { target: 'greeting' }],
+      always: [
+        { guard: 'numberNotInService', target: 'numberNotInService' },
+        { guard: 'tollFreeNotFunded', target: 'tollFreeNotFunded' },
+        { guard: 'hasNoAttendant', target: 'notAnswered' },
+        { guard: 'channelCapReached', target: 'allChannelsBusy' },
+        { target: 'greeting', actions: { type: 'seizeChannel', params: channelParams } },
+      ],
     },
     greeting: { after: { greeting: 'followingCallFlow' } },
     followingCallFlow: {
       always: [
-        { guard: 'flowDisconnects', target: 'disconnectedByFlow' },
+        { guard: 'flowDisconnects', ...endAs('disconnectedByFlow') },
         { guard: 'flowRedirectsToUser', target: 'transferringToUser', actions: { type: 'setTarget', params: { from: 'flow' } } },
-        { guard: 'flowRedirects', target: 'redirected', actions: { type: 'setTarget', params: { from: 'flow' } } },
+        { guard: 'flowRedirects', ...endAs('redirected', 'flow') },
         { target: 'playingMenu' },
       ],
     },
@@ -279,18 +379,10 @@ export const inboundMachine = setup({
         { guard: 'inputIsMissing', target: 'failedAttempt', actions: 'countFailedAttempt' },
         { guard: 'inputIsReplayKey', target: 'playingMenu' },
         { guard: { type: 'inputSelects', params: { action: 'Announcement' } }, target: 'announcing' },
-        { guard: { type: 'inputSelects', params: { action: 'DisconnectCall' } }, target: 'disconnectedByMenu' },
-        {
-          guard: { type: 'inputSelects', params: { action: 'TransferCallToOperator' } },
-          target: 'transferredToOperator',
-          actions: { type: 'setTarget', params: { from: 'operator' } },
-        },
+        { guard: { type: 'inputSelects', params: { action: 'DisconnectCall' } }, ...endAs('disconnectedByMenu') },
+        { guard: { type: 'inputSelects', params: { action: 'TransferCallToOperator' } }, ...endAs('transferredToOperator', 'operator') },
         { guard: 'inputTransfersToUser', target: 'transferringToUser', actions: { type: 'setTarget', params: { from: 'option' } } },
-        {
-          guard: { type: 'inputSelects', params: { action: 'TransferCallToTarget' } },
-          target: 'redirected',
-          actions: { type: 'setTarget', params: { from: 'option' } },
-        },
+        { guard: { type: 'inputSelects', params: { action: 'TransferCallToTarget' } }, ...endAs('redirected', 'option') },
         { guard: 'inputIsNameSearch', target: 'searchingByName' },
         { guard: 'inputIsExtensionSearch', target: 'searchingByExtension' },
         { target: 'failedAttempt', actions: 'countFailedAttempt' },
@@ -301,38 +393,75 @@ export const inboundMachine = setup({
       always: [{ guard: 'attemptsExhausted', target: 'givingUp' }, { target: 'playingMenu' }],
     },
     givingUp: {
-      always: [
-        { guard: 'hasOperator', target: 'noInputToOperator', actions: { type: 'setTarget', params: { from: 'operator' } } },
-        { target: 'noInputDisconnected' },
-      ],
+      always: [{ guard: 'hasOperator', ...endAs('noInputToOperator', 'operator') }, endAs('noInputDisconnected')],
     },
     searchingByName: {
       always: [
-        { guard: 'nameSearchTooBroad', target: 'tooManyNameMatches' },
+        { guard: 'nameSearchTooBroad', ...endAs('tooManyNameMatches') },
         { guard: 'nameSearchFoundSomeone', target: 'transferringToUser', actions: { type: 'setTarget', params: { from: 'directory' } } },
-        { target: 'notFound' },
+        endAs('notFound'),
       ],
     },
     searchingByExtension: {
       always: [
         { guard: 'extensionReachable', target: 'transferringToUser', actions: { type: 'setTarget', params: { from: 'directory' } } },
-        { target: 'notFound' },
+        endAs('notFound'),
       ],
     },
     transferringToUser: {
-      always: [{ guard: 'userAnswers', target: 'userAnswered' }, { target: 'userDidNotAnswer' }],
+      after: {
+        userRing: [
+          { guard: 'userAnswers', target: 'talking' },
+          { guard: 'userHasVoicemail', target: 'leavingVoicemail' },
+          endAs('userDidNotAnswer'),
+        ],
+      },
+    },
+    talking: { after: { talkTime: endAs('userAnswered') } },
+    leavingVoicemail: { after: { voicemailMessage: endAs('voicemail') } },
+    hangingUp: {
+      always: [
+        {
+          guard: 'calledTollFreeNumber',
+          target: 'hungUp',
+          actions: [
+            { type: 'billTollFreeMinutes', params: channelParams },
+            { type: 'releaseChannel', params: channelParams },
+          ],
+        },
+        { target: 'hungUp', actions: { type: 'releaseChannel', params: channelParams } },
+      ],
+    },
+    hungUp: {
+      always: ENDINGS.map((ending) => ({ guard: { type: 'endsAs' as const, params: { ending } }, target: ending })),
+    },
+    numberNotInService: {
+      type: 'final',
+      output: inboundOutput('INB018', 'the shared number is not in service (removed or ported, RA007): the call never reaches the tenant'),
+    },
+    tollFreeNotFunded: {
+      type: 'final',
+      output: inboundOutput('INB019', 'a toll-free number while the Communications Credits balance is zero or below (RA012): not answered'),
     },
     notAnswered: {
       type: 'final',
       output: inboundOutput('INB001', 'no auto attendant behind the number (RA001): not answered'),
     },
+    allChannelsBusy: {
+      type: 'final',
+      output: inboundOutput('INB020', 'every channel of the resource account is in use (channel cap): the caller hears busy'),
+    },
     userAnswered: {
       type: 'final',
-      output: inboundOutput('INB010', 'transferred to a user, who answered:', true),
+      output: inboundOutput('INB010', 'transferred to a user, who answered and talked:', true),
+    },
+    voicemail: {
+      type: 'final',
+      output: inboundOutput('INB016', "transferred to a user, who did not answer: the caller left a message in the user's voicemail:", false),
     },
     userDidNotAnswer: {
       type: 'final',
-      output: inboundOutput('INB010', 'transferred to a user, who did not answer:', false),
+      output: inboundOutput('INB017', 'transferred to a user, who did not answer and has no voicemail: disconnected:', false),
     },
     transferredToOperator: {
       type: 'final',

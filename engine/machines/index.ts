@@ -4,6 +4,9 @@
  * parameters of the effects they name for the runtime.
  */
 export { callbackMachine } from './callback.js';
+export { callerNotVoiceEnabled, callerRoutesOwnCalls } from './caller.js';
+export type { PstnCallerFacts } from './caller.js';
+export type { Change } from './effect.js';
 export type {
   CallbackCallInput,
   CallbackCallOutput,
@@ -11,8 +14,9 @@ export type {
   CallbackDetails,
   CallbackWithoutReservation,
 } from './callback.js';
-export { emergencyMachine } from './emergency.js';
+export { emergencyChanges, emergencyMachine } from './emergency.js';
 export type {
+  CallbackNumberSource,
   EmergencyCallInput,
   EmergencyCallOutput,
   EmergencyDetails,
@@ -25,9 +29,11 @@ export type {
   ReservationMode,
   ReserveCallbackNumberParams,
 } from './emergency.js';
-export { CALL_FLOW_OUTCOME, inboundMachine } from './inbound.js';
+export { CALL_FLOW_OUTCOME, inboundChanges, inboundMachine } from './inbound.js';
 export type {
   CallerInput,
+  InboundChannelParams,
+  InboundEnding,
   CallFlowInEffect,
   CallFlowOutcome,
   InboundAttendant,
@@ -38,7 +44,7 @@ export type {
   InboundMenu,
   InboundMenuOption,
 } from './inbound.js';
-export { NOT_SET_UP_PROMPT, outboundMachine } from './outbound.js';
+export { NOT_SET_UP_PROMPT, outboundChanges, outboundMachine } from './outbound.js';
 export type {
   ChannelParams,
   DebitCreditsParams,
@@ -47,7 +53,7 @@ export type {
   OutboundDetails,
   OutboundFunding,
 } from './outbound.js';
-export { CALL_OUTCOME_IDS, callOutput } from './outcome.js';
+export { CALL_OUTCOME_IDS, FAILED_EMERGENCY_OUTCOMES, NOT_EMERGENCY_OUTCOMES, callOutput } from './outcome.js';
 export type {
   CallbackOutcome,
   CallKind,
@@ -105,11 +111,13 @@ export type CallEffect =
   | { type: 'debitCredits'; params: DebitCreditsParams }
   | { type: 'seizeChannel'; params: ChannelParams }
   | { type: 'releaseChannel'; params: ChannelParams }
-  | { type: 'reserveCallbackNumber'; params: ReserveCallbackNumberParams };
+  | { type: 'reserveCallbackNumber'; params: ReserveCallbackNumberParams }
+  | { type: 'billTollFreeMinutes'; params: ChannelParams };
 
 export const CALL_EFFECT_TYPES: readonly CallEffect['type'][] = [
   'debitCredits',
   'seizeChannel',
   'releaseChannel',
   'reserveCallbackNumber',
+  'billTollFreeMinutes',
 ];

@@ -5,12 +5,14 @@
  * effective policies, the credit balance and channels in use at that moment, sampled ring and
  * talk times) and arrives as input; the decisions are named guards, taken in the order of
  * OUT002, OUT003, OUT002, OUT004, OUT005, OUT006, OUT007. What the call does to shared state
- * leaves as effects: `seizeChannel` / `releaseChannel` around the call when a channel cap is set,
- * and `debitCredits` at call end when Microsoft bills the call.
+ * leaves as effects: `seizeChannel` / `releaseChannel` around every call that goes out (the
+ * runtime counts the resource account's channels in use), and `debitCredits` at call end when
+ * Microsoft bills the call.
  */
 import { assign, setup } from 'xstate';
 import type { CallingPlanUsage, CountryCode, E164, NumberType } from '../tenant/index.js';
-import { runtimeEffect } from './effect.js';
+import { callerNotVoiceEnabled, callerRoutesOwnCalls, type PstnCallerFacts } from './caller.js';
+import { runtimeEffect, type Change } from './effect.js';
 import { callOutput, type CallOutput, type OutboundOutcome } from './outcome.js';
 
 /** The prompt a caller hears when the resource account is not funded (OUT005, RA002/RA003). */
@@ -19,18 +21,7 @@ export const NOT_SET_UP_PROMPT = 'You are not set up to use this calling feature
 /** The facts of one outbound call, as they stand when the user dials. */
 export interface OutboundCallInput {
   /** The user who dials. */
-  caller: {
-    /** ObjectId of the user. */
-    userId: string;
-    /** Holds a Teams Phone licence (USR001). */
-    teamsPhoneLicensed: boolean;
-    /** EnterpriseVoiceEnabled (USR002). */
-    enterpriseVoiceEnabled: boolean;
-    /** Has a phone number of their own: they call with it, not the shared number (USR003). */
-    hasOwnNumber: boolean;
-    /** PSTN usages of the user's effective online voice routing policy; any means USR004. */
-    voiceRoutingPstnUsageCount: number;
-  };
+  caller: PstnCallerFacts;
   /** The user's effective Shared Calling policy (GRT001). */
   sharedCallingPolicy: {
     identity: string;
@@ -123,7 +114,7 @@ export interface ChannelParams {
  */
 export type OutboundEvent = { type: 'outbound.none' };
 
-interface OutboundContext {
+export interface OutboundContext {
   facts: OutboundCallInput;
   answered: boolean;
 }
@@ -156,6 +147,11 @@ function debitParams({ context }: { context: OutboundContext }): DebitCreditsPar
     destinationCountry: context.facts.destination.country,
   };
 }
+
+/** The context changes of the outbound machine, as plain functions every executor runs. */
+export const outboundChanges = {
+  markAnswered: ((_context: OutboundContext) => ({ answered: true })) satisfies Change<OutboundContext>,
+};
 
 function channelParams({ context }: { context: OutboundContext }): ChannelParams {
   // Only reached past the policyHasNoResourceAccount guard, so the id is present.
@@ -198,10 +194,8 @@ export const outboundMachine = setup({
     output: {} as OutboundCallOutput,
   },
   guards: {
-    callerNotVoiceEnabled: ({ context }) =>
-      !context.facts.caller.teamsPhoneLicensed || !context.facts.caller.enterpriseVoiceEnabled,
-    callerRoutesOwnCalls: ({ context }) =>
-      context.facts.caller.hasOwnNumber || context.facts.caller.voiceRoutingPstnUsageCount > 0,
+    callerNotVoiceEnabled: ({ context }) => callerNotVoiceEnabled(context.facts.caller),
+    callerRoutesOwnCalls: ({ context }) => callerRoutesOwnCalls(context.facts.caller),
     policyHasNoResourceAccount: ({ context }) => context.facts.sharedCallingPolicy.resourceAccountId === null,
     resourceAccountHasNoNumber: ({ context }) => context.facts.resourceAccount.number === null,
     serviceNumberNotFunded: ({ context }) => {
@@ -215,12 +209,11 @@ export const outboundMachine = setup({
       fundingOf(context.facts) === 'communicationsCredits' && context.facts.credits.balance <= 0,
     channelCapReached: ({ context }) =>
       context.facts.channels.cap !== null && context.facts.channels.inUse >= context.facts.channels.cap,
-    hasChannelCap: ({ context }) => context.facts.channels.cap !== null,
     farEndAnswers: ({ context }) => context.facts.farEnd.answers,
     callIsBilled: ({ context }) => billedMinutesOf(context) > 0,
   },
   actions: {
-    markAnswered: assign({ answered: true }),
+    markAnswered: assign(({ context }) => outboundChanges.markAnswered(context)),
     seizeChannel: runtimeEffect<ChannelParams>(),
     releaseChannel: runtimeEffect<ChannelParams>(),
     debitCredits: runtimeEffect<DebitCreditsParams>(),
@@ -243,8 +236,7 @@ export const outboundMachine = setup({
         { guard: 'serviceNumberNotFunded', target: 'notFunded' },
         { guard: 'creditsExhausted', target: 'noCredits' },
         { guard: 'channelCapReached', target: 'allChannelsBusy' },
-        { guard: 'hasChannelCap', target: 'ringing', actions: { type: 'seizeChannel', params: channelParams } },
-        { target: 'ringing' },
+        { target: 'ringing', actions: { type: 'seizeChannel', params: channelParams } },
       ],
     },
     ringing: {
@@ -261,10 +253,7 @@ export const outboundMachine = setup({
       },
     },
     hangingUp: {
-      always: [
-        { guard: 'hasChannelCap', target: 'completed', actions: { type: 'releaseChannel', params: channelParams } },
-        { target: 'completed' },
-      ],
+      always: { target: 'completed', actions: { type: 'releaseChannel', params: channelParams } },
     },
     completed: { type: 'final', output: completed },
     notSharedCallingUser: {

@@ -10,15 +10,21 @@ export type CallKind = 'inbound' | 'outbound' | 'emergency' | 'callback';
 /** The §3 outcome IDs a call of each kind can end with. */
 export const CALL_OUTCOME_IDS = {
   outbound: ['OUT001', 'OUT002', 'OUT003', 'OUT004', 'OUT005', 'OUT006', 'OUT007'],
-  inbound: ['INB001', 'INB010', 'INB011', 'INB012', 'INB013', 'INB014', 'INB015'],
-  emergency: ['EMG001', 'EMG003', 'EMG004', 'EMG005', 'EMG007'],
-  callback: ['CBK001', 'CBK002', 'CBK003'],
+  inbound: ['INB001', 'INB010', 'INB011', 'INB012', 'INB013', 'INB014', 'INB015', 'INB016', 'INB017', 'INB018', 'INB019', 'INB020'],
+  emergency: ['EMG001', 'EMG003', 'EMG004', 'EMG005', 'EMG007', 'EMG008', 'EMG009', 'EMG010', 'EMG011', 'EMG012', 'EMG013'],
+  callback: ['CBK001', 'CBK002', 'CBK003', 'CBK004'],
 } as const satisfies Record<CallKind, readonly RuleId[]>;
 
 export type OutboundOutcome = (typeof CALL_OUTCOME_IDS.outbound)[number];
 export type InboundOutcome = (typeof CALL_OUTCOME_IDS.inbound)[number];
 export type EmergencyOutcome = (typeof CALL_OUTCOME_IDS.emergency)[number];
 export type CallbackOutcome = (typeof CALL_OUTCOME_IDS.callback)[number];
+
+/** Emergency calls that failed the person who made them: the safety figure `emergency.failed`. */
+export const FAILED_EMERGENCY_OUTCOMES = ['EMG009', 'EMG010', 'EMG011', 'EMG012'] as const satisfies readonly EmergencyOutcome[];
+
+/** Emergency outcomes that are not real emergency calls: an ordinary outbound call (EMG001), a test call (EMG013). */
+export const NOT_EMERGENCY_OUTCOMES = ['EMG001', 'EMG013'] as const satisfies readonly EmergencyOutcome[];
 
 /** The output of a finished call. */
 export interface CallOutput<Kind extends CallKind, Outcome extends RuleId, Details> {

@@ -2,11 +2,10 @@
 export { assembleRun, runScenario, summarise, checkExpectations } from './run-scenario.js';
 export type { RunOptions, RunResult, MetricSummary, ExpectationResult } from './run-scenario.js';
 export { runReplication } from './replication.js';
-export { CALLER_TIMING_MS } from './inbound-caller.js';
+export { CALLER_TIMING_MS, PROMPT_MS } from '../calls/index.js';
 export type { ReplicationOptions, ReplicationResult } from './replication.js';
 export type { TimelineOutcome } from './timeline-change.js';
-export type { CallRecord, ReplicationFigures } from './collector.js';
-export { PROMPT_MS } from './call-inputs.js';
+export type { CallRecord, ReplicationFigures } from '../calls/index.js';
 export { formatTrace } from './trace.js';
 export type { CallTrace, TraceFact, TraceOptions, TraceStep } from './trace.js';
 export { metricNames, metricProblem } from './metric-names.js';

@@ -2,9 +2,9 @@
  * The metric names a run of a tenant reports, so an `expect` entry that names none of them is
  * caught when the scenario loads rather than after a long run.
  */
-import { CallbackPools } from '../runtime/index.js';
+import { ReplicationCollector } from '../calls/index.js';
+import { CallbackPools, sharedResourceAccountIds } from '../runtime/index.js';
 import type { Tenant } from '../tenant/index.js';
-import { ReplicationCollector } from './collector.js';
 
 /** Figures every callback pool has, under `callbackPool.<policy>.`. */
 const POOL_FIGURE = /^callbackPool\.[A-Za-z0-9_-]+\.(size|reservations|renewals|displaced|meanReserved|peakReserved|allReservedShare)$/;
@@ -20,6 +20,7 @@ export function metricNames(tenant: Tenant): string[] {
   if (names === undefined) {
     const collector = new ReplicationCollector(0, 0);
     collector.watchPools(new CallbackPools(tenant).all());
+    collector.watchChannels(tenant, sharedResourceAccountIds(tenant));
     names = Object.keys(collector.figures(0, 0));
     namesByTenant.set(tenant, names);
   }

@@ -5,7 +5,7 @@
 import { confidenceInterval } from '../metrics/index.js';
 import type { Scenario } from '../scenario/index.js';
 import type { Tenant } from '../tenant/index.js';
-import type { CallRecord, ReplicationFigures } from './collector.js';
+import type { CallRecord, ReplicationFigures } from '../calls/index.js';
 import { runReplication, type ReplicationResult } from './replication.js';
 import type { TimelineOutcome } from './timeline-change.js';
 

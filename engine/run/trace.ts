@@ -15,7 +15,7 @@
  * shows the snapshot's state.
  */
 import type { AnyStateMachine } from 'xstate';
-import type { CallKind } from '../machines/index.js';
+import type { CallKind } from '../calls/index.js';
 import { RULES, type RuleId } from '../tenant/index.js';
 
 /** Which calls to trace, and where their traces go. */

@@ -31,3 +31,6 @@ export { TenantView } from './tenant-view.js';
 export type { NumberFacts, UserFacts } from './tenant-view.js';
 export { DerivedTenantFacts, sharedResourceAccountIds } from './tenant-derived.js';
 export type { AttendantEntry } from './tenant-derived.js';
+
+export { Channels } from './channels.js';
+export type { ChannelsObserver } from './channels.js';

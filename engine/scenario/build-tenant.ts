@@ -251,6 +251,7 @@ export function buildTenant(section: TenantSection): BuiltTenant {
       groups: [...u.groups],
       extension: u.extension ?? null,
       hiddenFromAddressLists: u.hiddenFromAddressLists,
+      ...(u.voicemail ? {} : { voicemailEnabled: false }),
       clientLocation: { networkSiteId: site ?? null, dynamicLocationId: dynamic ?? null },
       policies: { sharedCalling: null, voiceRouting: null, emergencyCallRouting: null },
     };

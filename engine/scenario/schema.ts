@@ -117,6 +117,7 @@ const user = strict({
   groups: z.array(nonEmpty).default([]),
   extension: numberText.optional(),
   hiddenFromAddressLists: z.boolean().default(false),
+  voicemail: z.boolean().default(true),
   clientLocation: strict({ networkSite: nonEmpty.optional(), dynamicLocation: nonEmpty.optional() }).optional(),
   policies: userPolicies.optional(),
 }).register(registry, { id: 'User' });
@@ -309,7 +310,7 @@ const workload = strict({
     profile: profile.optional(),
     dialStrings: weights.default({ '911': 1 }),
     duration: distribution,
-    callback: strict({ probability, delay: distribution }),
+    callback: strict({ probability, delay: distribution, answerProbability: probability.default(1) }),
   }).optional(),
 });
 
@@ -327,6 +328,10 @@ const settings = strict({
     inputTimeout: duration.default(5_000),
   }).default({ maxMenuAttempts: 3, inputTimeout: 5_000 }),
   channelCap: z.number().int().min(0).nullable().default(null),
+  testCalls: strict({
+    dialStrings: z.array(nonEmpty).default(['933']),
+    treatAsEmergency: z.boolean().default(false),
+  }).default({ dialStrings: ['933'], treatAsEmergency: false }),
 });
 
 /** Timeline entries are open: every key besides `at` and `do` is a parameter of the cmdlet. */
@@ -381,6 +386,7 @@ export const scenarioSchema = strict({
     callbackWithoutReservation: 'auto-attendant',
     attendant: { maxMenuAttempts: 3, inputTimeout: 5_000 },
     channelCap: null,
+    testCalls: { dialStrings: ['933'], treatAsEmergency: false },
   }),
   timeline: z.array(timelineEntry).default([]),
   expect: z.array(expectation).default([]),

@@ -96,6 +96,7 @@ function user(tenant: Tenant, u: User): Plain {
     ...(u.groups.length === 0 ? {} : { groups: [...u.groups] }),
     ...(u.extension === null ? {} : { extension: u.extension }),
     ...(u.hiddenFromAddressLists ? { hiddenFromAddressLists: true } : {}),
+    ...(u.voicemailEnabled === false ? { voicemail: false } : {}),
     ...(networkSiteId === null && dynamicLocationId === null
       ? {}
       : {

@@ -112,6 +112,11 @@ export interface User {
    */
   extension: string | null;
   hiddenFromAddressLists: boolean;
+  /**
+   * Voicemail (Set-CsOnlineVoicemailUserSettings -VoicemailEnabled): an unanswered transfer from
+   * the auto attendant goes there (INB016). Absent means on, which is Teams' default.
+   */
+  voicemailEnabled?: boolean;
   clientLocation: ClientLocation;
   policies: PolicyGrants;
 }

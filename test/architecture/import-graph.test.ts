@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 /**
  * DESIGN.md's dependency direction, checked on the real import graph: cli -> engine; inside the
  * engine, the kernel knows nothing of Teams, machines know nothing of the kernel, the tenant knows
- * nothing of calls, and the PowerShell interpreter only reaches the tenant.
+ * nothing of calls, the PowerShell interpreter only reaches the tenant, and the run (wiring only)
+ * never reaches the machines: every call decision lives under engine/calls and engine/machines.
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -45,10 +46,13 @@ const ALLOWED: Record<string, string[]> = {
   'engine/runtime': ['engine/tenant', 'engine/kernel', 'engine/machines', 'engine/metrics', 'engine/workload'],
   'engine/scenario': ['engine/tenant', 'engine/powershell', 'engine/workload', 'engine/kernel'],
   'engine/powershell': ['engine/tenant'],
-  // The run wires every part together for one scenario (DESIGN.md has no folder for it: see README).
+  // One module per kind of call: arrival, facts, machine, effects on the runtime, record.
+  'engine/calls': ['engine/kernel', 'engine/machines', 'engine/metrics', 'engine/runtime', 'engine/tenant', 'engine/workload'],
+  // The run wires every part together for one scenario and decides nothing about a call: it may
+  // not reach the machines, whose guards are where call decisions live, except through the calls.
   'engine/run': [
+    'engine/calls',
     'engine/kernel',
-    'engine/machines',
     'engine/metrics',
     'engine/powershell',
     'engine/runtime',

@@ -163,7 +163,7 @@ describe('docs/results-format.md', () => {
     const out = outputs('documented');
     await runCli('run', FIXTURE, '--json', out.json);
     const doc = readFileSync('docs/results-format.md', 'utf8');
-    const names = Object.keys(JSON.parse(readFileSync(out.json, 'utf8')).metrics).map((n) => n.replace(/^callbackPool\.[^.]+\./, 'callbackPool.<policy>.'));
+    const names = Object.keys(JSON.parse(readFileSync(out.json, 'utf8')).metrics).map((n) => n.replace(/^callbackPool\.[^.]+\./, 'callbackPool.<policy>.').replace(/^channels\.[^.]+\./, 'channels.<account>.'));
     // Families of outcomes are written `outbound.outcome.OUT001` ... `OUT007` and `inbound.flow.INB002` / `INB003`.
     const documented = (name: string): boolean => {
       const family = name.slice(0, name.lastIndexOf('.') + 1);

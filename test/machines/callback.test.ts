@@ -16,6 +16,13 @@ describe('emergency callback', () => {
     expect(effects(run.actions)).toEqual([]);
   });
 
+  it('does not reach the caller who holds the reservation but does not answer (CBK004)', () => {
+    expect(drive(callbackMachine, callback({ answered: false })).snapshot.output).toMatchObject({
+      outcome: 'CBK004',
+      details: { reachedCaller: false, destination: 'callerDidNotAnswer', rangUserId: 'u-ada' },
+    });
+  });
+
   it('is misrouted to the user who displaced the reservation (CBK001)', () => {
     expect(drive(callbackMachine, callback({ reservationHolderId: 'u-bob' })).snapshot.output).toMatchObject({
       outcome: 'CBK001',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emergencyMachine } from '../../engine/machines/emergency.js';
+import { emergencyMachine, type EmergencyCallInput } from '../../engine/machines/emergency.js';
 import { drive, effects } from './drive.js';
 import { emergencyCall as call } from './samples.js';
 
@@ -26,7 +26,7 @@ describe('emergency call', () => {
   it('lasts the call duration before it ends', () => {
     const run = drive(emergencyMachine, call());
     expect(run.delays).toEqual([240_000]);
-    expect(run.path).toEqual(['onCallWithFreeNumber', 'freeCallbackNumber']);
+    expect(run.path).toEqual(['onCall', 'freeCallbackNumber']);
   });
 
   it('keeps the number the caller still holds and renews it (EMG007)', () => {
@@ -59,9 +59,87 @@ describe('emergency call', () => {
     }));
     expect(run.snapshot.output).toMatchObject({
       outcome: 'EMG005',
-      reason: expect.stringContaining('neither a free nor a reusable number'),
-      details: { callbackNumber: '+14255550100' },
+      reason: expect.stringContaining('offered no number'),
+      details: { callbackNumber: '+14255550100', callbackSource: 'resourceAccount' },
     });
+  });
+
+  it('fails as EMG009 for a caller who cannot call the PSTN: no licence, no Enterprise Voice, or no resource account (USR008)', () => {
+    for (const change of [
+      (c: EmergencyCallInput) => { c.caller.teamsPhoneLicensed = false; },
+      (c: EmergencyCallInput) => { c.caller.enterpriseVoiceEnabled = false; },
+      (c: EmergencyCallInput) => { c.sharedCallingPolicyHasResourceAccount = false; },
+    ]) {
+      const run = drive(emergencyMachine, call(change));
+      expect(run.snapshot.output).toMatchObject({ outcome: 'EMG009', details: { callbackNumber: null, routing: null } });
+      expect(effects(run.actions)).toEqual([]);
+    }
+  });
+
+  it('leaves a caller with an own number or a routing policy with usages to their own routing (EMG008), taking nothing from the pool', () => {
+    for (const change of [
+      (c: EmergencyCallInput) => { c.caller.hasOwnNumber = true; },
+      (c: EmergencyCallInput) => { c.caller.voiceRoutingPstnUsageCount = 2; },
+    ]) {
+      const run = drive(emergencyMachine, call(change));
+      expect(run.snapshot.output).toMatchObject({ outcome: 'EMG008', details: { callbackNumber: null } });
+      expect(effects(run.actions)).toEqual([]);
+    }
+  });
+
+  it('fails as EMG010 when the emergency number has PSTN usages but the resource account number is Calling Plan (USR006)', () => {
+    const run = drive(emergencyMachine, call((c) => {
+      c.userPolicy = { identity: 'US-Emergency', emergencyNumbers: [{ dialString: '911', dialMasks: [], pstnUsage: 'US-Emergency' }] };
+    }));
+    expect(run.snapshot.output).toMatchObject({ outcome: 'EMG010', details: { routing: { via: 'DirectRouting' }, callbackNumber: null } });
+    expect(effects(run.actions)).toEqual([]);
+  });
+
+  it('fails as EMG010 when the emergency number has no usages but the resource account number is Direct Routing, and routes when it has', () => {
+    const noUsage = drive(emergencyMachine, call((c) => {
+      if (c.resourceAccountNumber) c.resourceAccountNumber.numberType = 'DirectRouting';
+    }));
+    expect(noUsage.snapshot.output).toMatchObject({ outcome: 'EMG010' });
+    const withUsage = drive(emergencyMachine, call((c) => {
+      if (c.resourceAccountNumber) c.resourceAccountNumber.numberType = 'DirectRouting';
+      c.userPolicy = { identity: 'US-Emergency', emergencyNumbers: [{ dialString: '911', dialMasks: [], pstnUsage: 'US-Emergency' }] };
+    }));
+    expect(withUsage.snapshot.output).toMatchObject({ outcome: 'EMG003', details: { routing: { via: 'DirectRouting' } } });
+  });
+
+  it('fails as EMG011, not EMG005, when the pool is empty and the resource account has no number (ported)', () => {
+    const run = drive(emergencyMachine, call((c) => {
+      c.callbackPool = { size: 0, numberHeldByCaller: null, nextFreeNumber: null, reuseCandidate: null };
+      c.resourceAccountNumber = null;
+      c.location.staticLocationId = null;
+    }));
+    expect(run.snapshot.output).toMatchObject({ outcome: 'EMG011', details: { callbackNumber: null, callbackSource: 'none' } });
+    expect(run.delays).toEqual([240_000]);
+  });
+
+  it('fails as EMG012 when the call has a callback number but no location, keeping the reservation for the callback', () => {
+    const run = drive(emergencyMachine, call((c) => { c.location.staticLocationId = null; }));
+    expect(run.snapshot.output).toMatchObject({
+      outcome: 'EMG012',
+      details: { callbackNumber: '+14255550201', location: { source: 'none', locationId: null } },
+    });
+    expect(effects(run.actions).map((a) => a.type)).toEqual(['reserveCallbackNumber']);
+  });
+
+  it('treats 933 as a test call (EMG013): located, no callback number, no reservation; a setting makes it an emergency call', () => {
+    const test = (treatAsEmergency: boolean) =>
+      drive(emergencyMachine, call((c) => {
+        c.dialledString = '933';
+        c.userPolicy?.emergencyNumbers.push({ dialString: '933', dialMasks: [], pstnUsage: null });
+        c.testCalls.treatAsEmergency = treatAsEmergency;
+      }));
+    const run = test(false);
+    expect(run.snapshot.output).toMatchObject({
+      outcome: 'EMG013',
+      details: { testCall: true, callbackNumber: null, location: { source: 'static', locationId: 'loc-hq' } },
+    });
+    expect(effects(run.actions)).toEqual([]);
+    expect(test(true).snapshot.output).toMatchObject({ outcome: 'EMG003', details: { testCall: false, callbackNumber: '+14255550201' } });
   });
 
   it('names the location (EMG002) and routing (EMG006) it chose in its reason', () => {
@@ -76,7 +154,16 @@ describe('emergency call', () => {
       callKind: 'emergency',
       outcome: 'EMG001',
       reason: expect.stringMatching(/^EMG001: .*ordinary outbound call/),
-      details: { dialledString: '999', treatedAsOutbound: true, dialString: null, location: null, routing: null, callbackNumber: null },
+      details: {
+        dialledString: '999',
+        treatedAsOutbound: true,
+        dialString: null,
+        testCall: false,
+        location: null,
+        routing: null,
+        callbackNumber: null,
+        callbackSource: null,
+      },
     });
     expect(effects(run.actions)).toEqual([]);
   });

@@ -18,7 +18,7 @@ describe('inbound call', () => {
   });
 
   it('plays the greeting, the menu prompt, then waits for the key press', () => {
-    expect(drive(inboundMachine, call([press('1')])).delays).toEqual([4_000, 6_000, 1_500]);
+    expect(drive(inboundMachine, call([press('1')])).delays.slice(0, 3)).toEqual([4_000, 6_000, 1_500]);
   });
 
   it('transfers to the user behind a menu key, who answers (INB010), recording the business-hours flow', () => {
@@ -29,9 +29,58 @@ describe('inbound call', () => {
     });
   });
 
-  it('reports a transferred call the user does not answer as INB010 not answered', () => {
-    const run = drive(inboundMachine, call([press('1')], (c) => { c.userAnswers = false; }));
-    expect(run.snapshot.output).toMatchObject({ outcome: 'INB010', details: { answered: false } });
+  it('rings the user, then lasts the conversation before it ends INB010 (talk time is simulated)', () => {
+    const run = drive(inboundMachine, call([press('1')]));
+    // greeting, menu prompt, key press, ring until answer, talk
+    expect(run.delays).toEqual([4_000, 6_000, 1_500, 8_000, 180_000]);
+  });
+
+  it("sends a transfer the user does not answer to the user's voicemail (INB016)", () => {
+    const run = drive(inboundMachine, call([press('1')], (c) => { c.transfer.userAnswers = false; }));
+    expect(run.snapshot.output).toMatchObject({ outcome: 'INB016', details: { answered: false, target: { id: 'u-sales' } } });
+    expect(run.delays).toEqual([4_000, 6_000, 1_500, 8_000, 30_000]);
+  });
+
+  it('disconnects a transfer the user does not answer when the user has no voicemail (INB017)', () => {
+    const run = drive(inboundMachine, call([press('1')], (c) => {
+      c.transfer.userAnswers = false;
+      c.transfer.usersWithVoicemail = [];
+    }));
+    expect(run.snapshot.output).toMatchObject({ outcome: 'INB017', details: { answered: false } });
+  });
+
+  it('does not reach the tenant when the shared number is out of service (INB018), before anything else', () => {
+    const run = drive(inboundMachine, call([press('1')], (c) => {
+      c.number.inService = false;
+      c.attendant = null;
+    }));
+    expect(run.snapshot.output).toMatchObject({ outcome: 'INB018', details: { flow: null } });
+    expect(run.actions.filter((a) => !a.type.startsWith('xstate.'))).toEqual([]);
+  });
+
+  it('does not answer a toll-free number at a zero balance (INB019), but answers a funded one', () => {
+    const unfunded = drive(inboundMachine, call([press('1')], (c) => {
+      c.number.tollFree = true;
+      c.tollFreeFunded = false;
+    }));
+    expect(unfunded.snapshot.output).toMatchObject({ outcome: 'INB019' });
+    const funded = drive(inboundMachine, call([press('1')], (c) => { c.number.tollFree = true; }));
+    expect(funded.snapshot.output).toMatchObject({ outcome: 'INB010' });
+  });
+
+  it('bills a toll-free call once, at hang-up after the talk, and releases the channel it seized', () => {
+    const run = drive(inboundMachine, call([press('1')], (c) => { c.number.tollFree = true; }));
+    const effects = run.actions.filter((a) => !a.type.startsWith('xstate.')).map((a) => a.type);
+    expect(effects).toEqual(['seizeChannel', 'billTollFreeMinutes', 'releaseChannel']);
+    const plain = drive(inboundMachine, call([press('1')]));
+    expect(plain.actions.filter((a) => !a.type.startsWith('xstate.')).map((a) => a.type)).toEqual(['seizeChannel', 'releaseChannel']);
+  });
+
+  it('gives a busy caller INB020 when every channel of the resource account is in use', () => {
+    const run = drive(inboundMachine, call([press('1')], (c) => { c.channels = { cap: 2, inUse: 2 }; }));
+    expect(run.snapshot.output).toMatchObject({ outcome: 'INB020' });
+    const free = drive(inboundMachine, call([press('1')], (c) => { c.channels = { cap: 2, inUse: 1 }; }));
+    expect(free.snapshot.output).toMatchObject({ outcome: 'INB010' });
   });
 
   it('records the holiday flow (INB002) for a call during a holiday', () => {
@@ -82,7 +131,7 @@ describe('inbound call', () => {
 
   it('plays an announcement, then the menu again, without counting a failed attempt', () => {
     const run = drive(inboundMachine, call([press('3'), press('1')]));
-    expect(run.delays).toEqual([4_000, 6_000, 1_500, 12_000, 6_000, 1_500]);
+    expect(run.delays.slice(0, 6)).toEqual([4_000, 6_000, 1_500, 12_000, 6_000, 1_500]);
     expect(run.snapshot.output).toMatchObject({ outcome: 'INB010', details: { failedAttempts: 0 } });
   });
 

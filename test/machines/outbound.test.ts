@@ -14,10 +14,12 @@ describe('outbound call', () => {
       details: { callerId: '+14255550100', answered: true, billedMinutes: 3, fundedBy: 'communicationsCredits', prompt: null },
     });
     expect(effects(run.actions)).toEqual([
+      expect.objectContaining({ type: 'seizeChannel' }),
       expect.objectContaining({
         type: 'debitCredits',
         params: { minutes: 3, ratePerMinute: 0.05, amount: expect.closeTo(0.15, 10), fundedBy: 'communicationsCredits', destinationCountry: 'GB' },
       }),
+      expect.objectContaining({ type: 'releaseChannel' }),
     ]);
   });
 
@@ -28,14 +30,16 @@ describe('outbound call', () => {
   it('ends as OUT001 not answered, without a debit, when the far end does not answer', () => {
     const run = drive(outboundMachine, call((c) => { c.farEnd.answers = false; }));
     expect(run.snapshot.output).toMatchObject({ outcome: 'OUT001', details: { answered: false, billedMinutes: 0 } });
-    expect(effects(run.actions)).toEqual([]);
+    expect(effects(run.actions).map((a) => a.type)).toEqual(['seizeChannel', 'releaseChannel']);
   });
 
   it('bills post-paid overage instead of the credit balance, even with a balance of zero', () => {
     const run = drive(outboundMachine, call((c) => { c.credits = { postpaidOverage: true, balance: 0 }; }));
     expect(run.snapshot.output).toMatchObject({ outcome: 'OUT001', details: { fundedBy: 'postpaidOverage', billedMinutes: 3 } });
     expect(effects(run.actions)).toEqual([
+      expect.objectContaining({ type: 'seizeChannel' }),
       expect.objectContaining({ type: 'debitCredits', params: expect.objectContaining({ fundedBy: 'postpaidOverage' }) }),
+      expect.objectContaining({ type: 'releaseChannel' }),
     ]);
   });
 
@@ -45,10 +49,11 @@ describe('outbound call', () => {
       c.credits.balance = 0;
     }));
     expect(run.snapshot.output).toMatchObject({ outcome: 'OUT001', details: { fundedBy: null, billedMinutes: 0 } });
-    expect(effects(run.actions)).toEqual([]);
+    expect(effects(run.actions).map((a) => a.type)).toEqual(['seizeChannel', 'releaseChannel']);
   });
 
-  it('seizes a channel when the call starts and releases it when it ends, when a cap is set', () => {
+  it('seizes a channel when the call starts and releases it when it ends, cap or no cap (the runtime counts them)', () => {
+    expect(effects(drive(outboundMachine, call()).actions).map((a) => a.type)).toEqual(['seizeChannel', 'debitCredits', 'releaseChannel']);
     const run = drive(outboundMachine, call((c) => { c.channels = { cap: 2, inUse: 1 }; }));
     expect(effects(run.actions).map((a) => a.type)).toEqual(['seizeChannel', 'debitCredits', 'releaseChannel']);
     expect(effects(run.actions)[0]).toEqual(expect.objectContaining({ params: { resourceAccountId: 'ra-main' } }));

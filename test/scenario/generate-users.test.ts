@@ -11,6 +11,7 @@ const template: UserEntry = {
   enterpriseVoice: true,
   groups: [],
   hiddenFromAddressLists: false,
+  voicemail: true,
 };
 
 describe('expandUsers', () => {

@@ -1,12 +1,13 @@
 /**
  * The statistics of one replication, streamed: counters per outcome, money, and time-weighted
- * levels (credit balance, callback numbers reserved). Nothing here grows with the number of calls.
+ * levels (credit balance, callback numbers reserved, channels in use). Nothing here grows with the
+ * number of calls.
  * Calls that start before the warm-up ends, and events before it, are not counted.
  */
-import { CALL_FLOW_OUTCOME, CALL_OUTCOME_IDS, type CallKind } from '../machines/index.js';
+import { CALL_FLOW_OUTCOME, CALL_OUTCOME_IDS, FAILED_EMERGENCY_OUTCOMES, type CallKind } from '../machines/index.js';
 import { TimeWeighted } from '../metrics/index.js';
-import type { CallbackPool, CallbackPoolObserver, CreditsObserver } from '../runtime/index.js';
-import type { RuleId } from '../tenant/index.js';
+import type { CallbackPool, CallbackPoolObserver, ChannelsObserver, CreditsObserver } from '../runtime/index.js';
+import type { RuleId, Tenant } from '../tenant/index.js';
 
 /** One finished call, as `--calls FILE.csv` writes it. */
 export interface CallRecord {
@@ -46,6 +47,8 @@ interface PoolStats {
 export class ReplicationCollector {
   private readonly counts = new Map<string, number>();
   private readonly pools = new Map<string, PoolStats>();
+  /** Channels in use per resource account (by objectId), with the name its figures go under. */
+  private readonly channels = new Map<string, { name: string; inUse: TimeWeighted }>();
   private readonly balance: TimeWeighted;
   private spent = 0;
   private tollFreeSpent = 0;
@@ -54,6 +57,7 @@ export class ReplicationCollector {
 
   readonly creditsObserver: Partial<CreditsObserver>;
   readonly poolObserver: Partial<CallbackPoolObserver>;
+  readonly channelsObserver: Partial<ChannelsObserver>;
 
   constructor(
     private readonly warmup: number,
@@ -68,6 +72,7 @@ export class ReplicationCollector {
       'outbound.answered',
       'outbound.billedMinutes',
       'inbound.transferAnswered',
+      'emergency.failed',
       'emergency.location.dynamic',
       'emergency.location.static',
       'emergency.location.none',
@@ -75,6 +80,7 @@ export class ReplicationCollector {
       'emergency.route.CallingPlanOrOperatorConnect',
       'emergency.siteOverride',
       'callback.reached',
+      'callback.callerDidNotAnswer',
       'callback.misrouted',
       'callback.toAutoAttendant',
       'callback.notInService',
@@ -82,9 +88,6 @@ export class ReplicationCollector {
       'credits.rechargesFailed',
       'timeline.applied',
       'timeline.refused',
-      'inbound.numberNotInService',
-      'inbound.tollFreeUnfunded',
-      'emergency.notSharedCalling',
     ]) {
       this.counts.set(name, 0);
     }
@@ -115,6 +118,21 @@ export class ReplicationCollector {
         p.allReserved.update(now, size > 0 && count >= size ? 1 : 0);
       },
     };
+    this.channelsObserver = {
+      onChannelsInUse: (now, resourceAccountId, inUse) => this.channels.get(resourceAccountId)?.inUse.update(now, inUse),
+    };
+  }
+
+  /**
+   * Follow the channels of the resource accounts *resourceAccountIds* of *tenant* (the shared
+   * ones, when the run starts); their figures go under each account's UPN.
+   */
+  watchChannels(tenant: Tenant, resourceAccountIds: readonly string[]): void {
+    for (const objectId of resourceAccountIds) {
+      if (this.channels.has(objectId)) continue;
+      const name = tenant.resourceAccounts.find((ra) => ra.objectId === objectId)?.userPrincipalName ?? objectId;
+      this.channels.set(objectId, { name, inUse: new TimeWeighted({ start: 0, level: 0, warmup: this.warmup }) });
+    }
   }
 
   /** Start following the callback pools that exist now (again after a timeline change). */
@@ -137,11 +155,6 @@ export class ReplicationCollector {
     if (now >= this.warmup) this.overage += amount;
   }
 
-  /** A call that never reached the simulated tenant (it has no outcome): counted by why. */
-  onNotConnected(name: 'inbound.numberNotInService' | 'inbound.tollFreeUnfunded' | 'emergency.notSharedCalling', now: number): void {
-    if (now >= this.warmup) this.add(name);
-  }
-
   onTimeline(ok: boolean): void {
     this.add(ok ? 'timeline.applied' : 'timeline.refused');
   }
@@ -151,13 +164,20 @@ export class ReplicationCollector {
     this.add(`${record.kind}.outcome.${record.outcome}`);
     const d = record.details as Record<string, unknown>;
     switch (record.kind) {
-      case 'outbound':
+      case 'outbound': {
         if (d.answered === true) this.add('outbound.answered');
         this.add('outbound.billedMinutes', typeof d.billedMinutes === 'number' ? d.billedMinutes : 0);
+        // Dialled as an emergency string that was none (EMG001), then carried as this outbound call.
+        const before = d.before as { outcome?: string } | undefined;
+        if (before?.outcome === 'EMG001') {
+          this.add('emergency.calls');
+          this.add('emergency.outcome.EMG001');
+        }
         break;
+      }
       case 'inbound':
         if (typeof d.flow === 'string') this.add(`inbound.flow.${d.flow}`);
-        if (record.outcome === 'INB010' && d.answered === true) this.add('inbound.transferAnswered');
+        if (record.outcome === 'INB010') this.add('inbound.transferAnswered');
         break;
       case 'emergency': {
         const location = d.location as { source?: string } | null;
@@ -165,12 +185,16 @@ export class ReplicationCollector {
         if (location?.source !== undefined) this.add(`emergency.location.${location.source}`);
         if (routing?.via !== undefined) this.add(`emergency.route.${routing.via}`);
         if (routing?.siteOverride === true) this.add('emergency.siteOverride');
+        if ((FAILED_EMERGENCY_OUTCOMES as readonly string[]).includes(record.outcome)) this.add('emergency.failed');
         break;
       }
       case 'callback':
         switch (d.destination) {
           case 'caller':
             this.add('callback.reached');
+            break;
+          case 'callerDidNotAnswer':
+            this.add('callback.callerDidNotAnswer');
             break;
           case 'otherUser':
             this.add('callback.misrouted');
@@ -192,6 +216,10 @@ export class ReplicationCollector {
     const callbacks = out.get('callback.calls') ?? 0;
     // The safety figure of docs/rules.md §3: callbacks that do not reach the person who called.
     out.set('callback.notReachedShare', callbacks === 0 ? NaN : (callbacks - (out.get('callback.reached') ?? 0)) / callbacks);
+    // The safety figure of emergency calling: failed calls over real emergency calls (not EMG001, not tests).
+    const emergencyCalls =
+      (out.get('emergency.calls') ?? 0) - (out.get('emergency.outcome.EMG001') ?? 0) - (out.get('emergency.outcome.EMG013') ?? 0);
+    out.set('emergency.failedShare', emergencyCalls === 0 ? NaN : (out.get('emergency.failed') ?? 0) / emergencyCalls);
     out.set('credits.spent', round(this.spent));
     out.set('credits.tollFreeSpent', round(this.tollFreeSpent));
     out.set('credits.overage', round(this.overage));
@@ -207,6 +235,11 @@ export class ReplicationCollector {
       out.set(`${key}.meanReserved`, p.reserved.mean(horizon));
       out.set(`${key}.peakReserved`, Math.max(0, p.reserved.max(horizon)));
       out.set(`${key}.allReservedShare`, p.allReserved.mean(horizon));
+    }
+    for (const { name, inUse } of this.channels.values()) {
+      const key = `channels.${metricKey(name)}`;
+      out.set(`${key}.meanInUse`, inUse.mean(horizon));
+      out.set(`${key}.peakInUse`, Math.max(0, inUse.max(horizon)));
     }
     const sorted: ReplicationFigures = {};
     for (const name of [...out.keys()].sort()) sorted[name] = out.get(name) as number;

@@ -5,33 +5,9 @@
  */
 import type { CallerInput } from '../machines/index.js';
 import type { Directory } from '../runtime/index.js';
-import type { Scenario } from '../scenario/index.js';
 import type { User } from '../tenant/index.js';
-import type { WeightedValue } from '../workload/index.js';
-import { toTable } from './workload-plan.js';
-
-/**
- * Times a caller takes [choice]: the far end rings 8 s before it answers and 30 s before the
- * caller gives up; an inbound caller presses a key 2 s after the menu prompt ends.
- */
-export const CALLER_TIMING_MS = { ringAnswered: 8_000, ringUnanswered: 30_000, keyPress: 2_000 } as const;
-
-export type Intent = { kind: 'key'; key: string } | { kind: 'dialByName' } | { kind: 'dialByExtension' } | { kind: 'noInput' } | { kind: 'invalidInput' };
-
-export function intentTable(behaviour: NonNullable<Scenario['workload']['inbound']>['behaviour']): WeightedValue<Intent>[] {
-  const table: WeightedValue<Intent>[] = toTable(behaviour.keys).map((row) => ({
-    value: { kind: 'key', key: row.value },
-    weight: row.weight,
-  }));
-  const add = (weight: number, value: Intent): void => {
-    if (weight > 0) table.push({ value, weight });
-  };
-  add(behaviour.dialByName, { kind: 'dialByName' });
-  add(behaviour.dialByExtension, { kind: 'dialByExtension' });
-  add(behaviour.noInput, { kind: 'noInput' });
-  add(behaviour.invalidInput, { kind: 'invalidInput' });
-  return table;
-}
+import type { Intent } from './services.js';
+import { CALLER_TIMING_MS } from './timing.js';
 
 /**
  * What an inbound caller does at the menu, with the directory's answers attached. An invalid

@@ -1,0 +1,184 @@
+/**
+ * Inbound calls: a PSTN caller dials a shared number. Arrival (which number, what the caller means
+ * to do, whether the user answers, how long they talk), the facts the inbound machine starts from
+ * (the number as the tenant has it now, the attendant and the call flow in effect in its time
+ * zone, the caller's script with the directory's answers), the machine, and its effects on the
+ * resource account's channels and, for a toll-free number, the Communications Credits.
+ */
+import { MachineDriver } from '../kernel/index.js';
+import {
+  inboundMachine,
+  type CallEffect,
+  type CallerInput,
+  type InboundAttendant,
+  type InboundCallInput,
+  type InboundFlowAction,
+  type InboundMenu,
+} from '../machines/index.js';
+import type { CallFlowKind } from '../runtime/index.js';
+import { findResourceAccount, findUser, numberAssignedTo, type AutoAttendant, type CallFlow, type CallTarget, type User } from '../tenant/index.js';
+import { bernoulli, sample, weightedChoice } from '../workload/index.js';
+import { pickUniform, scheduleArrivals } from './arrivals.js';
+import { carryChannelEffect } from './channel-effect.js';
+import { callerScript } from './inbound-caller.js';
+import type { CallServices, InboundPlan, Intent } from './services.js';
+import { CALLER_TIMING_MS, PROMPT_MS } from './timing.js';
+
+function menuOf(flow: CallFlow): InboundMenu | null {
+  if (flow.action.kind !== 'menu') return null;
+  const menu = flow.action.menu;
+  return {
+    promptMs: PROMPT_MS.menu,
+    directorySearch: menu.directorySearch,
+    options: menu.options.map((o) => ({
+      key: o.key,
+      action: o.action,
+      target: o.target,
+      announcementMs: o.action === 'Announcement' ? PROMPT_MS.announcement : 0,
+    })),
+  };
+}
+
+function flowAction(flow: CallFlow): InboundFlowAction {
+  switch (flow.action.kind) {
+    case 'disconnect':
+      return { kind: 'disconnect' };
+    case 'redirect':
+      return { kind: 'redirect', target: flow.action.target };
+    case 'menu':
+      return { kind: 'menu', menu: menuOf(flow) as InboundMenu };
+  }
+}
+
+/** The attendant *aa* with the call flow in effect, as the inbound machine is given it. */
+export function inboundAttendant(
+  aa: AutoAttendant,
+  flowInEffect: CallFlowKind,
+  flow: CallFlow,
+  settings: { maxMenuAttempts: number; inputTimeout: number },
+): InboundAttendant {
+  return {
+    id: aa.id,
+    flowInEffect,
+    callFlow: {
+      name: flow.name,
+      greetingMs: flow.greeting === '' ? 0 : PROMPT_MS.greeting,
+      action: flowAction(flow),
+    },
+    operator: aa.operator,
+    maxMenuAttempts: settings.maxMenuAttempts,
+    inputTimeoutMs: settings.inputTimeout,
+  };
+}
+
+/** The menu keys of a call flow, for choosing a key the menu does not map (invalid input). */
+export function mappedKeys(flow: CallFlow): Set<string> {
+  return new Set(flow.action.kind === 'menu' ? flow.action.menu.options.map((o) => o.key) : []);
+}
+
+/** The users this call could be put through to: the flow's and the menu's targets, the operator, the directory's answers. */
+function reachableUsers(attendant: InboundAttendant | null, inputs: readonly CallerInput[]): string[] {
+  const ids: string[] = [];
+  const add = (target: CallTarget | null): void => {
+    if (target?.type === 'User' && !ids.includes(target.id)) ids.push(target.id);
+  };
+  if (attendant !== null) {
+    add(attendant.operator);
+    const action = attendant.callFlow.action;
+    if (action.kind === 'redirect') add(action.target);
+    if (action.kind === 'menu') for (const option of action.menu.options) add(option.target);
+  }
+  for (const input of inputs) {
+    if (input.kind === 'dialByName' || input.kind === 'dialByExtension') {
+      add(input.directory.target === null ? null : { type: 'User', id: input.directory.target });
+    }
+  }
+  return ids;
+}
+
+const NO_INPUT: Intent = { kind: 'noInput' };
+
+export class InboundCalls {
+  private readonly driver: MachineDriver<typeof inboundMachine>;
+
+  constructor(private readonly services: CallServices) {
+    const { book, ledger, sim } = services;
+    this.driver = new MachineDriver({
+      ...book.traced(inboundMachine),
+      scheduler: sim,
+      onEffect: (callId, action) => {
+        const effect = action as unknown as CallEffect;
+        const id = Number(callId);
+        switch (effect.type) {
+          case 'seizeChannel':
+          case 'releaseChannel':
+            carryChannelEffect(services, id, effect);
+            break;
+          case 'billTollFreeMinutes': {
+            // The machine decided the call is billed; how long it lasted is the clock's to say.
+            const durationMs = sim.now - (book.startOf(id) ?? sim.now);
+            const amount = ledger.tollFreeInboundCharge(durationMs);
+            ledger.debit(sim.now, amount, 'tollFreeInbound');
+            book.tracer?.effect(id, { type: effect.type, params: { durationMs, amount } }, { balanceAfter: ledger.balance });
+            break;
+          }
+        }
+      },
+      onDone: (callId, output) => book.finish(Number(callId), output),
+    });
+  }
+
+  /** PSTN callers dial the shared numbers by the workload's *plan* until the horizon. */
+  arrive(plan: InboundPlan): void {
+    const { services } = this;
+    const s = (name: string) => services.stream(name);
+    scheduleArrivals(services, 'inbound', plan.arrivals, () => {
+      const accountId = pickUniform(services.derived.sharedResourceAccountIds, s('inbound/number'));
+      const intent = plan.intents.length === 0 ? NO_INPUT : weightedChoice(plan.intents, s('inbound/intent'));
+      const intended = pickUniform(plan.targets, s('inbound/target'));
+      const userAnswers = bernoulli(plan.userAnswerProbability, s('inbound/answer'));
+      const talkMs = Math.round(sample(plan.duration, s('duration/inbound')));
+      const id = services.book.begin('inbound', null);
+      const input = this.facts(accountId, intent, intended, userAnswers, talkMs);
+      services.book.tracer?.facts(id, input);
+      this.driver.start(id, input);
+    });
+  }
+
+  /** The facts of an inbound call to the number of resource account *accountId*, now. */
+  private facts(accountId: string | undefined, intent: Intent, intended: User | undefined, userAnswers: boolean, talkMs: number): InboundCallInput {
+    const { services } = this;
+    const { tenant, settings } = services;
+    const account = accountId === undefined ? undefined : findResourceAccount(tenant, accountId);
+    const number = account === undefined ? undefined : numberAssignedTo(tenant, account.objectId);
+    const entry = account?.autoAttendantId == null ? undefined : services.derived.attendant(account.autoAttendantId);
+    let attendant: InboundAttendant | null = null;
+    let callerInputs: CallerInput[] = [];
+    if (entry !== undefined) {
+      const active = entry.schedule.activeCallFlow(services.startEpochMs + services.sim.now);
+      attendant = inboundAttendant(entry.autoAttendant, active.kind, active.flow, settings.attendant);
+      callerInputs = callerScript(intent, intended, mappedKeys(active.flow), entry.directory, settings.attendant.maxMenuAttempts);
+    }
+    // Targets name users by UPN or ObjectId; the machine compares them as the targets give them.
+    const usersWithVoicemail = reachableUsers(attendant, callerInputs).filter((id) => {
+      const user = findUser(tenant, id);
+      return user !== undefined && user.voicemailEnabled !== false;
+    });
+    return {
+      // A tenant with no shared number at all has nothing to take out of service.
+      number: { inService: account === undefined || number !== undefined, tollFree: number?.callingPlanUsage === 'TollFreeService' },
+      tollFreeFunded: services.ledger.canAcceptTollFreeCall(),
+      resourceAccountId: account?.objectId ?? '',
+      channels: { cap: settings.channelCap, inUse: account === undefined ? 0 : services.channels.inUse(account.objectId) },
+      attendant,
+      callerInputs,
+      transfer: {
+        userAnswers,
+        ringMs: userAnswers ? CALLER_TIMING_MS.ringAnswered : CALLER_TIMING_MS.ringUnanswered,
+        talkMs,
+        usersWithVoicemail,
+        voicemailMs: CALLER_TIMING_MS.voicemailMessage,
+      },
+    };
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * The calls: one module per kind (arrival -> facts -> machine -> effects -> record), the book of
+ * calls in progress, and the figures their records add up to. What engine/run may import.
+ */
+export { CallBook } from './book.js';
+export type { CallTracing } from './book.js';
+export { CallbackCalls } from './callback.js';
+export { ReplicationCollector, metricKey } from './collector.js';
+export type { CallRecord, ReplicationFigures } from './collector.js';
+export { EmergencyCalls, emergencyInput } from './emergency.js';
+export { InboundCalls, inboundAttendant, mappedKeys } from './inbound.js';
+export { callerScript } from './inbound-caller.js';
+export { OutboundCalls, outboundInput } from './outbound.js';
+export type { OutboundSample } from './outbound.js';
+export type { CallServices, CallSettings, DerivedTenant, EmergencyPlan, InboundPlan, Intent, OutboundPlan } from './services.js';
+export { CALLER_TIMING_MS, PROMPT_MS } from './timing.js';
+export { CALL_OUTCOME_IDS } from '../machines/index.js';
+export type { CallKind } from '../machines/index.js';

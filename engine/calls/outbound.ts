@@ -1,0 +1,134 @@
+/**
+ * Outbound calls: a user dials a PSTN number. Arrival (who calls, where, whether the far end
+ * answers, how long they talk), the facts the outbound machine starts from, the machine, and its
+ * effects on the resource account's channels and the Communications Credits. An emergency call
+ * whose dialled string is no emergency number (EMG001) goes on here, in the same call.
+ */
+import { MachineDriver } from '../kernel/index.js';
+import { outboundMachine, type CallEffect, type OutboundCallInput } from '../machines/index.js';
+import { ratePerMinute, type CreditsLedger, type UserFacts } from '../runtime/index.js';
+import type { CountryCode } from '../tenant/index.js';
+import { bernoulli, sample, weightedChoice } from '../workload/index.js';
+import { pickUniform, scheduleArrivals } from './arrivals.js';
+import { pstnCallerFacts } from './caller-facts.js';
+import { carryChannelEffect } from './channel-effect.js';
+import type { CallServices, OutboundPlan } from './services.js';
+import { CALLER_TIMING_MS } from './timing.js';
+
+/** What the workload drew for one outbound call. */
+export interface OutboundSample {
+  destinationCountry: CountryCode;
+  answers: boolean;
+  ringMs: number;
+  talkMs: number;
+}
+
+/** The facts of an outbound call by the user of *facts*, as they stand now. */
+export function outboundInput(
+  facts: UserFacts,
+  ledger: CreditsLedger,
+  channels: { cap: number | null; inUse: number },
+  drawn: OutboundSample,
+): OutboundCallInput {
+  const ra = facts.resourceAccount;
+  const number = facts.resourceAccountNumber;
+  const policy = facts.sharedCallingPolicy;
+  return {
+    caller: pstnCallerFacts(facts),
+    sharedCallingPolicy: {
+      identity: policy?.identity ?? 'Global',
+      resourceAccountId: ra === undefined ? null : ra.objectId,
+    },
+    resourceAccount: {
+      number:
+        number === undefined
+          ? null
+          : {
+              telephoneNumber: number.telephoneNumber,
+              numberType: number.numberType,
+              callingPlanUsage: number.callingPlanUsage,
+            },
+      payAsYouGoLicensed: ra?.licences.includes('PayAsYouGoCallingPlan') ?? false,
+      communicationsCreditsLicensed: ra?.licences.includes('CommunicationsCredits') ?? false,
+    },
+    credits: { postpaidOverage: ledger.credits.postpaidOverage, balance: ledger.balance },
+    channels,
+    destination: {
+      // The far end's own number does not matter to any rule; its country sets the rate.
+      telephoneNumber: '+10000000000',
+      country: drawn.destinationCountry,
+      ratePerMinute: ratePerMinute(ledger.credits, drawn.destinationCountry),
+    },
+    farEnd: { answers: drawn.answers, ringMs: drawn.ringMs, talkMs: drawn.talkMs },
+  };
+}
+
+export class OutboundCalls {
+  private readonly driver: MachineDriver<typeof outboundMachine>;
+
+  constructor(private readonly services: CallServices) {
+    const { book, ledger, sim } = services;
+    this.driver = new MachineDriver({
+      ...book.traced(outboundMachine),
+      scheduler: sim,
+      onEffect: (callId, action) => {
+        // The driver types effects by action name only; the machines' index gives their params.
+        const effect = action as unknown as CallEffect;
+        const id = Number(callId);
+        switch (effect.type) {
+          case 'seizeChannel':
+          case 'releaseChannel':
+            carryChannelEffect(services, id, effect);
+            break;
+          case 'debitCredits':
+            if (effect.params.fundedBy === 'communicationsCredits') ledger.debit(sim.now, effect.params.amount, 'outbound');
+            else services.onOverage(sim.now, effect.params.amount);
+            book.tracer?.effect(
+              id,
+              effect,
+              effect.params.fundedBy === 'communicationsCredits' ? { balanceAfter: ledger.balance } : { billedAsOverage: effect.params.amount },
+            );
+            break;
+        }
+      },
+      onDone: (callId, output) => book.finish(Number(callId), output),
+    });
+  }
+
+  /** Users place calls by the workload's *plan* until the horizon. */
+  arrive(plan: OutboundPlan): void {
+    const { services } = this;
+    const s = (name: string) => services.stream(name);
+    scheduleArrivals(services, 'outbound', plan.arrivals, () => {
+      // Every draw is made for every call, used or not, so one change does not shift the others.
+      const caller = pickUniform(services.population, s('caller/outbound'));
+      const country = plan.destinations.length === 0 ? 'US' : weightedChoice(plan.destinations, s('outbound/destination'));
+      const answers = bernoulli(plan.answerProbability, s('outbound/answer'));
+      const talkMs = Math.round(sample(plan.duration, s('duration/outbound')));
+      if (caller === undefined) return;
+      const facts = services.view.user(caller.objectId);
+      if (facts === undefined) return;
+      const id = services.book.begin('outbound', caller.objectId);
+      this.start(id, facts, {
+        destinationCountry: country,
+        answers,
+        ringMs: answers ? CALLER_TIMING_MS.ringAnswered : CALLER_TIMING_MS.ringUnanswered,
+        talkMs,
+      });
+    });
+  }
+
+  /** Start the outbound machine of call *callId* (begun in the book) for the user of *facts*. */
+  start(callId: number, facts: UserFacts, drawn: OutboundSample): void {
+    const { services } = this;
+    const accountId = facts.resourceAccount?.objectId;
+    const input = outboundInput(
+      facts,
+      services.ledger,
+      { cap: services.settings.channelCap, inUse: accountId === undefined ? 0 : services.channels.inUse(accountId) },
+      drawn,
+    );
+    services.book.tracer?.facts(callId, input);
+    this.driver.start(callId, input);
+  }
+}
