@@ -1,9 +1,7 @@
-import { createActor } from 'xstate';
 import type {
   AnyActorScope,
   AnyStateMachine,
   EventFromLogic,
-  EventObject,
   ExecutableActionObject,
   ExecutableActionsFrom,
   InputFrom,
@@ -12,6 +10,17 @@ import type {
   SpecialExecutableAction,
 } from 'xstate';
 import type { EventHandle, Scheduler } from './simulation.js';
+import {
+  CANCEL_ACTION,
+  RAISE_ACTION,
+  cancelledRaiseId,
+  inertScope,
+  isAfterEvent,
+  isBuiltInAction,
+  needsLiveActors,
+  raiseParams,
+  type RaiseParams,
+} from './xstate-adapter.js';
 
 /** Identifies one call (one machine instance) among those the driver advances. */
 export type CallId = string | number;
@@ -40,15 +49,8 @@ export interface DriverOptions<TMachine extends AnyStateMachine> {
 
 interface Call<TMachine extends AnyStateMachine> {
   snapshot: SnapshotFrom<TMachine>;
-  /** Pending delayed events by their raise id (xstate's `xstate.after.<delay>.<state id>`). */
-  timers: Map<string, EventHandle>;
-}
-
-/** What xstate puts in an `xstate.raise` action (its ExecutableRaiseAction, not exported). */
-interface RaiseParams {
-  event: EventObject;
-  id: string | undefined;
-  delay: number | undefined;
+  /** Pending delayed events by their raise id (a number for a delayed raise without an id). */
+  timers: Map<string | number, EventHandle>;
 }
 
 /** The part of a machine snapshot the driver reads to tell whether a call has ended. */
@@ -58,9 +60,6 @@ interface Outcome {
   output?: unknown;
   error?: unknown;
 }
-
-// xstate names the raise of an `after` transition `xstate.after.<delay>.<state id>`.
-const AFTER_PREFIX = 'xstate.after.';
 
 /**
  * Advances many instances of one XState machine with xstate's pure `initialTransition` and
@@ -80,6 +79,9 @@ export class MachineDriver<TMachine extends AnyStateMachine> {
   /** One inert actor scope for every transition of every call (see `step`). */
   private scope: AnyActorScope | undefined;
   private readonly collected: ExecutableActionObject[] = [];
+  private readonly collect = (action: ExecutableActionObject): void => {
+    this.collected.push(action);
+  };
 
   constructor(private readonly options: DriverOptions<TMachine>) {}
 
@@ -133,30 +135,16 @@ export class MachineDriver<TMachine extends AnyStateMachine> {
    * What xstate's pure `initialTransition` / `transition` do, with one inert actor scope reused
    * instead of a new one per call: xstate builds that scope from a throwaway actor whose start
    * evaluates the machine without input, which our machines cannot do (their guards read the
-   * input), so each transition paid for a thrown and caught TypeError. The scope's actor is built
-   * once, from the first call's input; actions are collected, never executed, as in `transition`.
+   * input), so each transition paid for a thrown and caught TypeError. The scope (xstate's own,
+   * see `inertScope` in xstate-adapter.ts) is made once, with the first call's input; actions are
+   * collected, never executed, as in `transition`.
    * NOTE: hot path.
    */
   private step(
     input: InputFrom<TMachine> | undefined,
     advance: (scope: AnyActorScope) => SnapshotFrom<TMachine>,
   ): [SnapshotFrom<TMachine>, ExecutableActionsFrom<TMachine>[]] {
-    if (this.scope === undefined) {
-      const self = createActor(this.options.machine, { input });
-      this.scope = {
-        self,
-        id: '',
-        sessionId: '',
-        logger: () => {},
-        defer: () => {},
-        emit: () => {},
-        system: self.system,
-        stopChild: () => {},
-        actionExecutor: (action) => {
-          this.collected.push(action);
-        },
-      };
-    }
+    this.scope ??= inertScope(this.options.machine, input, this.collect);
     this.collected.length = 0;
     const snapshot = advance(this.scope);
     return [snapshot, this.collected.splice(0) as unknown as ExecutableActionsFrom<TMachine>[]];
@@ -193,28 +181,23 @@ export class MachineDriver<TMachine extends AnyStateMachine> {
   ): void {
     // ExecutableActionsFrom leaves out xstate.cancel and xstate.stopChild, which do appear.
     for (const action of actions as ExecutableActionObject[]) {
-      switch (action.type) {
-        case 'xstate.raise':
-          this.raise(callId, call, action.params as RaiseParams);
-          break;
-        case 'xstate.cancel': {
-          const { sendId } = action.params as { sendId: string };
-          const handle = call.timers.get(sendId);
-          if (handle !== undefined) {
-            this.options.scheduler.cancel(handle);
-            call.timers.delete(sendId);
-          }
-          break;
+      const type = action.type;
+      if (type === RAISE_ACTION) {
+        this.raise(callId, call, raiseParams(action));
+      } else if (type === CANCEL_ACTION) {
+        const id = cancelledRaiseId(action);
+        const handle = call.timers.get(id);
+        if (handle !== undefined) {
+          this.options.scheduler.cancel(handle);
+          call.timers.delete(id);
         }
-        case 'xstate.spawnChild':
-        case 'xstate.stopChild':
-        case 'xstate.sendTo':
-          throw new Error(`call ${String(callId)}: the machine used ${action.type}, which needs live actors; the driver has none.`);
-        default:
-          if (action.type.startsWith('xstate.')) {
-            throw new Error(`call ${String(callId)}: the driver cannot carry out ${action.type}; use a named action instead.`);
-          }
-          this.options.onEffect(callId, action as unknown as Effect<TMachine>);
+      } else if (isBuiltInAction(type)) {
+        if (needsLiveActors(type)) {
+          throw new Error(`call ${String(callId)}: the machine used ${type}, which needs live actors; the driver has none.`);
+        }
+        throw new Error(`call ${String(callId)}: the driver cannot carry out ${type}; use a named action instead.`);
+      } else {
+        this.options.onEffect(callId, action as unknown as Effect<TMachine>);
       }
     }
     this.options.onTransition?.(callId, event, call.snapshot);
@@ -233,7 +216,7 @@ export class MachineDriver<TMachine extends AnyStateMachine> {
     if (delay === undefined) {
       // A plain raise: xstate has already processed it within this macrostep. But a delayed
       // transition whose delay resolved to a non-number was fired at once: refuse that.
-      if (id !== undefined && id.startsWith(AFTER_PREFIX)) {
+      if (id !== undefined && isAfterEvent(id)) {
         throw new Error(`call ${String(callId)}: delayed transition ${id} has no delay; its delay must resolve to a finite number of milliseconds.`);
       }
       return;
@@ -242,7 +225,7 @@ export class MachineDriver<TMachine extends AnyStateMachine> {
       throw new Error(`call ${String(callId)}: delay of ${id ?? event.type} is ${delay}; it must be a finite number of milliseconds >= 0.`);
     }
     const { scheduler } = this.options;
-    const key = id ?? `${AFTER_PREFIX}anonymous.${this.timerSeq++}`;
+    const key = id ?? this.timerSeq++;
     const previous = call.timers.get(key);
     if (previous !== undefined) scheduler.cancel(previous);
     const handle = scheduler.schedule(scheduler.now + Math.round(delay), () => {

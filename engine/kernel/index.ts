@@ -10,3 +10,6 @@ export { createStreams } from './random.js';
 export type { RandomStream, RandomStreams } from './random.js';
 export { MachineDriver } from './driver.js';
 export type { CallId, DriverOptions, Effect } from './driver.js';
+// What the run's traces need from xstate beyond its public API (see xstate-adapter.ts).
+export { afterEventDelay, isBuiltInGuard, transitionCandidates } from './xstate-adapter.js';
+export type { TransitionCandidate } from './xstate-adapter.js';

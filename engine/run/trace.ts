@@ -6,15 +6,19 @@
  * and notes its name, params and result, so figures are the same with tracing on or off.
  *
  * The driver reports one snapshot per macrostep, and an eventless (`always`) chain happens inside
- * one macrostep. So the states entered are rebuilt from the guard results: starting from the state
- * the call was in, the walk goes through the candidate transitions of that state in document
- * order, as xstate does, consuming one noted guard result per guarded candidate; the first
- * candidate whose guard holds (or that has none) is taken, its target entered, and the walk goes on
- * with that state's `always` transitions. The walk's end is checked against the snapshot; if they
- * differ (a machine shape the walk does not know, such as nested states), the trace says so and
- * shows the snapshot's state.
+ * one macrostep. So the tracer replays each macrostep of a traced call with xstate's public
+ * `getInitialMicrosteps` (from the input given to `facts`) and `getMicrosteps` (from the snapshot
+ * the replay reached before), which give the snapshot after each transition taken and the actions
+ * it listed. The noted guard results are then laid over those microsteps: in each state, xstate
+ * tries its candidate transitions in order (`transitionCandidates`, from the kernel's xstate
+ * adapter), consuming one noted result per guarded candidate, and takes the first whose guard holds
+ * (or that has none); that is the next microstep, whose state is entered and whose effects are
+ * shown before it. The replay's end is checked against the driver's snapshot; if they differ (an
+ * impure guard, a machine shape the candidates do not describe, such as parallel states), the
+ * trace says so and shows the snapshot's state.
  */
-import type { AnyStateMachine } from 'xstate';
+import { getInitialMicrosteps, getMicrosteps, type AnyMachineSnapshot, type AnyStateMachine, type ExecutableActionObject } from 'xstate';
+import { afterEventDelay, isBuiltInGuard, transitionCandidates, type TransitionCandidate } from '../kernel/index.js';
 import type { CallKind } from '../calls/index.js';
 import { RULES, type RuleId } from '../tenant/index.js';
 
@@ -83,24 +87,16 @@ interface TraceInProgress {
   startMs: number;
   facts: TraceFact[];
   steps: TraceStep[];
-  /** The state the call is in after its last macrostep; undefined before it starts. */
-  state: string | undefined;
-}
-
-/** The parts of xstate's transition definitions the walk reads. */
-interface TransitionLike {
-  guard?: unknown;
-  target?: ReadonlyArray<{ key: string }> | undefined;
-  actions: readonly unknown[];
-}
-interface StateNodeLike {
-  always?: TransitionLike[];
-  transitions: Map<string, TransitionLike[]>;
+  /** The machine input (from `facts`), from which the replay starts. */
+  input: unknown;
+  /** The replay's snapshot after the call's last macrostep; undefined before it starts. */
+  snapshot: AnyMachineSnapshot | undefined;
 }
 
 type GuardImplementation = (args: unknown, params: unknown) => boolean;
 
-const AFTER_PREFIX = 'xstate.after.';
+/** One microstep as `getMicrosteps` lists it: the snapshot after it and the actions it listed. */
+type Microstep = [AnyMachineSnapshot, ExecutableActionObject[]];
 
 /**
  * Records the traces of the selected calls of one replication. The replication tells it when a
@@ -131,8 +127,8 @@ export class CallTracer {
     const wrapped: Record<string, GuardImplementation> = {};
     const guards = machine.implementations.guards as Record<string, unknown>;
     for (const [name, implementation] of Object.entries(guards)) {
-      // Built-in guards (and/or/not) carry `check` and are resolved by xstate itself.
-      if (typeof implementation !== 'function' || 'check' in implementation) continue;
+      // Built-in guards (and/or/not) are resolved by xstate itself.
+      if (typeof implementation !== 'function' || isBuiltInGuard(implementation)) continue;
       const original = implementation as GuardImplementation;
       wrapped[name] = (args, params) => {
         // Every guard of one macrostep sees the event that started it. A guard that sees another
@@ -154,13 +150,15 @@ export class CallTracer {
   /** A call starts: ask whether to trace it. */
   begin(kind: CallKind, callId: number, startMs: number): void {
     if (!this.options.select({ kind, callId, startMs })) return;
-    this.traces.set(callId, { kind, startMs, facts: [], steps: [], state: undefined });
+    this.traces.set(callId, { kind, startMs, facts: [], steps: [], input: undefined, snapshot: undefined });
   }
 
-  /** The input the call's machine starts with. */
+  /** The input the call's machine starts with; give it before the call's first transition. */
   facts(callId: number, input: unknown): void {
     const trace = this.traces.get(callId);
-    if (trace !== undefined) trace.facts = summariseFacts(input, this.name);
+    if (trace === undefined) return;
+    trace.facts = summariseFacts(input, this.name);
+    trace.input = input;
   }
 
   /** The runtime carried out *effect* of call *callId*; *result* says what it did. */
@@ -177,7 +175,7 @@ export class CallTracer {
     this.traces.get(callId)?.steps.push({ step: 'effect', atMs, effect, params, result });
   }
 
-  /** One macrostep of call *callId* is done (the driver's `onTransition`). */
+  /** One macrostep of call *callId* is done (the driver's `onTransition`); *value* is the snapshot's. */
   transition(machine: AnyStateMachine, callId: number, atMs: number, event: { type: string } | undefined, value: unknown): void {
     const guards = this.guards;
     const effects = this.effects;
@@ -187,12 +185,17 @@ export class CallTracer {
     const trace = this.traces.get(callId);
     if (trace === undefined) return;
     trace.steps.push({ step: 'event', atMs, event: event === undefined ? 'call starts' : eventLabel(event.type) });
-    const end = walk(machine, trace.state, event?.type, guards, effects, atMs, trace.steps);
+    const microsteps = replay(machine, trace, event);
+    // The replay runs *machine* as given: if it notes guards, those notes are not the driver's.
+    this.guards = [];
+    this.event = undefined;
+    const end = walk(trace.snapshot, event?.type, microsteps, guards, effects, atMs, trace.steps);
     const actual = typeof value === 'string' ? value : JSON.stringify(value);
     if (end !== actual) {
       trace.steps.push({ step: 'note', atMs, text: `states rebuilt up to ${end ?? 'none'}; the machine is in ${actual}` });
     }
-    trace.state = actual;
+    const reached = microsteps === undefined ? trace.snapshot : (microsteps.at(-1)?.[0] ?? trace.snapshot);
+    trace.snapshot = reached !== undefined && stateLabel(reached) === actual ? reached : resync(machine, reached, value);
   }
 
   /** Call *callId* ended: hand its trace to `onTrace`. */
@@ -231,44 +234,68 @@ export class CallTracer {
 
 /** `xstate.after.ringTime.outbound.ringing` -> `after ringTime`. */
 function eventLabel(type: string): string {
-  if (!type.startsWith(AFTER_PREFIX)) return type;
-  const delay = type.slice(AFTER_PREFIX.length).split('.')[0] ?? '';
-  return `after ${delay}`;
+  const delay = afterEventDelay(type);
+  return delay === undefined ? type : `after ${delay}`;
 }
 
-function guardName(guard: unknown): string | undefined {
-  if (typeof guard === 'string') return guard;
-  if (guard !== null && typeof guard === 'object' && 'type' in guard && typeof guard.type === 'string') return guard.type;
-  return undefined;
-}
-
-function actionType(action: unknown): string | undefined {
-  return guardName(action);
+/** A snapshot's state as the trace shows it: the state's name, or its JSON for nested states. */
+function stateLabel(snapshot: AnyMachineSnapshot): string {
+  const value: unknown = snapshot.value;
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /**
- * Rebuild one macrostep of a machine whose states are all top-level (see the file comment);
- * push its steps and return the state it ends in, or undefined when the guards do not fit.
+ * The microsteps of the macrostep the driver just took for *trace*: from the input when *event* is
+ * undefined (the call starts), else from the replay's last snapshot. Undefined when the replay
+ * cannot run (no input, lost track of the call) or the machine fails in it.
+ */
+function replay(machine: AnyStateMachine, trace: TraceInProgress, event: { type: string } | undefined): Microstep[] | undefined {
+  try {
+    if (event === undefined) return getInitialMicrosteps(machine, trace.input) as Microstep[];
+    if (trace.snapshot === undefined) return undefined;
+    return getMicrosteps(machine, trace.snapshot, event) as Microstep[];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The snapshot to replay the next macrostep from when the replay did not end where the driver did:
+ * the driver's state with the replay's context, or undefined (the next steps will say so).
+ */
+function resync(machine: AnyStateMachine, reached: AnyMachineSnapshot | undefined, value: unknown): AnyMachineSnapshot | undefined {
+  if (reached === undefined) return undefined;
+  try {
+    return machine.resolveState({ value: value as never, context: reached.context as never });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Lay the noted *guards* and *effects* of one macrostep over its *microsteps* (see the file
+ * comment), push its steps and return the state it ends in, or undefined when they do not fit.
+ * *before* is the snapshot the macrostep started from (undefined when the call starts).
  */
 function walk(
-  machine: AnyStateMachine,
-  from: string | undefined,
+  before: AnyMachineSnapshot | undefined,
   eventType: string | undefined,
+  microsteps: Microstep[] | undefined,
   guards: GuardCall[],
   effects: PendingEffect[],
   atMs: number,
   steps: TraceStep[],
 ): string | undefined {
-  const states = machine.root.states as unknown as Record<string, StateNodeLike | undefined>;
   let nextGuard = 0;
   let nextEffect = 0;
-  let fits = true;
+  let nextStep = 0;
+  let fits = microsteps !== undefined;
 
-  const choose = (state: string, candidates: readonly TransitionLike[]): TransitionLike | undefined => {
+  const choose = (state: string, candidates: readonly TransitionCandidate[]): TransitionCandidate | undefined => {
     for (const candidate of candidates) {
-      if (candidate.guard === undefined) return candidate;
+      if (!candidate.guarded) return candidate;
       const call = guards[nextGuard];
-      if (call === undefined || call.guard !== guardName(candidate.guard)) {
+      if (call === undefined || call.guard !== candidate.guard) {
         fits = false;
         return undefined;
       }
@@ -278,44 +305,63 @@ function walk(
     }
     return undefined;
   };
-  const take = (state: string, transition: TransitionLike): string => {
-    for (const action of transition.actions) {
+  const showEffects = (actions: readonly ExecutableActionObject[]): void => {
+    for (const action of actions) {
       const effect = effects[nextEffect];
-      if (effect !== undefined && actionType(action) === effect.effect) {
+      if (effect !== undefined && action.type === effect.effect) {
         steps.push({ step: 'effect', atMs, ...effect });
         nextEffect++;
       }
     }
-    const target = transition.target?.[0]?.key;
-    if (target === undefined) return state;
-    steps.push({ step: 'enter', atMs, state: target });
-    return target;
+  };
+  const enter = (snapshot: AnyMachineSnapshot): void => {
+    steps.push({ step: 'enter', atMs, state: stateLabel(snapshot) });
+  };
+  /** Take *chosen* from *from*: the next microstep; its effects, then the state it enters. */
+  const take = (from: AnyMachineSnapshot, chosen: TransitionCandidate): AnyMachineSnapshot | undefined => {
+    const microstep = microsteps?.[nextStep++];
+    if (microstep === undefined) {
+      fits = false;
+      return undefined;
+    }
+    const [snapshot, actions] = microstep;
+    showEffects(actions);
+    if (chosen.hasTarget || stateLabel(snapshot) !== stateLabel(from)) enter(snapshot);
+    return snapshot;
   };
 
-  let state: string | undefined;
-  if (eventType === undefined) {
-    state = machine.root.initial.target[0]?.key;
-    if (state === undefined) return undefined;
-    steps.push({ step: 'enter', atMs, state });
-  } else {
-    if (from === undefined) return undefined;
-    state = from;
-    const chosen = choose(state, states[state]?.transitions.get(eventType) ?? []);
-    if (chosen !== undefined) state = take(state, chosen);
+  let current: AnyMachineSnapshot | undefined;
+  if (microsteps !== undefined) {
+    if (eventType === undefined) {
+      // The initial microstep enters the initial state; its effects are entry actions.
+      const initial = microsteps[nextStep++];
+      if (initial === undefined) fits = false;
+      else {
+        enter(initial[0]);
+        showEffects(initial[1]);
+        current = initial[0];
+      }
+    } else if (before === undefined) {
+      fits = false;
+    } else {
+      current = before;
+      const chosen = choose(stateLabel(before), transitionCandidates(before, eventType));
+      if (chosen !== undefined) current = take(before, chosen);
+      // xstate lists the event's microstep even when no transition was enabled: nothing happened in it.
+      else if (microsteps[0]?.[0] === before && microsteps[0][1].length === 0) nextStep++;
+    }
   }
-  // An eventless chain is finite in these machines; the bound only stops a walk gone wrong.
-  for (let i = 0; fits && i < 1000; i++) {
-    const always = states[state]?.always;
-    if (always === undefined) break;
-    const chosen = choose(state, always);
+  while (fits && current !== undefined && current.status === 'active') {
+    const chosen = choose(stateLabel(current), transitionCandidates(current, undefined));
     if (chosen === undefined) break;
-    state = take(state, chosen);
+    current = take(current, chosen);
   }
+  if (microsteps !== undefined && nextStep !== microsteps.length) fits = false;
   for (const effect of effects.slice(nextEffect)) steps.push({ step: 'effect', atMs, ...effect });
   for (const call of guards.slice(nextGuard)) {
     steps.push({ step: 'guard', atMs, state: '?', guard: call.guard, params: call.params, value: call.value });
   }
-  return fits && nextGuard === guards.length ? state : undefined;
+  return fits && nextGuard === guards.length && current !== undefined ? stateLabel(current) : undefined;
 }
 
 /**
