@@ -157,7 +157,9 @@ export class CallTracer {
   facts(callId: number, input: unknown): void {
     const trace = this.traces.get(callId);
     if (trace === undefined) return;
-    trace.facts = summariseFacts(input, this.name);
+    const facts = summariseFacts(input, this.name);
+    // A call that goes on as another kind (EMG001, then outbound) keeps the facts it started with.
+    trace.facts = trace.input === undefined ? facts : [...trace.facts, ...facts.map((f) => ({ name: `then ${f.name}`, value: f.value }))];
     trace.input = input;
   }
 
@@ -184,7 +186,8 @@ export class CallTracer {
     this.event = undefined;
     const trace = this.traces.get(callId);
     if (trace === undefined) return;
-    trace.steps.push({ step: 'event', atMs, event: event === undefined ? 'call starts' : eventLabel(event.type) });
+    const start = trace.steps.length === 0 ? 'call starts' : `goes on as ${machine.id === 'outbound' ? 'an' : 'a'} ${machine.id} call`;
+    trace.steps.push({ step: 'event', atMs, event: event === undefined ? start : eventLabel(event.type) });
     const microsteps = replay(machine, trace, event);
     // The replay runs *machine* as given: if it notes guards, those notes are not the driver's.
     this.guards = [];

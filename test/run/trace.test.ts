@@ -117,6 +117,26 @@ describe('a trace', () => {
     expect(debit?.result.balanceAfter).toBeLessThan(1000);
   });
 
+  it('of a call dialled as an emergency string that is none shows EMG001, then the outbound machine that decides and bills it', () => {
+    const s = smallScenario();
+    s.workload = { emergency: { ...emergencyWorkload(1), dialStrings: { '912': 1 } } };
+    const trace = first(s, 'emergency', 'OUT001');
+    const states = entered(trace);
+    expect(states.slice(0, 3)).toEqual(['choosingPolicy', 'recognising', 'notAnEmergencyNumber']);
+    expect(states.slice(3)).toEqual(['checkingCaller', 'ringing', 'talking', 'hangingUp', 'completed']);
+    expect(trace.steps.filter((step) => step.step === 'event').map((step) => step.event)).toEqual([
+      'call starts',
+      'goes on as an outbound call',
+      'after ringTime',
+      'after talkTime',
+    ]);
+    expect(effects(trace).map((e) => e.effect)).toEqual(['continueAsOutbound', 'seizeChannel', 'debitCredits', 'releaseChannel']);
+    expect(trace.facts).toContainEqual({ name: 'dialledString', value: '912' });
+    expect(trace.facts).toContainEqual(expect.objectContaining({ name: 'then farEnd' }));
+    expect(trace.reason).toMatch(/^OUT001: .*\(after EMG001: /);
+    expect(trace.steps.some((step) => step.step === 'note')).toBe(false);
+  });
+
   it('of an EMG004 call names the user whose reservation was displaced', () => {
     const trace = first(heavyEmergency(), 'emergency', 'EMG004');
     const [reserve] = effects(trace);
