@@ -9,13 +9,14 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { assembleRun, type ReplicationResult, type RunResult } from '../engine/run/index.js';
+import { assembleRun, type Engine, type ReplicationResult, type RunResult } from '../engine/run/index.js';
 import type { Scenario } from '../engine/scenario/index.js';
 
 export interface WorkerSetup {
   file: string;
   seed: number;
   horizonMs: number;
+  engine: Engine;
   /** Send the `--calls` records (CSV text) of each replication. */
   calls: boolean;
   /** Send how far each replication has got, once per simulated day. */
@@ -37,6 +38,7 @@ export interface ParallelRunOptions {
   replications: number;
   horizonMs: number;
   jobs: number;
+  engine: Engine;
   /** *done* replications out of *total*, fractional while replications are under way. */
   onProgress?: (done: number, total: number) => void;
   /** Receives the `--calls` CSV records (without the header), in one thread's order. */
@@ -57,7 +59,14 @@ export async function runInParallel(file: string, scenario: Scenario, options: P
   const total = options.replications;
   const jobs = Math.max(1, Math.min(options.jobs, total));
   const onCalls = options.onCalls;
-  const setup: WorkerSetup = { file, seed: options.seed, horizonMs: options.horizonMs, calls: onCalls !== undefined, progress: options.onProgress !== undefined };
+  const setup: WorkerSetup = {
+    file,
+    seed: options.seed,
+    horizonMs: options.horizonMs,
+    engine: options.engine,
+    calls: onCalls !== undefined,
+    progress: options.onProgress !== undefined,
+  };
   const workers = Array.from({ length: jobs }, () => new Worker(WORKER, { workerData: setup }));
   const results: ReplicationResult[] = [];
   // Replications under way and how far each has got, for the progress bar.

@@ -35,6 +35,7 @@ port.on('message', (job: WorkerJob) => {
   try {
     const result = runReplication(loaded.scenario, loaded.tenant, setup.seed, replication, {
       horizonMs: setup.horizonMs,
+      engine: setup.engine,
       ...(setup.calls
         ? {
             onCall: (record: CallRecord) => {

@@ -1,6 +1,6 @@
 /** `callsim run FILE`: simulate a scenario and report its figures with confidence intervals. */
-import { Command, InvalidArgumentError } from 'commander';
-import { metricProblem, runScenario, type CallRecord, type RunResult } from '../../engine/run/index.js';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { metricProblem, runScenario, type CallRecord, type Engine, type RunResult } from '../../engine/run/index.js';
 import { durationHint, formatIssue, loadScenarioFile, parseDuration, scenarioFindings, workloadNotes } from '../../engine/scenario/index.js';
 import { formatFigure } from '../format-figure.js';
 import { wholeNumber } from '../option-parsers.js';
@@ -12,6 +12,7 @@ import { OutputFileError, outputProblem, WholeFileWriter, type OutputRequest } f
 
 interface RunCliOptions {
   jobs?: number;
+  engine?: Engine;
   seed?: number;
   replications?: number;
   horizon?: number;
@@ -196,6 +197,7 @@ export async function runFile(file: string, options: RunCliOptions, io: CliIo, s
           replications,
           horizonMs: horizon,
           jobs,
+          engine: options.engine ?? 'compiled',
           ...(callsFile === undefined ? {} : { onCalls: (text: string) => callsFile.write(text) }),
           ...(showProgress ? { onProgress: progress } : {}),
         })
@@ -203,6 +205,7 @@ export async function runFile(file: string, options: RunCliOptions, io: CliIo, s
           seed,
           replications,
           horizonMs: horizon,
+          engine: options.engine ?? 'compiled',
           ...(callsFile === undefined ? {} : { onCall: (r: CallRecord) => callsFile.write(csvLine(r, startEpochMs)) }),
           ...(showProgress ? { onProgress: progress } : {}),
         });
@@ -232,6 +235,10 @@ export function runCommand(io: CliIo, done: (code: ExitCode) => void, stderrIsTt
     .option('--json <file>', 'write the results document (docs/results-format.md) to FILE (- for standard output)')
     .option('--calls <file>', 'write one CSV record per finished call to FILE, streamed (- for standard output)')
     .option('--no-progress', 'never draw the progress bar on stderr')
+    .addOption(
+      new Option('--engine <engine>', 'what runs the call machines: compiled (fast, the default) or xstate (the reference); the results are the same bytes')
+        .choices(['compiled', 'xstate']),
+    )
     .addHelpText(
       'after',
       `

@@ -4,19 +4,17 @@
  * and its record; where the call goes and whether the person who called is reached is the
  * machine's to decide.
  */
-import { MachineDriver } from '../kernel/index.js';
 import { callbackMachine, type CallbackCallInput } from '../machines/index.js';
 import type { E164 } from '../tenant/index.js';
+import { callExecutor, type CallExecutor } from './executor.js';
 import type { CallServices } from './services.js';
 
 export class CallbackCalls {
-  private readonly driver: MachineDriver<typeof callbackMachine>;
+  private readonly driver: CallExecutor<typeof callbackMachine>;
 
   constructor(private readonly services: CallServices) {
     const { book, sim } = services;
-    this.driver = new MachineDriver({
-      ...book.traced(callbackMachine),
-      scheduler: sim,
+    this.driver = callExecutor(services, callbackMachine, {}, {
       onEffect: () => {},
       onDone: (callId, output) => book.finish(Number(callId), output),
     });

@@ -7,8 +7,8 @@
  * string that is no emergency number goes on as an outbound call (EMG001), and a call that
  * presented a callback number may be called back.
  */
-import { MachineDriver } from '../kernel/index.js';
 import {
+  emergencyChanges,
   emergencyMachine,
   type CallEffect,
   type EmergencyCallInput,
@@ -22,6 +22,7 @@ import { pickUniform, scheduleArrivals } from './arrivals.js';
 import { pstnCallerFacts } from './caller-facts.js';
 import type { CallbackCalls } from './callback.js';
 import type { OutboundCalls } from './outbound.js';
+import { callExecutor, type CallExecutor } from './executor.js';
 import type { CallServices, EmergencyPlan } from './services.js';
 import { CALLER_TIMING_MS } from './timing.js';
 
@@ -79,7 +80,7 @@ interface FollowUp {
 }
 
 export class EmergencyCalls {
-  private readonly driver: MachineDriver<typeof emergencyMachine>;
+  private readonly driver: CallExecutor<typeof emergencyMachine>;
   /** Per call in progress: what was drawn for after it ends. */
   private readonly followUps = new Map<number, FollowUp>();
 
@@ -89,9 +90,7 @@ export class EmergencyCalls {
     private readonly callbacks: CallbackCalls,
   ) {
     const { book, pools, sim } = services;
-    this.driver = new MachineDriver({
-      ...book.traced(emergencyMachine),
-      scheduler: sim,
+    this.driver = callExecutor(services, emergencyMachine, emergencyChanges, {
       onEffect: (callId, action) => {
         const effect = action as unknown as CallEffect;
         if (effect.type !== 'reserveCallbackNumber') return;

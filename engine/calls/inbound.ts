@@ -5,8 +5,8 @@
  * zone, the caller's script with the directory's answers), the machine, and its effects on the
  * resource account's channels and, for a toll-free number, the Communications Credits.
  */
-import { MachineDriver } from '../kernel/index.js';
 import {
+  inboundChanges,
   inboundMachine,
   type CallEffect,
   type CallerInput,
@@ -21,6 +21,7 @@ import { bernoulli, sample, weightedChoice } from '../workload/index.js';
 import { pickUniform, scheduleArrivals } from './arrivals.js';
 import { carryChannelEffect } from './channel-effect.js';
 import { callerScript } from './inbound-caller.js';
+import { callExecutor, type CallExecutor } from './executor.js';
 import type { CallServices, InboundPlan, Intent } from './services.js';
 import { CALLER_TIMING_MS, PROMPT_MS } from './timing.js';
 
@@ -99,13 +100,11 @@ function reachableUsers(attendant: InboundAttendant | null, inputs: readonly Cal
 const NO_INPUT: Intent = { kind: 'noInput' };
 
 export class InboundCalls {
-  private readonly driver: MachineDriver<typeof inboundMachine>;
+  private readonly driver: CallExecutor<typeof inboundMachine>;
 
   constructor(private readonly services: CallServices) {
     const { book, ledger, sim } = services;
-    this.driver = new MachineDriver({
-      ...book.traced(inboundMachine),
-      scheduler: sim,
+    this.driver = callExecutor(services, inboundMachine, inboundChanges, {
       onEffect: (callId, action) => {
         const effect = action as unknown as CallEffect;
         const id = Number(callId);

@@ -12,7 +12,7 @@ export { InboundCalls, inboundAttendant, mappedKeys } from './inbound.js';
 export { callerScript } from './inbound-caller.js';
 export { OutboundCalls, outboundInput } from './outbound.js';
 export type { OutboundSample } from './outbound.js';
-export type { CallServices, CallSettings, DerivedTenant, EmergencyPlan, InboundPlan, Intent, OutboundPlan } from './services.js';
+export type { CallServices, CallSettings, DerivedTenant, Engine, EmergencyPlan, InboundPlan, Intent, OutboundPlan } from './services.js';
 export { CALLER_TIMING_MS, PROMPT_MS } from './timing.js';
 export { CALL_OUTCOME_IDS } from '../machines/index.js';
 export type { CallKind } from '../machines/index.js';

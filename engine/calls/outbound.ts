@@ -4,14 +4,14 @@
  * effects on the resource account's channels and the Communications Credits. An emergency call
  * whose dialled string is no emergency number (EMG001) goes on here, in the same call.
  */
-import { MachineDriver } from '../kernel/index.js';
-import { outboundMachine, type CallEffect, type OutboundCallInput } from '../machines/index.js';
+import { outboundChanges, outboundMachine, type CallEffect, type OutboundCallInput } from '../machines/index.js';
 import { ratePerMinute, type CreditsLedger, type UserFacts } from '../runtime/index.js';
 import type { CountryCode } from '../tenant/index.js';
 import { bernoulli, sample, weightedChoice } from '../workload/index.js';
 import { pickUniform, scheduleArrivals } from './arrivals.js';
 import { pstnCallerFacts } from './caller-facts.js';
 import { carryChannelEffect } from './channel-effect.js';
+import { callExecutor, type CallExecutor } from './executor.js';
 import type { CallServices, OutboundPlan } from './services.js';
 import { CALLER_TIMING_MS } from './timing.js';
 
@@ -64,13 +64,11 @@ export function outboundInput(
 }
 
 export class OutboundCalls {
-  private readonly driver: MachineDriver<typeof outboundMachine>;
+  private readonly driver: CallExecutor<typeof outboundMachine>;
 
   constructor(private readonly services: CallServices) {
     const { book, ledger, sim } = services;
-    this.driver = new MachineDriver({
-      ...book.traced(outboundMachine),
-      scheduler: sim,
+    this.driver = callExecutor(services, outboundMachine, outboundChanges, {
       onEffect: (callId, action) => {
         // The driver types effects by action name only; the machines' index gives their params.
         const effect = action as unknown as CallEffect;

@@ -10,6 +10,9 @@ import type { AutoAttendant, CountryCode, Tenant, User } from '../tenant/index.j
 import type { ArrivalProcess, Distribution, WeightedValue } from '../workload/index.js';
 import type { CallBook } from './book.js';
 
+/** The executors calls may run on (`callsim run --engine`). */
+export type Engine = 'compiled' | 'xstate';
+
 /** Facts derived from the tenant that calls look up often; kept current as the tenant changes. */
 export interface DerivedTenant {
   /** The schedule and directory of auto attendant *id*, or undefined when there is none. */
@@ -51,6 +54,8 @@ export interface CallServices {
   channels: Channels;
   book: CallBook;
   settings: CallSettings;
+  /** Which executor runs the machines (the compiled one unless the run asks for XState's). */
+  engine: Engine;
   /** Post-paid overage was billed (it leaves the credit balance alone). */
   onOverage(now: number, amount: number): void;
 }

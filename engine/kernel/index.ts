@@ -13,3 +13,5 @@ export type { CallId, DriverOptions, Effect } from './driver.js';
 // What the run's traces need from xstate beyond its public API (see xstate-adapter.ts).
 export { afterEventDelay, isBuiltInGuard, transitionCandidates } from './xstate-adapter.js';
 export type { TransitionCandidate } from './xstate-adapter.js';
+export { CompiledDriver, RUNTIME_EFFECT, UnsupportedMachineError, compileMachine } from './compiled.js';
+export type { CompiledDriverOptions, ContextChange } from './compiled.js';

@@ -17,9 +17,14 @@
  */
 export type Change<Context, Params = undefined> = (context: Context, params: Params) => Partial<Context>;
 
+/** The brand of a runtime effect's implementation (the kernel's compiled executor reads the same symbol). */
+export const RUNTIME_EFFECT: unique symbol = Symbol.for('callsim.runtimeEffect');
+
 export function runtimeEffect<Params extends object | undefined = undefined>(): (
   args: unknown,
   params: Params,
 ) => void {
-  return () => {};
+  // Branded so that another executor knows it is an effect to hand over, not code to run.
+  return Object.assign(() => {}, { [RUNTIME_EFFECT]: true });
 }
+

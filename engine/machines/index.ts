@@ -65,13 +65,15 @@ export type {
 
 import { callbackMachine, type CallbackCallInput, type CallbackCallOutput } from './callback.js';
 import {
+  emergencyChanges,
   emergencyMachine,
   type EmergencyCallInput,
   type EmergencyCallOutput,
   type ReserveCallbackNumberParams,
 } from './emergency.js';
-import { inboundMachine, type InboundCallInput, type InboundCallOutput } from './inbound.js';
+import { inboundChanges, inboundMachine, type InboundCallInput, type InboundCallOutput } from './inbound.js';
 import {
+  outboundChanges,
   outboundMachine,
   type ChannelParams,
   type DebitCreditsParams,
@@ -85,6 +87,17 @@ export const machines = {
   outbound: outboundMachine,
   emergency: emergencyMachine,
   callback: callbackMachine,
+} as const;
+
+/**
+ * Each machine's context changes by action name: the plain functions its `assign`s wrap, which
+ * another executor calls directly (the callback machine changes nothing).
+ */
+export const machineChanges = {
+  inbound: inboundChanges,
+  outbound: outboundChanges,
+  emergency: emergencyChanges,
+  callback: {},
 } as const;
 
 /** The input each kind of call starts with. */

@@ -5,7 +5,7 @@ export { runReplication } from './replication.js';
 export { CALLER_TIMING_MS, PROMPT_MS } from '../calls/index.js';
 export type { ReplicationOptions, ReplicationResult } from './replication.js';
 export type { TimelineOutcome } from './timeline-change.js';
-export type { CallRecord, ReplicationFigures } from '../calls/index.js';
+export type { CallRecord, Engine, ReplicationFigures } from '../calls/index.js';
 export { formatTrace } from './trace.js';
 export type { CallTrace, TraceFact, TraceOptions, TraceStep } from './trace.js';
 export { metricNames, metricProblem } from './metric-names.js';

@@ -15,6 +15,7 @@ import {
   ReplicationCollector,
   type CallRecord,
   type CallServices,
+  type Engine,
   type ReplicationFigures,
 } from '../calls/index.js';
 import { createStreams, DAY, Simulation, URGENT } from '../kernel/index.js';
@@ -37,6 +38,11 @@ export interface ReplicationOptions {
   onCall?: (record: CallRecord) => void;
   /** Traces the calls it selects (engine/run/trace.ts); leave it out for speed, figures are the same. */
   trace?: TraceOptions;
+  /**
+   * Which executor runs the call machines: `compiled` (default) or `xstate`, the reference; both
+   * give the same bytes (test/run/engines.test.ts). Traced calls always run on XState.
+   */
+  engine?: Engine;
 }
 
 export interface ReplicationResult {
@@ -98,6 +104,7 @@ export function runReplication(
     channels: new Channels(collector.channelsObserver),
     book,
     settings: callSettings(scenario),
+    engine: options.engine ?? 'compiled',
     onOverage: (now, amount) => collector.onOverage(now, amount),
   };
 

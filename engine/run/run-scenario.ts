@@ -5,7 +5,7 @@
 import { confidenceInterval } from '../metrics/index.js';
 import type { Scenario } from '../scenario/index.js';
 import type { Tenant } from '../tenant/index.js';
-import type { CallRecord, ReplicationFigures } from '../calls/index.js';
+import type { CallRecord, Engine, ReplicationFigures } from '../calls/index.js';
 import { runReplication, type ReplicationResult } from './replication.js';
 import type { TimelineOutcome } from './timeline-change.js';
 
@@ -19,6 +19,8 @@ export interface RunOptions {
    * (one call per simulated day). Asking for progress does not change the results.
    */
   onProgress?: (done: number, total: number) => void;
+  /** Which executor runs the call machines (ReplicationOptions.engine). */
+  engine?: Engine;
 }
 
 export interface MetricSummary {
@@ -104,6 +106,7 @@ export function runScenario(loaded: { scenario: Scenario; tenant: Tenant }, opti
     results.push(
       runReplication(scenario, tenant, seed, i, {
         horizonMs,
+        ...(options.engine === undefined ? {} : { engine: options.engine }),
         ...(options.onCall === undefined ? {} : { onCall: options.onCall }),
         ...(options.onProgress === undefined
           ? {}

@@ -49,4 +49,18 @@ describe('callsim run --jobs', () => {
     expect(replications).toEqual([...replications].sort((a, b) => a - b));
     expect(new Set(replications)).toEqual(new Set([0, 1, 2, 3, 4]));
   });
+
+  it('gives the same bytes with --engine xstate (the reference) as with the default compiled engine, on threads and in process', async () => {
+    const args = (engine: string, name: string): string[] => ['run', join(root, 'scenarios/seattle.yaml'), '--replications', '2', '--jobs', '2', '--engine', engine, '--calls', join(out, `${name}.csv`), '--json', join(out, `${name}.json`)];
+    const compiled = callsim(args('compiled', 'engine-compiled'));
+    const reference = callsim(args('xstate', 'engine-xstate'));
+    const inProcess = await runCli(...args('xstate', 'engine-in-process'));
+    expect([compiled.status, reference.status, inProcess.code]).toEqual([0, 0, 0]);
+    const read = (name: string): string => readFileSync(join(out, name), 'utf8');
+    expect(read('engine-compiled.csv')).toBe(read('engine-xstate.csv'));
+    expect(read('engine-compiled.json')).toBe(read('engine-xstate.json'));
+    expect(read('engine-in-process.csv')).toBe(read('engine-xstate.csv'));
+    expect(compiled.stdout).toBe(reference.stdout);
+    expect(read('engine-compiled.csv').split('\n').length).toBeGreaterThan(1000);
+  });
 });
