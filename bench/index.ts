@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { kernelGroup } from './kernel/index.js';
 import { machinesGroup } from './machines/index.js';
 import { formatReport, type Measure } from './report.js';
+import { POOL_DEFAULTS, poolGroup } from './pool/index.js';
 import { RUN_DEFAULTS, runGroup } from './run/index.js';
 
 // dist/bench/index.js -> the repository's root.
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     ['kernel', () => kernelGroup()],
     ['machines', () => machinesGroup()],
     ['run', () => runGroup({ file: join(root, 'scenarios', 'seattle.yaml'), ...RUN_DEFAULTS })],
+    ['pool', () => poolGroup({ file: join(root, 'bench', 'pool', 'callback-pool.yaml'), ...POOL_DEFAULTS })],
   ] as const;
   const asked = process.argv.slice(2);
   const unknown = asked.filter((name) => !groups.some(([group]) => group === name));

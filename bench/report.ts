@@ -17,7 +17,7 @@ export interface Estimate {
  * for memory it is long run / short run (about 1 when memory does not grow with calls).
  */
 export interface Measure {
-  group: 'kernel' | 'machines' | 'run';
+  group: 'kernel' | 'machines' | 'run' | 'pool';
   name: string;
   unit: string;
   value: Estimate;

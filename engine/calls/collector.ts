@@ -28,6 +28,27 @@ export type ReplicationFigures = Record<string, number>;
 
 const KINDS: readonly CallKind[] = ['outbound', 'inbound', 'emergency', 'callback'];
 
+/**
+ * `prefix.suffix`, the same string object every time: a call's figures are counted under names
+ * built from its kind and outcome, and a name built afresh per call costs an allocation and a
+ * hash; an interned one costs neither.
+ */
+const interned = new Map<string, Map<string, string>>();
+function metric(prefix: string, suffix: string): string {
+  let inner = interned.get(prefix);
+  if (inner === undefined) interned.set(prefix, (inner = new Map()));
+  let name = inner.get(suffix);
+  if (name === undefined) inner.set(suffix, (name = `${prefix}.${suffix}`));
+  return name;
+}
+
+const OUTCOME_PREFIX: Readonly<Record<CallKind, string>> = {
+  outbound: 'outbound.outcome',
+  inbound: 'inbound.outcome',
+  emergency: 'emergency.outcome',
+  callback: 'callback.outcome',
+};
+
 /** Metric names may only hold [A-Za-z0-9_-] between dots; a policy name may hold anything. */
 export function metricKey(name: string): string {
   return name.replace(/[^A-Za-z0-9_-]/g, '_');
@@ -160,8 +181,8 @@ export class ReplicationCollector {
   }
 
   onCall(record: CallRecord): void {
-    this.add(`${record.kind}.calls`);
-    this.add(`${record.kind}.outcome.${record.outcome}`);
+    this.add(metric(record.kind, 'calls'));
+    this.add(metric(OUTCOME_PREFIX[record.kind], record.outcome));
     const d = record.details as Record<string, unknown>;
     switch (record.kind) {
       case 'outbound': {
@@ -176,14 +197,14 @@ export class ReplicationCollector {
         break;
       }
       case 'inbound':
-        if (typeof d.flow === 'string') this.add(`inbound.flow.${d.flow}`);
+        if (typeof d.flow === 'string') this.add(metric('inbound.flow', d.flow));
         if (record.outcome === 'INB010') this.add('inbound.transferAnswered');
         break;
       case 'emergency': {
         const location = d.location as { source?: string } | null;
         const routing = d.routing as { via?: string; siteOverride?: boolean } | null;
-        if (location?.source !== undefined) this.add(`emergency.location.${location.source}`);
-        if (routing?.via !== undefined) this.add(`emergency.route.${routing.via}`);
+        if (location?.source !== undefined) this.add(metric('emergency.location', location.source));
+        if (routing?.via !== undefined) this.add(metric('emergency.route', routing.via));
         if (routing?.siteOverride === true) this.add('emergency.siteOverride');
         if ((FAILED_EMERGENCY_OUTCOMES as readonly string[]).includes(record.outcome)) this.add('emergency.failed');
         break;

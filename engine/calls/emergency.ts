@@ -26,8 +26,22 @@ import { callExecutor, type CallExecutor } from './executor.js';
 import type { CallServices, EmergencyPlan } from './services.js';
 import { CALLER_TIMING_MS } from './timing.js';
 
+/**
+ * NOTE: the facts of a policy object are built once; a cmdlet that changes a policy replaces its
+ * emergency numbers list, so facts are remembered per list as well as per policy.
+ */
+const policyFacts = new WeakMap<EmergencyCallRoutingPolicy, { numbers: unknown; facts: EmergencyRoutingPolicyFacts }>();
+
 function emergencyPolicyFacts(policy: EmergencyCallRoutingPolicy | undefined): EmergencyRoutingPolicyFacts | null {
   if (policy === undefined) return null;
+  const cached = policyFacts.get(policy);
+  if (cached !== undefined && cached.numbers === policy.emergencyNumbers && cached.facts.identity === policy.identity) return cached.facts;
+  const facts = buildPolicyFacts(policy);
+  policyFacts.set(policy, { numbers: policy.emergencyNumbers, facts });
+  return facts;
+}
+
+function buildPolicyFacts(policy: EmergencyCallRoutingPolicy): EmergencyRoutingPolicyFacts {
   return {
     identity: policy.identity,
     emergencyNumbers: policy.emergencyNumbers.map((n) => ({

@@ -57,6 +57,8 @@ interface CompiledTransition {
 interface CompiledDelay {
   /** The after event's type, as xstate names it (`xstate.after.<delay>.<machine>.<state>`). */
   eventType: string;
+  /** The event itself: guards and delays may read it, none may change it. */
+  event: EventObject;
   delay: ((args: Args) => unknown) | number;
   transitions: CompiledTransition[];
 }
@@ -190,8 +192,10 @@ export function compileMachine(machine: AnyStateMachine, changes: Readonly<Recor
           else if (typeof implementation === 'number') delay = implementation;
           else return refuse(name, `delay "${delayKey}", which has no implementation`);
         }
+        const eventType = `xstate.after.${delayKey}.${id}.${name}`;
         state.after.push({
-          eventType: `xstate.after.${delayKey}.${id}.${name}`,
+          eventType,
+          event: { type: eventType },
           delay,
           transitions: list(transitions).map((t) => compileTransition(name, t)),
         });
@@ -223,6 +227,11 @@ const INIT_EVENT: EventObject = { type: 'xstate.init' };
 export class CompiledDriver<TMachine extends AnyStateMachine> {
   private readonly calls = new Map<number | string, Call>();
   private readonly compiled: CompiledMachine;
+  /**
+   * The `{ context, event }` handed to guards, delays and params functions. NOTE: one object,
+   * refilled for each call, since none of them keeps it (they are pure functions of it).
+   */
+  private readonly args: Args = { context: {}, event: INIT_EVENT };
 
   constructor(private readonly options: CompiledDriverOptions<TMachine>) {
     this.compiled = compileMachine(options.machine, options.changes);
@@ -257,7 +266,7 @@ export class CompiledDriver<TMachine extends AnyStateMachine> {
   private choose(callId: number | string, call: Call, candidates: readonly CompiledTransition[], event: EventObject): boolean {
     for (let i = 0; i < candidates.length; i++) {
       const transition = candidates[i] as CompiledTransition;
-      if (transition.guard !== null && !transition.guard({ context: call.context, event }, transition.guardParams)) continue;
+      if (transition.guard !== null && !transition.guard(this.with(call.context, event), transition.guardParams)) continue;
       this.take(callId, call, transition, event);
       return true;
     }
@@ -268,12 +277,12 @@ export class CompiledDriver<TMachine extends AnyStateMachine> {
     // Exit: the state's pending delays are cancelled.
     if (call.timers.length > 0) {
       for (const handle of call.timers) this.options.scheduler.cancel(handle);
-      call.timers = [];
+      call.timers.length = 0;
     }
     const actions = transition.actions;
     for (let i = 0; i < actions.length; i++) {
       const action = actions[i] as CompiledAction;
-      const params = action.paramsAreFunction ? (action.params as ParamsFunction)({ context: call.context, event }) : action.params;
+      const params = action.paramsAreFunction ? (action.params as ParamsFunction)(this.with(call.context, event)) : action.params;
       if (action.change !== null) call.context = { ...call.context, ...action.change(call.context, params) };
       else this.options.onEffect(callId, { type: action.name, params } as unknown as Effect<TMachine>);
     }
@@ -286,13 +295,14 @@ export class CompiledDriver<TMachine extends AnyStateMachine> {
     const after = state.after;
     for (let i = 0; i < after.length; i++) {
       const delayed = after[i] as CompiledDelay;
-      const delay = typeof delayed.delay === 'number' ? delayed.delay : delayed.delay({ context: call.context, event });
+      const delay = typeof delayed.delay === 'number' ? delayed.delay : delayed.delay(this.with(call.context, event));
       if (typeof delay !== 'number' || !Number.isFinite(delay) || delay < 0) {
         throw new Error(`call ${String(callId)}: delay of ${delayed.eventType} is ${String(delay)}; it must be a finite number of milliseconds >= 0.`);
       }
       const scheduler = this.options.scheduler;
       const handle: EventHandle = scheduler.schedule(scheduler.now + Math.round(delay), () => {
-        call.timers = call.timers.length === 1 ? [] : call.timers.filter((h) => h !== handle);
+        if (call.timers.length === 1) call.timers.length = 0;
+        else call.timers.splice(call.timers.indexOf(handle), 1);
         this.fire(callId, call, delayed);
       });
       call.timers.push(handle);
@@ -301,8 +311,13 @@ export class CompiledDriver<TMachine extends AnyStateMachine> {
 
   private fire(callId: number | string, call: Call, delayed: CompiledDelay): void {
     // The call cannot have ended or left the state: both cancel its timers.
-    const event: EventObject = { type: delayed.eventType };
-    if (this.choose(callId, call, delayed.transitions, event)) this.settle(callId, call, event);
+    if (this.choose(callId, call, delayed.transitions, delayed.event)) this.settle(callId, call, delayed.event);
+  }
+
+  private with(context: object, event: EventObject): Args {
+    this.args.context = context;
+    this.args.event = event;
+    return this.args;
   }
 
   /** Follow eventless transitions until none is enabled; then hand over the output of a final state. */
