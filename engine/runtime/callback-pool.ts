@@ -3,6 +3,12 @@
  * are the policy's emergency numbers, each held for 60 minutes by the user whose emergency call
  * took it (EMG003, EMG004, EMG007; callbacks CBK001, CBK002).
  *
+ * The pool decides nothing about a call: which number an emergency call takes, and how (its
+ * own renewed, a free one, or someone else's), is the emergency machine's choice from what
+ * `inspect` shows (engine/machines/emergency.ts, guards callerHoldsCallbackNumber,
+ * poolHasFreeNumber, poolHasReuseCandidate); engine/calls/emergency.ts carries out its
+ * `reserveCallbackNumber` effect with `reserve`.
+ *
  * Only active reservations are kept (at most one per number), so memory does not grow with the
  * number of calls. A reservation is active on [start, start + reservationMs). Time only moves
  * forward: changes at a time before the last change are refused, and questions about such a
@@ -130,13 +136,6 @@ export class CallbackPool {
     return this.list.length;
   }
 
-  /** Number of reservations active at *now*. */
-  reservedCount(now: number): number {
-    let count = 0;
-    for (const r of this.byNumber.values()) if (isActive(r, now)) count++;
-    return count;
-  }
-
   /** What an emergency call by *userId* at *now* would find. Pure: the pool does not change. */
   inspect(now: number, userId: string): PoolInspection {
     const held = this.byUser.get(userId);
@@ -196,19 +195,6 @@ export class CallbackPool {
         return { mode, reservation, displacedUserId: current.userId };
       }
     }
-  }
-
-  /**
-   * Take the callback number an emergency call by *userId* gets at *now*: the caller's own
-   * (renewed), else a free one, else a reused one; null for an empty pool (EMG005: the resource
-   * account's number is the callback number).
-   */
-  reserveFor(now: number, userId: string): ReservationResult | null {
-    const found = this.inspect(now, userId);
-    if (found.heldByCaller !== null) return this.reserve(now, found.heldByCaller, userId, 'renew');
-    if (found.nextFree !== null) return this.reserve(now, found.nextFree, userId, 'new');
-    if (found.reuseCandidate !== null) return this.reserve(now, found.reuseCandidate, userId, 'displace');
-    return null;
   }
 
   /** ObjectId of the user holding an active reservation on *number* at *now*, or null (CBK001/CBK002). */

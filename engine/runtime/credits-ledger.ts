@@ -2,6 +2,12 @@
  * Pay-As-You-Go Communications Credits as a Container with a level (SimPy's `Container`): calls
  * take from it at their end, auto-recharge and the administrator put into it. docs/rules.md,
  * "Billing" under section 3, and facts.md section 4.
+ *
+ * The ledger keeps the balance; it decides nothing about an outbound call. Whether one may start
+ * (OUT006) and what it costs are the outbound machine's guard `creditsExhausted` and its
+ * `debitCredits` effect (engine/machines/outbound.ts), which engine/calls/outbound.ts carries out
+ * with `debit`. Toll-free inbound calls are charged here (`tollFreeInboundCharge`), since the
+ * inbound machine only says when to bill.
  */
 import type { CommunicationsCredits, CountryCode } from '../tenant/index.js';
 import type { RandomStream } from './random-stream.js';
@@ -124,24 +130,11 @@ export class CreditsLedger {
   }
 
   /**
-   * Whether a new outbound call may start (OUT006): the balance must be above zero. A tenant
-   * on postpaid overage is billed on its invoice instead, so its calls never wait for a balance.
-   */
-  canStartCall(): boolean {
-    return this.settings.postpaidOverage || this.level > 0;
-  }
-
-  /**
    * Whether an inbound call to a toll-free service number may be answered: toll-free usage is
    * always paid from Communications Credits and needs a positive balance (RA012), overage or not.
    */
   canAcceptTollFreeCall(): boolean {
     return this.level > 0;
-  }
-
-  /** The charge of a connected outbound call to *country* at the configured rate. */
-  outboundCharge(durationMs: number, country: CountryCode): number {
-    return chargeForCall(durationMs, ratePerMinute(this.settings, country));
   }
 
   /** The charge of an answered inbound call to a toll-free service number. */
@@ -157,9 +150,10 @@ export class CreditsLedger {
    */
   debit(now: number, amount: number, reason: DebitReason): void {
     checkAmount('amount', amount, true);
-    if (amount === 0) return;
-    this.level = roundMoney(this.level - amount);
-    this.observer.onDebit(now, amount, reason, this.level);
+    const charged = roundMoney(amount);
+    if (charged === 0) return;
+    this.level = roundMoney(this.level - charged);
+    this.observer.onDebit(now, charged, reason, this.level);
     this.observer.onBalance(now, this.level);
     this.settle(now);
   }

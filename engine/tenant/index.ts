@@ -42,13 +42,16 @@ export {
   findUser,
   findVoiceRoutingPolicy,
   hasPstnUsages,
+  isExtensionDialingNumber,
   numberAssignedTo,
+  ownCallingNumber,
   policyHoldingEmergencyNumber,
   policyKey,
 } from './lookup.js';
 export type { EffectivePolicyName, GrantSource } from './lookup.js';
 export { normalizeTelephoneNumber, hasExtension } from './phone-number.js';
 export type { NormalizedNumber } from './phone-number.js';
+export { psQuote } from './ps-quote.js';
 
 export type { OpResult } from './operations/result.js';
 export type { ListChange } from './operations/list-modifier.js';

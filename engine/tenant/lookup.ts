@@ -14,6 +14,7 @@ import type {
   User,
   VoiceRoutingPolicy,
 } from './model.js';
+import { hasExtension } from './phone-number.js';
 
 /** Cmdlets accept an ObjectId, a UPN or a SIP address (`sip:` + UPN), in any case. */
 function identityKey(identity: string): string {
@@ -179,4 +180,27 @@ export function effectiveEmergencyCallRoutingPolicy(
 /** Whether an emergency call routing policy routes by PSTN usages (Direct Routing, EMG006). */
 export function hasPstnUsages(policy: EmergencyCallRoutingPolicy): boolean {
   return policy.emergencyNumbers.some((n) => n.onlinePstnUsage !== null);
+}
+
+/**
+ * Extension dialing with Shared Calling ("Configure Shared Calling", step 10): a Direct Routing
+ * number with an extension (`;ext=`) on a user whose effective voice routing policy has no PSTN
+ * usages gives the user an extension for internal calls, and the user still calls the PSTN
+ * through Shared Calling. With usages, the article says, the user "won't use Shared Calling" and
+ * calls with the number like any user with one (USR003, USR004).
+ */
+export function isExtensionDialingNumber(tenant: Tenant, user: User, number: PhoneNumber): boolean {
+  if (number.numberType !== 'DirectRouting' || !hasExtension(number.telephoneNumber)) return false;
+  const routing = effectiveVoiceRoutingPolicy(tenant, user);
+  return routing === undefined || routing.onlinePstnUsages.length === 0;
+}
+
+/**
+ * The number a user calls the PSTN with: the number assigned to them, unless it is an
+ * extension-dialing number (isExtensionDialingNumber), which leaves them calling through Shared
+ * Calling; undefined when they have none.
+ */
+export function ownCallingNumber(tenant: Tenant, user: User): PhoneNumber | undefined {
+  const number = numberAssignedTo(tenant, user.objectId);
+  return number === undefined || isExtensionDialingNumber(tenant, user, number) ? undefined : number;
 }

@@ -186,7 +186,10 @@ describe('each refusal rule of RULES.md section 1 triggered from a script', () =
   it('NUM005: assigning a number to a user turns Enterprise Voice on, and the transcript says so', () => {
     const tenant = articleTenant();
     const user = tenant.users[0];
-    if (user) user.enterpriseVoiceEnabled = false;
+    if (user) {
+      user.enterpriseVoiceEnabled = false;
+      user.licences.push('CallingPlan'); // a Calling Plan number needs a Calling Plan licence (NUM006)
+    }
     const transcript = runScriptOnTenant(
       tenant,
       'Set-CsPhoneNumberAssignment -Identity user@contoso.com -PhoneNumber +14255554321 -PhoneNumberType CallingPlan\n',

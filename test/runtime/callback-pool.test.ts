@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CallbackPool, type CallbackPoolSettings } from '../../engine/runtime/callback-pool.js';
+import { emergencyCallOn } from './fixtures.js';
 
 const HOUR = 3_600_000;
 const A = '+14255550001';
@@ -19,17 +20,20 @@ function recorded(settings: Partial<CallbackPoolSettings> = {}, numbers = [A, B,
   return { pool, log };
 }
 
-/** Numbers taken by emergency calls of u1, u2, ... at the given times. */
+/**
+ * Numbers taken by emergency calls of u1, u2, ... at the given times, each through the emergency
+ * machine as production takes them (emergencyCallOn).
+ */
 function takeAll(pool: CallbackPool, times: number[]): (string | null)[] {
-  return times.map((t, i) => pool.reserveFor(t, `u${i + 1}`)?.reservation.number ?? null);
+  return times.map((t, i) => emergencyCallOn(pool, t, `u${i + 1}`)?.reservation.number ?? null);
 }
 
 describe('selection of a free number (EMG003)', () => {
   it('takes the first free number in list order', () => {
     const { pool } = recorded();
-    pool.reserveFor(0, 'u1');
-    pool.reserveFor(1, 'u2');
-    pool.reserveFor(HOUR, 'u3'); // u1's A has expired; B is still held by u2
+    emergencyCallOn(pool, 0, 'u1');
+    emergencyCallOn(pool, 1, 'u2');
+    emergencyCallOn(pool, HOUR, 'u3'); // u1's A has expired; B is still held by u2
     expect(pool.holderAt(HOUR, A)).toBe('u3');
   });
 
@@ -46,7 +50,7 @@ describe('selection of a free number (EMG003)', () => {
 
   it('reports a new reservation and the reserved count', () => {
     const { pool, log } = recorded();
-    pool.reserveFor(5, 'u1');
+    emergencyCallOn(pool, 5, 'u1');
     expect(log).toEqual([
       ['reserved', 5, A, 'u1'],
       ['count', 5, 'Seattle', 1, 3],
@@ -57,22 +61,22 @@ describe('selection of a free number (EMG003)', () => {
 describe('inspection', () => {
   it('shows what an emergency call would find without changing the pool', () => {
     const { pool, log } = recorded();
-    pool.reserveFor(0, 'u1');
+    emergencyCallOn(pool, 0, 'u1');
     log.length = 0;
     const seen = [pool.inspect(10, 'u1'), pool.inspect(10, 'u2')];
-    expect([seen, log, pool.reservedCount(10)]).toEqual([
+    expect([seen, log, [A, B, C].map((n) => pool.holderAt(10, n))]).toEqual([
       [
         { size: 3, heldByCaller: A, nextFree: B, reuseCandidate: null },
         { size: 3, heldByCaller: null, nextFree: B, reuseCandidate: null },
       ],
       [],
-      1,
+      ['u1', null, null],
     ]);
   });
 
   it('offers nothing from an empty pool, so the resource account number is used (EMG005)', () => {
     const { pool } = recorded({}, []);
-    expect([pool.inspect(0, 'u1'), pool.reserveFor(0, 'u1')]).toEqual([
+    expect([pool.inspect(0, 'u1'), emergencyCallOn(pool, 0, 'u1')]).toEqual([
       { size: 0, heldByCaller: null, nextFree: null, reuseCandidate: null },
       null,
     ]);
@@ -82,8 +86,8 @@ describe('inspection', () => {
 describe('renewal (EMG007)', () => {
   it('keeps the number of a repeat caller and restarts its 60 minutes', () => {
     const { pool, log } = recorded();
-    pool.reserveFor(0, 'u1');
-    const result = pool.reserveFor(30 * 60_000, 'u1');
+    emergencyCallOn(pool, 0, 'u1');
+    const result = emergencyCallOn(pool, 30 * 60_000, 'u1');
     expect([result?.mode, result?.reservation.number, log.at(-1)]).toEqual([
       'renew',
       A,
@@ -93,14 +97,14 @@ describe('renewal (EMG007)', () => {
 
   it('keeps a renewed number held past the first 60 minutes', () => {
     const { pool } = recorded();
-    pool.reserveFor(0, 'u1');
-    pool.reserveFor(30 * 60_000, 'u1');
+    emergencyCallOn(pool, 0, 'u1');
+    emergencyCallOn(pool, 30 * 60_000, 'u1');
     expect(pool.holderAt(HOUR + 1, A)).toBe('u1');
   });
 
   it('refuses a renewal by a user who does not hold the number', () => {
     const { pool } = recorded();
-    pool.reserveFor(0, 'u1');
+    emergencyCallOn(pool, 0, 'u1');
     expect(() => pool.reserve(1, A, 'u2', 'renew')).toThrow('u2 does not hold +14255550001; only its holder can renew it.');
   });
 });
@@ -108,14 +112,14 @@ describe('renewal (EMG007)', () => {
 describe('expiry', () => {
   it('holds a number until just before 60 minutes and frees it at exactly 60 minutes', () => {
     const { pool } = recorded();
-    pool.reserveFor(1000, 'u1');
+    emergencyCallOn(pool, 1000, 'u1');
     expect([pool.holderAt(1000 + HOUR - 1, A), pool.holderAt(1000 + HOUR, A)]).toEqual(['u1', null]);
   });
 
   it('reports expiries at their own times, in time order, when the pool is next used', () => {
     const { pool, log } = recorded();
-    pool.reserveFor(0, 'u1');
-    pool.reserveFor(10, 'u2');
+    emergencyCallOn(pool, 0, 'u1');
+    emergencyCallOn(pool, 10, 'u2');
     log.length = 0;
     pool.expire(5 * HOUR);
     expect(log).toEqual([
@@ -128,8 +132,8 @@ describe('expiry', () => {
 
   it('refuses to go back before the last change', () => {
     const { pool } = recorded();
-    pool.reserveFor(100, 'u1');
-    expect(() => pool.reserveFor(99, 'u2')).toThrow('"now" (99) is before the pool\'s last change (100).');
+    emergencyCallOn(pool, 100, 'u1');
+    expect(() => emergencyCallOn(pool, 99, 'u2')).toThrow('"now" (99) is before the pool\'s last change (100).');
   });
 });
 
@@ -143,14 +147,14 @@ describe('displacement (EMG004)', () => {
   it('reuses the number with the oldest reservation when reuse is oldest', () => {
     const { pool } = recorded({ reuse: 'oldest' });
     takeAll(pool, [0, 1, 2]);
-    pool.reserveFor(3, 'u1'); // u1 renews A, so B now has the oldest reservation
+    emergencyCallOn(pool, 3, 'u1'); // u1 renews A, so B now has the oldest reservation
     expect(pool.inspect(4, 'u4').reuseCandidate).toBe(B);
   });
 
   it('reports who was displaced', () => {
     const { pool, log } = recorded();
     takeAll(pool, [0, 1, 2]);
-    const result = pool.reserveFor(3, 'u4');
+    const result = emergencyCallOn(pool, 3, 'u4');
     expect([result?.displacedUserId, log.at(-1)]).toEqual(['u1', ['displaced', 3, A, 'u1', 'u4']]);
   });
 
@@ -163,7 +167,7 @@ describe('displacement (EMG004)', () => {
   it('gives a displaced user a new number on their next emergency call', () => {
     const { pool } = recorded();
     takeAll(pool, [0, 1, 2, 3]); // u4 displaced u1 from A
-    const again = pool.reserveFor(4, 'u1');
+    const again = emergencyCallOn(pool, 4, 'u1');
     expect([again?.mode, again?.reservation.number, again?.displacedUserId]).toEqual(['displace', A, 'u4']);
   });
 
@@ -184,7 +188,7 @@ describe('displacement (EMG004)', () => {
 describe('reconfiguration', () => {
   it('ends the reservation of a number removed from the policy', () => {
     const { pool, log } = recorded();
-    pool.reserveFor(0, 'u1');
+    emergencyCallOn(pool, 0, 'u1');
     pool.reconfigure(10, [B, C]);
     expect([pool.holderAt(11, A), log.slice(-2)]).toEqual([
       null,
@@ -197,7 +201,7 @@ describe('reconfiguration', () => {
 
   it('keeps the reservations of numbers still listed, in the new list order', () => {
     const { pool } = recorded();
-    pool.reserveFor(0, 'u1');
+    emergencyCallOn(pool, 0, 'u1');
     pool.reconfigure(10, [C, A]);
     expect([pool.holderAt(11, A), pool.inspect(11, 'u2').nextFree]).toEqual(['u1', C]);
   });
@@ -211,7 +215,7 @@ describe('memory', () => {
   it('never keeps more reservations than the pool has numbers', () => {
     let peak = 0;
     const pool = new CallbackPool('Seattle', [A, B, C], {}, { onReservedCount: (_n, _p, count) => (peak = Math.max(peak, count)) });
-    for (let i = 0; i < 10_000; i++) pool.reserveFor(i * 60_000, `u${i % 97}`);
+    for (let i = 0; i < 3_000; i++) emergencyCallOn(pool, i * 60_000, `u${i % 97}`);
     expect(peak).toBe(3);
   });
 });

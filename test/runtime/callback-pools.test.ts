@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { CallbackPools } from '../../engine/runtime/callback-pools.js';
 import { emptyTenant } from '../../engine/tenant/empty-tenant.js';
 import type { Tenant } from '../../engine/tenant/model.js';
+import type { CallbackPool } from '../../engine/runtime/callback-pool.js';
+import { emergencyCallOn } from './fixtures.js';
+
+function must(pool: CallbackPool | undefined): CallbackPool {
+  if (pool === undefined) throw new Error('no such pool');
+  return pool;
+}
 
 const A = '+14255550001';
 const B = '+14255550002';
@@ -32,14 +39,14 @@ describe('callback pools of a tenant', () => {
 
   it('ends a reservation when its number is removed from the policy', () => {
     const pools = new CallbackPools(tenantWith({ Seattle: [A, B] }));
-    pools.pool('Seattle')?.reserveFor(0, 'u1');
+    emergencyCallOn(must(pools.pool('Seattle')), 0, 'u1');
     pools.reconfigure(10, tenantWith({ Seattle: [B] }));
     expect([pools.pool('Seattle')?.holderAt(11, A), pools.poolOf(A)]).toEqual([null, undefined]);
   });
 
   it('keeps reservations of a policy whose list did not change', () => {
     const pools = new CallbackPools(tenantWith({ Seattle: [A, B] }));
-    pools.pool('Seattle')?.reserveFor(0, 'u1');
+    emergencyCallOn(must(pools.pool('Seattle')), 0, 'u1');
     pools.reconfigure(10, tenantWith({ Seattle: [A, B], Tacoma: [C] }));
     expect([pools.pool('Seattle')?.holderAt(11, A), pools.pool('Tacoma')?.size]).toEqual(['u1', 1]);
   });
@@ -49,7 +56,7 @@ describe('callback pools of a tenant', () => {
     const pools = new CallbackPools(tenantWith({ Seattle: [A, B] }), {}, {
       onReservationEnded: (_at, r, reason) => ended.push(`${r.number} ${reason}`),
     });
-    pools.pool('Seattle')?.reserveFor(0, 'u1');
+    emergencyCallOn(must(pools.pool('Seattle')), 0, 'u1');
     pools.reconfigure(10, tenantWith({}));
     expect([ended, pools.pool('Seattle')]).toEqual([[`${A} removedFromPolicy`], undefined]);
   });

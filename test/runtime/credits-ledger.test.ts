@@ -2,7 +2,7 @@ import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { CreditsLedger, billedMinutes, chargeForCall, ratePerMinute } from '../../engine/runtime/credits-ledger.js';
 import type { CommunicationsCredits } from '../../engine/tenant/model.js';
-import { scriptedStream } from './fixtures.js';
+import { outboundCallOn, scriptedStream } from './fixtures.js';
 
 function credits(fields: Partial<CommunicationsCredits> = {}): CommunicationsCredits {
   return {
@@ -30,7 +30,7 @@ function recorded(settings: CommunicationsCredits, stream = scriptedStream([])) 
 }
 
 describe('billing', () => {
-  it('rounds a call up to whole minutes', () => {
+  it('rounds a toll-free call up to whole minutes', () => {
     expect([1, 59_999, 60_000, 60_001, 119_999].map(billedMinutes)).toEqual([1, 1, 1, 2, 2]);
   });
 
@@ -40,6 +40,25 @@ describe('billing', () => {
 
   it('charges billed minutes times the rate without floating-point drift', () => {
     expect(chargeForCall(150_000, 0.1)).toBe(0.3);
+  });
+
+  it("debits an outbound call without floating-point drift (the machine's 3 x 0.1 is kept to 6 places)", () => {
+    const { ledger, log } = recorded(credits({ balance: 10 }));
+    const call = outboundCallOn(ledger, 5000, { destinationCountry: 'FR', talkMs: 150_000 });
+    expect([call.debited, log]).toEqual([expect.closeTo(0.3, 10), [['debit', 5000, 0.3, 'outbound', 9.7], ['balance', 5000, 9.7]]]);
+  });
+
+  it('rounds an outbound call up to whole minutes, as it does a toll-free one', () => {
+    const minutes = [1, 59_999, 60_000, 60_001, 119_999].map((talkMs) => {
+      const { ledger } = recorded(credits({ ratesPerMinute: { default: 1 } }));
+      return outboundCallOn(ledger, 0, { talkMs }).debited;
+    });
+    expect(minutes).toEqual([1, 1, 1, 2, 2]);
+  });
+
+  it('does not bill a connected outbound call of 0 ms', () => {
+    const { ledger, log } = recorded(credits());
+    expect([outboundCallOn(ledger, 0, { talkMs: 0 }), log]).toEqual([{ outcome: 'OUT001', debited: null }, []]);
   });
 
   it('refuses a negative duration', () => {
@@ -63,7 +82,7 @@ describe('billing', () => {
 
   it('charges outbound calls at the rate of their destination', () => {
     const { ledger } = recorded(credits());
-    expect(ledger.outboundCharge(180_000, 'US')).toBe(0.06);
+    expect([outboundCallOn(ledger, 0, { destinationCountry: 'US', talkMs: 180_000 }).debited, ledger.balance]).toEqual([0.06, 99.94]);
   });
 });
 
@@ -76,14 +95,14 @@ describe('balance', () => {
 
   it('lets a call start only while the balance is above zero', () => {
     const { ledger } = recorded(credits({ balance: 2 }));
-    const before = ledger.canStartCall();
+    const before = outboundCallOn(ledger, 0, { answers: false }).outcome;
     ledger.debit(0, 2, 'outbound');
-    expect([before, ledger.canStartCall()]).toEqual([true, false]);
+    expect([before, outboundCallOn(ledger, 0, { answers: false }).outcome]).toEqual(['OUT001', 'OUT006']);
   });
 
-  it('lets outbound calls start at a zero balance on postpaid overage', () => {
-    const { ledger } = recorded(credits({ balance: 0, postpaidOverage: true }));
-    expect(ledger.canStartCall()).toBe(true);
+  it('lets outbound calls start at a zero balance on postpaid overage, billed as overage', () => {
+    const { ledger, log } = recorded(credits({ balance: 0, postpaidOverage: true }));
+    expect([outboundCallOn(ledger, 0), ledger.balance, log]).toEqual([{ outcome: 'OUT001', debited: 0.06 }, 0, []]);
   });
 
   it('answers toll-free calls only with a positive balance, even on postpaid overage', () => {
@@ -121,7 +140,7 @@ describe('balance', () => {
     const { ledger } = recorded(credits({ balance: 10 }));
     ledger.debit(0, 4, 'outbound');
     ledger.reconfigure(credits({ balance: 100, ratesPerMinute: { default: 1 } }));
-    expect([ledger.balance, ledger.outboundCharge(60_000, 'US')]).toEqual([6, 1]);
+    expect([ledger.balance, outboundCallOn(ledger, 0, { destinationCountry: 'US', talkMs: 60_000 }).debited]).toEqual([6, 1]);
   });
 
   it('does not change the tenant settings it was given', () => {
@@ -175,7 +194,7 @@ describe('auto-recharge', () => {
   it('recharges a starting balance below the threshold when settled at the start', () => {
     const { ledger, log } = recorded(credits({ balance: 0, autoRecharge }), scriptedStream([0.9]));
     ledger.settle(0);
-    expect([ledger.canStartCall(), log]).toEqual([true, [['recharge', 0, 5, 5], ['balance', 0, 5]]]);
+    expect([outboundCallOn(ledger, 0, { answers: false }).outcome, log]).toEqual(['OUT001', [['recharge', 0, 5, 5], ['balance', 0, 5]]]);
   });
 
   it('tries again after new settings even when the last recharge failed', () => {

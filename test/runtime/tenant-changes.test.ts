@@ -13,6 +13,7 @@ import { setAutoAttendant, type E164, type Tenant, type TenantChange } from '../
 import { everyCase, type Ran } from '../tenant/change-cases.js';
 import { AA_ID, EMERGENCY_1, EMERGENCY_2, EMERGENCY_3, RA_ID, RA_NUMBER, RA2_ID, SPARE_NUMBER, USER2_ID, USER3_ID, USER_ID, attendant, richTenant } from '../tenant/change-fixtures.js';
 import { hashtable, must } from '../tenant/fixtures.js';
+import { emergencyCallOn } from './fixtures.js';
 
 const NOW = 60_000;
 const SETTINGS: Partial<CallbackPoolSettings> = { selection: 'round-robin' };
@@ -28,7 +29,7 @@ function recorder(log: string[]): Partial<CallbackPoolObserver> {
 /** Pools with one reservation in each, so that reconfiguring them shows. */
 function poolsOf(t: Tenant, log: string[]): CallbackPools {
   const pools = new CallbackPools(t, SETTINGS, recorder(log));
-  for (const pool of pools.all()) pool.reserveFor(0, `holder-of-${pool.policy}`);
+  for (const pool of pools.all()) emergencyCallOn(pool, 0, `holder-of-${pool.policy}`);
   return pools;
 }
 

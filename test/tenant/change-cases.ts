@@ -167,6 +167,28 @@ export const CMDLET_CASES: Record<string, CmdletCase[]> = {
     { title: 'Enterprise Voice on', named: { Identity: 'user2@contoso.com', EnterpriseVoiceEnabled: true }, expect: 'changes', events: ['enterpriseVoiceChanged'] },
     { title: 'Enterprise Voice as it is', named: { Identity: 'user3@contoso.com', EnterpriseVoiceEnabled: true }, expect: 'nothing' },
     { title: 'an emergency number (NUM001)', named: { Identity: 'user2@contoso.com', PhoneNumber: EMERGENCY_1, PhoneNumberType: 'CallingPlan' }, expect: 'refused' },
+    { title: 'Enterprise Voice off for a user with no number', named: { Identity: 'user3@contoso.com', EnterpriseVoiceEnabled: false }, expect: 'changes', events: ['enterpriseVoiceChanged'] },
+    {
+      title: 'Enterprise Voice off for a user who holds a number (NUM005)',
+      setup: (t) => {
+        must(t, 'Set-CsPhoneNumberAssignment', { Identity: 'user2@contoso.com', PhoneNumber: USER_NUMBER, PhoneNumberType: 'CallingPlan' });
+      },
+      named: { Identity: 'user2@contoso.com', EnterpriseVoiceEnabled: false },
+      expect: 'refused',
+    },
+    {
+      title: 'a Calling Plan number to a user without a Calling Plan licence (NUM006)',
+      named: { Identity: 'user3@contoso.com', PhoneNumber: SPARE_NUMBER, PhoneNumberType: 'CallingPlan' },
+      expect: 'refused',
+    },
+    {
+      title: 'a number to a resource account without a Teams Phone Resource Account licence (NUM007)',
+      setup: (t) => {
+        must(t, 'New-CsOnlineApplicationInstance', { UserPrincipalName: 'cq@contoso.com', ApplicationId: APPLICATION_IDS.CallQueue, DisplayName: 'Queue' });
+      },
+      named: { Identity: 'cq@contoso.com', PhoneNumber: DR_NUMBER, PhoneNumberType: 'DirectRouting' },
+      expect: 'refused',
+    },
   ],
   'Remove-CsPhoneNumberAssignment': [
     {

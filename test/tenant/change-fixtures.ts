@@ -84,7 +84,7 @@ export function richTenant(): Tenant {
   );
   must(t, 'Set-CsPhoneNumberAssignment', { Identity: RA2_ID, PhoneNumber: RA2_NUMBER, PhoneNumberType: 'CallingPlan' });
   must(t, 'New-CsTeamsSharedCallingRoutingPolicy', { Identity: 'Tacoma', ResourceAccount: RA2_ID, EmergencyNumbers: hashtable({ add: [EMERGENCY_3] }) });
-  ok(addUser(t, newUser(USER2_ID, 'user2@contoso.com', { groups: ['support'], givenName: 'Ada', surname: 'Lovelace', extension: '1002' })));
+  ok(addUser(t, newUser(USER2_ID, 'user2@contoso.com', { groups: ['support'], givenName: 'Ada', surname: 'Lovelace', extension: '1002', licences: ['TeamsPhone', 'CallingPlan'] })));
   ok(addUser(t, newUser(USER3_ID, 'user3@contoso.com', { groups: ['sales', 'support'], enterpriseVoiceEnabled: true, givenName: 'Alan', surname: 'Turing' })));
   must(t, 'Grant-CsTeamsSharedCallingRoutingPolicy', { Group: 'support', Rank: 1, PolicyName: 'Tacoma' });
   must(t, 'Set-CsOnlinePstnUsage', { Identity: 'Global', Usage: hashtable({ add: ['US and Canada', 'International'] }) });

@@ -2,7 +2,7 @@
  * The seed article's Seattle tenant, built through the tenant's own operations and cmdlets:
  * resource account main-aa@contoso.com with the Calling Plan service number +14255550100 at a
  * Seattle location, subscriber numbers +14255556789 and +14255554321 for the emergency pool,
- * and user@contoso.com with a Teams Phone licence.
+ * and user@contoso.com with Teams Phone and Calling Plan licences.
  */
 import { expect } from 'vitest';
 import type { CmdletInvocation, CmdletResult, CmdletValue } from '../../engine/tenant/cmdlet.js';
@@ -129,7 +129,8 @@ export function seattleTenant(): Tenant {
       autoAttendantId: null,
     }),
   );
-  ok(addUser(t, newUser(USER_ID, 'user@contoso.com', { groups: ['sales'] })));
+  // A Calling Plan licence too, so the tests can give the user a Calling Plan number (NUM006).
+  ok(addUser(t, newUser(USER_ID, 'user@contoso.com', { groups: ['sales'], licences: ['TeamsPhone', 'CallingPlan'] })));
   must(t, 'Set-CsPhoneNumberAssignment', { Identity: 'main-aa@contoso.com', PhoneNumber: RA_NUMBER, PhoneNumberType: 'CallingPlan', LocationId: SEATTLE });
   return t;
 }

@@ -36,6 +36,28 @@ describe('tenantInvariantViolations', () => {
     expect(codes(t)).toEqual(['NUM005']);
   });
 
+  it('NUM006: finds a Calling Plan number held by a user without a Calling Plan licence', () => {
+    const t = seattleTenant();
+    t.users[0]!.licences = ['TeamsPhone'];
+    t.users[0]!.enterpriseVoiceEnabled = true;
+    const n = t.numbers.find((x) => x.assignedPstnTargetId === null && x.callingPlanUsage === 'Subscriber');
+    if (n === undefined) throw new Error('fixture number');
+    n.assignedPstnTargetId = USER_ID;
+    expect(codes(t)).toEqual(['NUM006']);
+  });
+
+  it('NUM007: finds a number held by a resource account without a Teams Phone Resource Account licence', () => {
+    const t = seattleTenant();
+    t.resourceAccounts[0]!.licences = ['PayAsYouGoCallingPlan', 'CommunicationsCredits'];
+    expect(codes(t)).toEqual(['NUM007']);
+  });
+
+  it("SC008: finds the resource account's own number in its policy's emergency numbers, before SC009", () => {
+    const t = seattleWithPolicy();
+    t.sharedCallingPolicies.find((p) => p.identity === 'Seattle')!.emergencyNumbers.push(RA_NUMBER);
+    expect(codes(t)).toEqual(['SC008']);
+  });
+
   it('NUM002 and NUM004: finds a subscriber number on a resource account that already has one', () => {
     const t = seattleTenant();
     const ra = t.resourceAccounts[0]!.objectId;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acquireNumber, addLocation, findNumber, findUser, portOutNumber, releaseNumber } from '../../engine/tenant/index.js';
+import { acquireNumber, addLocation, addResourceAccount, addUser, assignNumber, findNumber, findUser, portOutNumber, releaseNumber, setEnterpriseVoice } from '../../engine/tenant/index.js';
 import {
   EMERGENCY_1,
   RA_ID,
@@ -11,6 +11,7 @@ import {
   expectOpRefused,
   expectRefused,
   must,
+  newUser,
   number,
   ok,
   seattleTenant,
@@ -103,6 +104,88 @@ describe('Set-CsPhoneNumberAssignment', () => {
     const t = seattleTenant();
     must(t, SET, { Identity: 'user@contoso.com', EnterpriseVoiceEnabled: true });
     expect(findUser(t, USER_ID)?.enterpriseVoiceEnabled).toBe(true);
+  });
+
+  it('NUM005: refuses -EnterpriseVoiceEnabled $false for a user who holds a number, and says to remove the number', () => {
+    const t = seattleTenant();
+    must(t, SET, { Identity: 'user@contoso.com', PhoneNumber: USER_NUMBER, PhoneNumberType: 'CallingPlan' });
+    const message = expectRefused(t, { name: SET, named: { Identity: 'user@contoso.com', EnterpriseVoiceEnabled: false }, positional: [] }, 'NUM005');
+    expect(message).toContain(`Remove-CsPhoneNumberAssignment -Identity user@contoso.com -PhoneNumber ${USER_NUMBER} -PhoneNumberType CallingPlan`);
+    expect(findUser(t, USER_ID)?.enterpriseVoiceEnabled).toBe(true);
+  });
+
+  it('NUM005: the typed operation refuses it too, and quotes an ;ext= number in the Remove command it suggests', () => {
+    const t = seattleTenant();
+    ok(acquireNumber(t, number('+12065550000;ext=101', { numberType: 'DirectRouting', callingPlanUsage: null })));
+    must(t, SET, { Identity: 'user@contoso.com', PhoneNumber: '+12065550000;ext=101', PhoneNumberType: 'DirectRouting' });
+    const message = expectOpRefused(t, (x) => setEnterpriseVoice(x, { identity: 'user@contoso.com', enabled: false }), 'NUM005');
+    expect(message).toContain("-PhoneNumber '+12065550000;ext=101' -PhoneNumberType DirectRouting");
+  });
+
+  it('NUM005: turns EnterpriseVoiceEnabled off for a user who holds no number', () => {
+    const t = seattleTenant();
+    must(t, SET, { Identity: 'user@contoso.com', EnterpriseVoiceEnabled: true });
+    const r = must(t, SET, { Identity: 'user@contoso.com', EnterpriseVoiceEnabled: false });
+    expect([findUser(t, USER_ID)?.enterpriseVoiceEnabled, r.changes]).toEqual([false, ['user@contoso.com: EnterpriseVoiceEnabled set to False']]);
+  });
+
+  it('NUM005: -EnterpriseVoiceEnabled $true for a number holder is allowed (it changes nothing)', () => {
+    const t = seattleTenant();
+    must(t, SET, { Identity: 'user@contoso.com', PhoneNumber: USER_NUMBER, PhoneNumberType: 'CallingPlan' });
+    const before = structuredClone(t);
+    must(t, SET, { Identity: 'user@contoso.com', EnterpriseVoiceEnabled: true });
+    expect(t).toEqual(before);
+  });
+
+  it('NUM006: refuses a Calling Plan number for a user without a Calling Plan licence, in the words Teams uses', () => {
+    const t = seattleTenant();
+    ok(addUser(t, newUser('66666666-6666-4666-8666-666666666666', 'nolicence@contoso.com')));
+    const message = expectRefused(t, assign('nolicence@contoso.com', USER_NUMBER), 'NUM006');
+    expect(message).toContain("nolicence@contoso.com lacks appropriate licenses to assign a 'CallingPlan' number");
+  });
+
+  it('NUM006: the typed operation refuses it too', () => {
+    const t = seattleTenant();
+    ok(addUser(t, newUser('66666666-6666-4666-8666-666666666666', 'nolicence@contoso.com')));
+    expectOpRefused(t, (x) => assignNumber(x, { identity: 'nolicence@contoso.com', telephoneNumber: USER_NUMBER, numberType: 'CallingPlan' }), 'NUM006');
+  });
+
+  it('NUM006: assigns a Calling Plan number to a user with a Calling Plan licence', () => {
+    const t = seattleTenant();
+    must(t, SET, { Identity: 'user@contoso.com', PhoneNumber: USER_NUMBER, PhoneNumberType: 'CallingPlan' });
+    expect(findNumber(t, USER_NUMBER)?.assignedPstnTargetId).toBe(USER_ID);
+  });
+
+  it('NUM006: a Direct Routing or Operator Connect number needs no Calling Plan licence', () => {
+    const t = seattleTenant();
+    ok(addUser(t, newUser('66666666-6666-4666-8666-666666666666', 'nolicence@contoso.com')));
+    ok(addUser(t, newUser('77777777-7777-4777-8777-777777777777', 'oc@contoso.com')));
+    ok(acquireNumber(t, number('+12065550000;ext=101', { numberType: 'DirectRouting', callingPlanUsage: null })));
+    ok(acquireNumber(t, number('+12065550001', { numberType: 'OperatorConnect', callingPlanUsage: null })));
+    must(t, SET, { Identity: 'nolicence@contoso.com', PhoneNumber: '+12065550000;ext=101', PhoneNumberType: 'DirectRouting' });
+    must(t, SET, { Identity: 'oc@contoso.com', PhoneNumber: '+12065550001', PhoneNumberType: 'OperatorConnect' });
+    expect([findNumber(t, '+12065550000;ext=101')?.assignedPstnTargetId, findNumber(t, '+12065550001')?.assignedPstnTargetId]).toEqual([
+      '66666666-6666-4666-8666-666666666666',
+      '77777777-7777-4777-8777-777777777777',
+    ]);
+  });
+
+  it('NUM007: refuses a number for a resource account without a Teams Phone Resource Account licence', () => {
+    const t = seattleTenant();
+    must(t, 'New-CsOnlineApplicationInstance', { UserPrincipalName: 'cq@contoso.com', ApplicationId: '11cd3e2e-fccb-42ad-ad00-878b93575e07', DisplayName: 'Queue' });
+    ok(acquireNumber(t, number('+14255550200', { callingPlanUsage: 'Service' })));
+    ok(acquireNumber(t, number('+12065550000', { numberType: 'DirectRouting', callingPlanUsage: null })));
+    const message = expectRefused(t, assign('cq@contoso.com', '+14255550200'), 'NUM007');
+    expect(message).toContain('no Microsoft Teams Phone Resource Account licence');
+    expectRefused(t, assign('cq@contoso.com', '+12065550000', 'DirectRouting'), 'NUM007');
+  });
+
+  it('NUM007: assigns a number to a resource account with a Teams Phone Resource Account licence', () => {
+    const t = seattleTenant();
+    ok(addResourceAccount(t, { objectId: 'ra-cq', userPrincipalName: 'cq@contoso.com', displayName: 'Queue', applicationType: 'CallQueue', licences: ['TeamsPhoneResourceAccount'], voiceRoutingPolicy: null, autoAttendantId: null }));
+    ok(acquireNumber(t, number('+14255550200', { callingPlanUsage: 'Service' })));
+    must(t, SET, { Identity: 'cq@contoso.com', PhoneNumber: '+14255550200', PhoneNumberType: 'CallingPlan' });
+    expect(findNumber(t, '+14255550200')?.assignedPstnTargetId).toBe('ra-cq');
   });
 });
 

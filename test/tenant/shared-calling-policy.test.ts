@@ -157,6 +157,32 @@ describe('New-CsTeamsSharedCallingRoutingPolicy', () => {
     expectRefused(t, newPolicy({ Identity: 'X', ResourceAccount: RA_ID, EmergencyNumbers: hashtable({ add: USER_NUMBER }) }), 'SC008');
   });
 
+  it("SC008, not SC009: refuses the resource account's own service number as an emergency number of a new policy", () => {
+    const t = seattleTenant();
+    const message = expectRefused(t, newPolicy({ Identity: 'X', ResourceAccount: RA_ID, EmergencyNumbers: hashtable({ add: '+14255550100' }) }), 'SC008');
+    expect(message).toContain('is the number of resource account main-aa@contoso.com itself');
+    expect(message).not.toContain('subscriber');
+  });
+
+  it("SC008, not SC009: refuses adding the resource account's own number to an existing policy's list", () => {
+    const t = seattleWithPolicy();
+    expectRefused(t, setPolicy({ Identity: 'Seattle', EmergencyNumbers: hashtable({ add: '+14255550100' }) }), 'SC008');
+  });
+
+  it('SC008 before SC004: an assigned number of another type is refused as assigned', () => {
+    const t = seattleTenant();
+    addAccount(t, 'dr@contoso.com', 'ra-dr');
+    ok(acquireNumber(t, number('+12065550000', { numberType: 'DirectRouting', callingPlanUsage: null })));
+    must(t, 'Set-CsPhoneNumberAssignment', { Identity: 'ra-dr', TelephoneNumber: '+12065550000', NumberType: 'DirectRouting' });
+    expectRefused(t, newPolicy({ Identity: 'X', ResourceAccount: RA_ID, EmergencyNumbers: hashtable({ add: '+12065550000' }) }), 'SC008');
+  });
+
+  it('SC008: accepts unassigned subscriber numbers beside the resource account number', () => {
+    const t = seattleTenant();
+    must(t, NEW, { Identity: 'X', ResourceAccount: RA_ID, EmergencyNumbers: hashtable({ add: [EMERGENCY_1, EMERGENCY_2] }) });
+    expect(findSharedCallingPolicy(t, 'X')?.emergencyNumbers).toEqual([EMERGENCY_1, EMERGENCY_2]);
+  });
+
   it('SC009: refuses a Calling Plan service emergency number when the resource account has a service number', () => {
     const t = seattleTenant();
     ok(acquireNumber(t, number('+14255550200', { callingPlanUsage: 'Service' })));

@@ -1,8 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../engine/tenant/validate.js';
+import type { Tenant } from '../../engine/tenant/model.js';
 import { attendantOf, compliantSeattleTenant, numberOf, summary, userOf } from './validate-fixtures.js';
 
 const BOB = 'bob@contoso.com';
+/** An extension-dialing number as "Configure Shared Calling" step 10 gives it: the shared number's digits and an extension. */
+const BOB_EXTENSION_NUMBER = '+14255550100;ext=101';
+
+/** Gives Bob a Direct Routing number with an extension (assigned as plain data, as the other fixtures are). */
+function giveBobExtensionNumber(tenant: Tenant): void {
+  tenant.numbers.push({
+    telephoneNumber: BOB_EXTENSION_NUMBER,
+    numberType: 'DirectRouting',
+    callingPlanUsage: null,
+    isoCountryCode: 'US',
+    locationId: null,
+    operator: null,
+    assignedPstnTargetId: userOf(tenant, BOB).objectId,
+    sharedCallingUnsupported: false,
+  });
+}
 
 describe('validate: users', () => {
   it('USR001: a Shared Calling user without a Teams Phone licence is an error', () => {
@@ -19,6 +36,7 @@ describe('validate: users', () => {
 
   it('USR003: a Shared Calling user with a number of their own is a warning naming the number', () => {
     const tenant = compliantSeattleTenant();
+    userOf(tenant, BOB).licences.push('CallingPlan'); // a Calling Plan number needs one (NUM006)
     tenant.numbers.push({
       telephoneNumber: '+14255550111',
       numberType: 'CallingPlan',
@@ -118,6 +136,7 @@ describe('validate: users', () => {
   it('USR008: a user with a number of their own is not a Shared Calling concern', () => {
     const tenant = compliantSeattleTenant();
     userOf(tenant, BOB).policies.sharedCalling = null;
+    userOf(tenant, BOB).licences.push('CallingPlan'); // a Calling Plan number needs one (NUM006)
     numberOf(tenant, '+14255556789').assignedPstnTargetId = userOf(tenant, BOB).objectId;
     tenant.sharedCallingPolicies[1]!.emergencyNumbers = ['+14255554321'];
     expect(summary(validate(tenant))).toEqual([]);
@@ -145,5 +164,57 @@ describe('validate: users', () => {
     if (flow.action.kind !== 'menu') throw new Error('fixture default flow has a menu');
     flow.action.menu.directorySearch = 'None';
     expect(summary(validate(tenant))).toEqual([]);
+  });
+
+  describe('extension dialing (Configure Shared Calling, step 10)', () => {
+    it('USR003: a Direct Routing ;ext= number under a voice routing policy without PSTN usages is Shared Calling, not a number of their own', () => {
+      const tenant = compliantSeattleTenant();
+      giveBobExtensionNumber(tenant);
+      expect(summary(validate(tenant))).toEqual([]);
+    });
+
+    it('USR003: the same number under a voice routing policy with PSTN usages is their own number, with a quoted fix', () => {
+      const tenant = compliantSeattleTenant();
+      giveBobExtensionNumber(tenant);
+      tenant.voiceRoutingPolicies.push({ identity: 'DR-Seattle', onlinePstnUsages: ['SeattleTrunk'] });
+      userOf(tenant, BOB).policies.voiceRouting = 'DR-Seattle';
+      const findings = validate(tenant);
+      expect(summary(findings)).toEqual(['error USR004 user:bob@contoso.com', 'warning USR003 user:bob@contoso.com']);
+      const usr003 = findings[1];
+      expect(usr003?.message).toContain(`a number of their own, ${BOB_EXTENSION_NUMBER}`);
+      expect(usr003?.message).toContain('extension dialing only under a voice routing policy without PSTN usages');
+      expect(usr003?.fix).toBe(`Remove-CsPhoneNumberAssignment -Identity bob@contoso.com -PhoneNumber '${BOB_EXTENSION_NUMBER}' -PhoneNumberType DirectRouting`);
+    });
+
+    it('USR003: a Direct Routing number without an extension is still a number of their own', () => {
+      const tenant = compliantSeattleTenant();
+      giveBobExtensionNumber(tenant);
+      numberOf(tenant, BOB_EXTENSION_NUMBER).telephoneNumber = '+14255550199';
+      const findings = validate(tenant);
+      expect(summary(findings)).toEqual(['warning USR003 user:bob@contoso.com']);
+      expect(findings[0]?.fix).toBe('Remove-CsPhoneNumberAssignment -Identity bob@contoso.com -PhoneNumber +14255550199 -PhoneNumberType DirectRouting');
+    });
+
+    it('USR008: an Enterprise Voice user whose only number is an extension-dialing number needs a policy with a resource account', () => {
+      const tenant = compliantSeattleTenant();
+      giveBobExtensionNumber(tenant);
+      userOf(tenant, BOB).policies.sharedCalling = null;
+      const findings = validate(tenant);
+      expect(summary(findings)).toEqual(['error USR008 user:bob@contoso.com']);
+      expect(findings[0]?.message).toContain(`only the extension-dialing number ${BOB_EXTENSION_NUMBER}`);
+      expect(findings[0]?.fix).toBe('Grant-CsTeamsSharedCallingRoutingPolicy -Identity bob@contoso.com -PolicyName Seattle');
+    });
+
+    it("USR009: dial by extension does not read the extension of an extension-dialing number", () => {
+      const tenant = compliantSeattleTenant();
+      giveBobExtensionNumber(tenant);
+      const flow = attendantOf(tenant).defaultCallFlow;
+      if (flow.action.kind !== 'menu') throw new Error('fixture default flow has a menu');
+      flow.action.menu.directorySearch = 'ByExtension';
+      for (const u of tenant.users) if (u.userPrincipalName !== BOB) u.extension = `10${u.objectId.length}`;
+      const findings = validate(tenant);
+      expect(summary(findings)).toEqual(['warning USR009 user:bob@contoso.com']);
+      expect(findings[0]?.message).toContain(`does not read the extension of their Teams number ${BOB_EXTENSION_NUMBER}`);
+    });
   });
 });

@@ -9,6 +9,7 @@ import { WEEKDAYS } from '../model.js';
 import { normalizeTelephoneNumber } from '../phone-number.js';
 import { finding, type Finding } from './finding.js';
 import { callFlowsOf, findAutoAttendant, menusOf } from './shared-calling.js';
+import { psQuote } from '../ps-quote.js';
 
 /** New-CsAutoAttendantMenuOption -DtmfResponse Tone0-Tone9, or Automatic (no caller input). */
 const MENU_KEY = /^(?:[0-9]|Automatic)$/;
@@ -167,7 +168,7 @@ function transferTargetFindings(tenant: Tenant, attendant: AutoAttendant): Findi
       'autoAttendant',
       attendant.id,
       `auto attendant ${attendant.name}, ${problem}.`,
-      `Point the transfer at an existing target (New-CsAutoAttendantCallableEntity; Set-CsAutoAttendant -Identity ${attendant.id})`,
+      `Point the transfer at an existing target (New-CsAutoAttendantCallableEntity; Set-CsAutoAttendant -Identity ${psQuote(attendant.id)})`,
     ),
   );
 }

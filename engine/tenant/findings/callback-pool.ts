@@ -12,6 +12,7 @@ import type { Tenant } from '../model.js';
 import { poissonTailAtLeast } from '../poisson.js';
 import { finding, type Finding } from './finding.js';
 import { sharedLines } from './shared-calling.js';
+import { psQuote } from '../ps-quote.js';
 
 export interface CallbackPoolOptions {
   /** The scenario's emergency workload. */
@@ -59,7 +60,7 @@ export function callbackPoolFindings(tenant: Tenant, options: CallbackPoolOption
         'sharedCallingPolicy',
         policy,
         `policy ${policy}: ${count} callback ${count === 1 ? 'number' : 'numbers'} for ${users} ${users === 1 ? 'user' : 'users'} at ${plain(callsPerUserPerHour)} emergency calls per user-hour; P(no free number) <= ${percent(bound)} (Poisson bound: P(N >= ${count}), N ~ Poisson(${plain(mean)}) emergency calls in 60 min), above ${percent(threshold)}.`,
-        `Set-CsTeamsSharedCallingRoutingPolicy -Identity ${policy} -EmergencyNumbers @{add=...}: ${needed} numbers in all bring the bound to ${percent(poissonTailAtLeast(needed, mean))}.`,
+        `Set-CsTeamsSharedCallingRoutingPolicy -Identity ${psQuote(policy)} -EmergencyNumbers @{add=...}: ${needed} numbers in all bring the bound to ${percent(poissonTailAtLeast(needed, mean))}.`,
       ),
     );
   }

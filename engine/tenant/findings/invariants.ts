@@ -9,9 +9,11 @@ import { finding, type Finding } from './finding.js';
 /**
  * SC002 (a policy's resource account without a number) is left to RA007: docs/rules.md allows
  * removing or porting that number afterwards, and a tenant cannot tell how it got there, so the
- * state is reported once, as RA007, not also as a broken refusal rule.
+ * state is reported once, as RA007, not also as a broken refusal rule. NUM007 (a number on a
+ * resource account without a Teams Phone Resource Account licence) is left to RA011, which
+ * reports every such account, with a number or without.
  */
-const REPORTED_ELSEWHERE = new Set<string>(['SC002']);
+const REPORTED_ELSEWHERE = new Set<string>(['SC002', 'NUM007']);
 
 export function invariantFindings(tenant: Tenant): Finding[] {
   return tenantInvariantViolations(tenant)

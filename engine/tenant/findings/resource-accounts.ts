@@ -7,6 +7,7 @@ import { findLocation, findVoiceRoutingPolicy, numberAssignedTo } from '../looku
 import type { CountryCode, PhoneNumber, ResourceAccount, Tenant } from '../model.js';
 import { finding, type Finding } from './finding.js';
 import { attendantOf, sharedLines, sharedResourceAccounts } from './shared-calling.js';
+import { psQuote } from '../ps-quote.js';
 
 /**
  * Countries whose emergency service takes the address from Microsoft's own emergency database
@@ -61,7 +62,7 @@ function sharedAccountFindings(tenant: Tenant, account: ResourceAccount): Findin
         'resourceAccount',
         upn,
         `resource account ${upn} has no auto attendant: inbound calls to the shared number are not answered.`,
-        `Associate ${upn} with an auto attendant: New-CsOnlineApplicationInstanceAssociation -Identities <ObjectId of ${upn}> -ConfigurationId <auto attendant id> -ConfigurationType AutoAttendant`,
+        `Associate ${upn} with an auto attendant: New-CsOnlineApplicationInstanceAssociation -Identities (Get-CsOnlineUser ${psQuote(upn)}).Identity -ConfigurationId <auto attendant id> -ConfigurationType AutoAttendant`,
       ),
     );
   }
@@ -125,7 +126,7 @@ function sharedAccountFindings(tenant: Tenant, account: ResourceAccount): Findin
           'resourceAccount',
           upn,
           `resource account ${upn} has Direct Routing number ${n} and ${has}: outbound Shared Calling calls have no route.`,
-          `Grant-CsOnlineVoiceRoutingPolicy -Identity ${upn} -PolicyName <voice routing policy with PSTN usages>`,
+          `Grant-CsOnlineVoiceRoutingPolicy -Identity ${psQuote(upn)} -PolicyName <voice routing policy with PSTN usages>`,
         ),
       );
     }
@@ -159,7 +160,7 @@ function policyLineFindings(tenant: Tenant): Finding[] {
           'sharedCallingPolicy',
           policy,
           `policy ${policy}: resource account ${upn} no longer has a number (removed or ported): outbound calls fail.`,
-          `Set-CsPhoneNumberAssignment -Identity ${upn} -PhoneNumber <number> -PhoneNumberType <type> -LocationId <location>, or Set-CsTeamsSharedCallingRoutingPolicy -Identity ${policy} -ResourceAccount <account with a number>`,
+          `Set-CsPhoneNumberAssignment -Identity ${psQuote(upn)} -PhoneNumber <number> -PhoneNumberType <type> -LocationId <location>, or Set-CsTeamsSharedCallingRoutingPolicy -Identity ${psQuote(policy)} -ResourceAccount <account with a number>`,
         ),
       );
     }
@@ -170,7 +171,7 @@ function policyLineFindings(tenant: Tenant): Finding[] {
           'sharedCallingPolicy',
           policy,
           `policy ${policy} has no emergency numbers: every callback from the emergency service goes to the resource account's number${line.number === undefined ? '' : ` ${line.number.telephoneNumber}`}, i.e. the auto attendant, not to the person who called (CBK003).`,
-          `Set-CsTeamsSharedCallingRoutingPolicy -Identity ${policy} -EmergencyNumbers @{add='<unassigned number>'}`,
+          `Set-CsTeamsSharedCallingRoutingPolicy -Identity ${psQuote(policy)} -EmergencyNumbers @{add='<unassigned number>'}`,
         ),
       );
     }

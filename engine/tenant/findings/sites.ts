@@ -5,6 +5,7 @@
 import type { Tenant } from '../model.js';
 import { finding, type Finding } from './finding.js';
 import { sharedLines } from './shared-calling.js';
+import { psQuote } from '../ps-quote.js';
 
 /** What makes the tenant "mixed", for the message; undefined when it is not. */
 export function mixedTenant(tenant: Tenant): { sharedCalling: string; directRouting: string } | undefined {
@@ -45,7 +46,7 @@ export function siteFindings(tenant: Tenant): Finding[] {
       'networkSite',
       site.id,
       `network site ${site.id} has emergency call routing policy ${site.emergencyCallRoutingPolicy ?? ''}, but the tenant mixes Calling Plan or Operator Connect Shared Calling (${mixed.sharedCalling}) with Direct Routing (${mixed.directRouting}): site policies cannot be used there (EMG006).`,
-      `Set-CsTenantNetworkSite -Identity ${site.id} -EmergencyCallRoutingPolicy $null, and grant the emergency call routing policy to users instead`,
+      `Set-CsTenantNetworkSite -Identity ${psQuote(site.id)} -EmergencyCallRoutingPolicy $null, and grant the emergency call routing policy to users instead`,
     ),
   );
 }

@@ -7,10 +7,14 @@ import {
   effectivePolicyName,
   effectiveVoiceRoutingPolicy,
   hasPstnUsages,
+  isExtensionDialingNumber,
   numberAssignedTo,
+  ownCallingNumber,
   type GrantSource,
 } from '../lookup.js';
 import type { EmergencyCallRoutingPolicy, Tenant, User } from '../model.js';
+import { hasExtension } from '../phone-number.js';
+import { psQuote } from '../ps-quote.js';
 import { finding, type Finding } from './finding.js';
 import { attendantOf, inDialScope, menusOf, sharedLineOfUser, type SharedLine } from './shared-calling.js';
 
@@ -31,19 +35,28 @@ export function userFindings(tenant: Tenant): Finding[] {
   return findings;
 }
 
-/** USR008: an Enterprise Voice user with neither a number nor a shared one. */
+/**
+ * USR008: an Enterprise Voice user with neither a number to call with nor a shared one. An
+ * extension-dialing number (a Direct Routing `;ext=` number without PSTN usages, USR003) is no
+ * number to call with: such a user relies on Shared Calling too.
+ */
 function nonSharedCallingUserFindings(tenant: Tenant, user: User): Finding[] {
-  if (!user.enterpriseVoiceEnabled || numberAssignedTo(tenant, user.objectId) !== undefined) return [];
+  if (!user.enterpriseVoiceEnabled || ownCallingNumber(tenant, user) !== undefined) return [];
   const upn = user.userPrincipalName;
   const effective = effectivePolicyName(tenant, user, 'SharedCalling');
   const withAccount = tenant.sharedCallingPolicies.find((p) => p.resourceAccount !== null);
+  const extension = numberAssignedTo(tenant, user.objectId);
+  const numberText =
+    extension === undefined
+      ? 'with no number of their own'
+      : `with only the extension-dialing number ${extension.telephoneNumber} (Direct Routing, no PSTN usages)`;
   return [
     finding(
       'USR008',
       'user',
       upn,
-      `${upn} is Enterprise Voice enabled with no number of their own, and their Shared Calling policy ${effective.name} (${SOURCE_TEXT[effective.source]}) has no resource account: they cannot call the PSTN at all.`,
-      `Grant-CsTeamsSharedCallingRoutingPolicy -Identity ${upn} -PolicyName ${withAccount?.identity ?? '<policy with a resource account>'}`,
+      `${upn} is Enterprise Voice enabled ${numberText}, and their Shared Calling policy ${effective.name} (${SOURCE_TEXT[effective.source]}) has no resource account: they cannot call the PSTN at all.`,
+      `Grant-CsTeamsSharedCallingRoutingPolicy -Identity ${psQuote(upn)} -PolicyName ${withAccount === undefined ? '<policy with a resource account>' : psQuote(withAccount.identity)}`,
     ),
   ];
 }
@@ -70,19 +83,25 @@ function sharedCallingUserFindings(tenant: Tenant, user: User, line: SharedLine)
         'user',
         upn,
         `${upn} is granted Shared Calling policy ${policy} but is not Enterprise Voice enabled.`,
-        `Set-CsPhoneNumberAssignment -Identity ${upn} -EnterpriseVoiceEnabled $true`,
+        `Set-CsPhoneNumberAssignment -Identity ${psQuote(upn)} -EnterpriseVoiceEnabled $true`,
       ),
     );
   }
-  const own = numberAssignedTo(tenant, user.objectId);
+  // An extension-dialing number (Direct Routing `;ext=`, no PSTN usages) is Shared Calling's own
+  // set-up for dialling users by extension, not a number they call with (USR003).
+  const own = ownCallingNumber(tenant, user);
   if (own !== undefined) {
+    const extensionHint =
+      own.numberType === 'DirectRouting' && hasExtension(own.telephoneNumber)
+        ? ' (a Direct Routing number with an extension is Shared Calling extension dialing only under a voice routing policy without PSTN usages, USR004)'
+        : '';
     findings.push(
       finding(
         'USR003',
         'user',
         upn,
-        `${upn} is granted Shared Calling policy ${policy} but has a number of their own, ${own.telephoneNumber}: they call with it, not the shared number.`,
-        `Remove-CsPhoneNumberAssignment -Identity ${upn} -PhoneNumber ${own.telephoneNumber} -PhoneNumberType ${own.numberType}`,
+        `${upn} is granted Shared Calling policy ${policy} but has a number of their own, ${own.telephoneNumber}: they call with it, not the shared number${extensionHint}.`,
+        `Remove-CsPhoneNumberAssignment -Identity ${psQuote(upn)} -PhoneNumber ${psQuote(own.telephoneNumber)} -PhoneNumberType ${own.numberType}`,
       ),
     );
   }
@@ -104,8 +123,8 @@ function voiceRoutingFindings(tenant: Tenant, user: User, policy: string): Findi
   const empty = tenant.voiceRoutingPolicies.find((p) => p.onlinePstnUsages.length === 0 && p.identity !== 'Global');
   const fix =
     empty === undefined
-      ? `New-CsOnlineVoiceRoutingPolicy -Identity NoPSTN -OnlinePstnUsages @(); Grant-CsOnlineVoiceRoutingPolicy -Identity ${upn} -PolicyName NoPSTN`
-      : `Grant-CsOnlineVoiceRoutingPolicy -Identity ${upn} -PolicyName ${empty.identity}`;
+      ? `New-CsOnlineVoiceRoutingPolicy -Identity NoPSTN -OnlinePstnUsages @(); Grant-CsOnlineVoiceRoutingPolicy -Identity ${psQuote(upn)} -PolicyName NoPSTN`
+      : `Grant-CsOnlineVoiceRoutingPolicy -Identity ${psQuote(upn)} -PolicyName ${psQuote(empty.identity)}`;
   return [
     finding(
       'USR004',
@@ -142,7 +161,7 @@ function emergencyRoutingFindings(tenant: Tenant, user: User, line: SharedLine):
         'user',
         upn,
         `${upn} is granted Shared Calling policy ${line.policy.identity} but has no emergency call routing policy.`,
-        `Grant-CsTeamsEmergencyCallRoutingPolicy -Identity ${upn} -PolicyName ${candidate?.identity ?? '<emergency call routing policy>'}`,
+        `Grant-CsTeamsEmergencyCallRoutingPolicy -Identity ${psQuote(upn)} -PolicyName ${candidate === undefined ? '<emergency call routing policy>' : psQuote(candidate.identity)}`,
       ),
     ];
   }
@@ -152,8 +171,8 @@ function emergencyRoutingFindings(tenant: Tenant, user: User, line: SharedLine):
     ? `${upn} has emergency call routing policy ${emergency.identity} with no PSTN usages while the ${numberText}: it needs usages to route emergency calls.`
     : `${upn} has emergency call routing policy ${emergency.identity} with PSTN usages while the ${numberText}: it must have none.`;
   const fix = wantsUsages
-    ? `Set-CsTeamsEmergencyCallRoutingPolicy -Identity ${emergency.identity} -EmergencyNumbers @{add=(New-CsTeamsEmergencyNumber -EmergencyDialString 911 -OnlinePSTNUsage <usage>)}, or grant ${upn} a policy with usages`
-    : `Grant-CsTeamsEmergencyCallRoutingPolicy -Identity ${upn} -PolicyName <emergency call routing policy without PSTN usages>`;
+    ? `Set-CsTeamsEmergencyCallRoutingPolicy -Identity ${psQuote(emergency.identity)} -EmergencyNumbers @{add=(New-CsTeamsEmergencyNumber -EmergencyDialString 911 -OnlinePSTNUsage <usage>)}, or grant ${upn} a policy with usages`
+    : `Grant-CsTeamsEmergencyCallRoutingPolicy -Identity ${psQuote(upn)} -PolicyName <emergency call routing policy without PSTN usages>`;
   return [finding('USR006', 'user', upn, text, fix)];
 }
 
@@ -182,8 +201,8 @@ function attendantReachFindings(tenant: Tenant, user: User, line: SharedLine): F
         'USR009',
         'user',
         upn,
-        `auto attendant ${attendant.name} offers dial by extension (${byExtension.where}), but ${upn} has no extension in a directory phone attribute (Shared Calling users have no Teams number to take it from): callers cannot reach them by extension.`,
-        `Set an extension on ${upn} in a directory phone attribute, e.g. Update-MgUser -UserId ${upn} -BusinessPhones 'x1234'.`,
+        `auto attendant ${attendant.name} offers dial by extension (${byExtension.where}), but ${upn} has no extension in a directory phone attribute (${sourceOfNoExtension(tenant, user)}): callers cannot reach them by extension.`,
+        `Set an extension on ${upn} in a directory phone attribute, e.g. Update-MgUser -UserId ${psQuote(upn)} -BusinessPhones 'x1234'.`,
       ),
     );
   }
@@ -195,9 +214,22 @@ function attendantReachFindings(tenant: Tenant, user: User, line: SharedLine): F
         'user',
         upn,
         `${upn} is hidden from the address list: the directory search of auto attendant ${attendant.name} (${search.where}, ${search.menu.directorySearch}) skips them.`,
-        `Set-Mailbox -Identity ${upn} -HiddenFromAddressListsEnabled $false`,
+        `Set-Mailbox -Identity ${psQuote(upn)} -HiddenFromAddressListsEnabled $false`,
       ),
     );
   }
   return findings;
+}
+
+/**
+ * Why the attendant has no extension for a user without a directory one: a Shared Calling user
+ * has no Teams number, and dial by extension never reads one anyway, not even the `;ext=` of an
+ * extension-dialing number.
+ */
+function sourceOfNoExtension(tenant: Tenant, user: User): string {
+  const number = numberAssignedTo(tenant, user.objectId);
+  if (number !== undefined && isExtensionDialingNumber(tenant, user, number)) {
+    return `dial by extension does not read the extension of their Teams number ${number.telephoneNumber}`;
+  }
+  return 'Shared Calling users have no Teams number to take it from';
 }

@@ -7,6 +7,7 @@ import type { Refusal } from '../cmdlet.js';
 import { findLocation, findNumber, findResourceAccount, findUser } from '../lookup.js';
 import type { CountryCode, PhoneNumber, SharedCallingPolicy, Tenant } from '../model.js';
 import { normalizeTelephoneNumber } from '../phone-number.js';
+import { psQuote } from '../ps-quote.js';
 import { refusal } from './result.js';
 
 /** SC006: Calling Plan service numbers of these countries cannot be a Shared Calling number. */
@@ -51,11 +52,11 @@ export function sharedCallingPolicyViolations(tenant: Tenant, policy: SharedCall
       raLabel = ra.userPrincipalName;
       raNumber = tenant.numbers.find((n) => n.assignedPstnTargetId === ra.objectId);
       if (raNumber === undefined) {
-        found.push(refusal('SC002', `resource account ${ra.userPrincipalName} of Shared Calling policy ${name} has no phone number; assign a service number with Set-CsPhoneNumberAssignment -Identity ${ra.userPrincipalName} -PhoneNumber <number> -PhoneNumberType <type>.`));
+        found.push(refusal('SC002', `resource account ${ra.userPrincipalName} of Shared Calling policy ${name} has no phone number; assign a service number with Set-CsPhoneNumberAssignment -Identity ${psQuote(ra.userPrincipalName)} -PhoneNumber <number> -PhoneNumberType <type>.`));
       } else {
         const n = raNumber.telephoneNumber;
         if (raNumber.locationId === null) {
-          found.push(refusal('SC003', `the number ${n} of resource account ${ra.userPrincipalName} has no emergency location; set one with Set-CsPhoneNumberAssignment -PhoneNumber ${n} -LocationId <id> (in some Calling Plan markets only the TNS service desk can).`));
+          found.push(refusal('SC003', `the number ${n} of resource account ${ra.userPrincipalName} has no emergency location; set one with Set-CsPhoneNumberAssignment -PhoneNumber ${psQuote(n)} -LocationId <id> (in some Calling Plan markets only the TNS service desk can).`));
         }
         if (isCallingPlanService(raNumber) && SHARED_CALLING_UNSUPPORTED_SERVICE_COUNTRIES.includes(raNumber.isoCountryCode)) {
           found.push(refusal('SC006', `the Calling Plan service number ${n} of resource account ${ra.userPrincipalName} is in ${raNumber.isoCountryCode}, where Shared Calling is not supported for Calling Plan service numbers (RO, CZ, HU, SG, NZ, AU, JP); use an Operator Connect or Direct Routing number.`));
@@ -77,7 +78,15 @@ export function sharedCallingPolicyViolations(tenant: Tenant, policy: SharedCall
       found.push(refusal('SC011', `the emergency number ${e} of Shared Calling policy ${name} is not in the tenant's number inventory; acquire it first (callsim also needs Direct Routing numbers in the inventory, to know their type and country).`));
       continue;
     }
-    if (raNumber !== undefined) {
+    // SC008 first: an assigned number cannot be a callback number whatever its type, so the
+    // other rules (SC009's "use subscriber numbers" above all) would send the administrator the
+    // wrong way, most of all for the resource account's own number.
+    if (inv === raNumber) {
+      found.push(refusal('SC008', `the emergency number ${e} is the number of resource account ${raLabel} itself, the caller ID of Shared Calling policy ${name}; an emergency number may not be assigned to any user or resource account, so add numbers that are in the inventory and assigned to nobody (an empty list uses ${e} as the callback number, EMG005).`));
+    } else if (inv.assignedPstnTargetId !== null) {
+      found.push(refusal('SC008', `the emergency number ${e} is assigned to ${holderName(tenant, inv.assignedPstnTargetId)}; an emergency number may not be assigned to a user or resource account (Remove-CsPhoneNumberAssignment first).`));
+    }
+    if (raNumber !== undefined && inv !== raNumber) {
       if (inv.numberType !== raNumber.numberType) {
         found.push(refusal('SC004', `the emergency number ${e} is ${inv.numberType} but the number ${raNumber.telephoneNumber} of resource account ${raLabel} is ${raNumber.numberType}; all numbers of Shared Calling policy ${name} must be of one number type.`));
       } else if (isCallingPlanService(raNumber) && inv.callingPlanUsage !== 'Subscriber') {
@@ -91,10 +100,7 @@ export function sharedCallingPolicyViolations(tenant: Tenant, policy: SharedCall
       (p) => p.identity.toLowerCase() !== policy.identity.toLowerCase() && p.emergencyNumbers.includes(e),
     );
     if (other !== undefined) {
-      found.push(refusal('SC007', `the emergency number ${e} already belongs to Shared Calling policy ${other.identity}; remove it there first with Set-CsTeamsSharedCallingRoutingPolicy -Identity ${other.identity} -EmergencyNumbers @{remove='${e}'}.`));
-    }
-    if (inv.assignedPstnTargetId !== null) {
-      found.push(refusal('SC008', `the emergency number ${e} is assigned to ${holderName(tenant, inv.assignedPstnTargetId)}; an emergency number may not be assigned to a user or resource account (Remove-CsPhoneNumberAssignment first).`));
+      found.push(refusal('SC007', `the emergency number ${e} already belongs to Shared Calling policy ${other.identity}; remove it there first with Set-CsTeamsSharedCallingRoutingPolicy -Identity ${psQuote(other.identity)} -EmergencyNumbers @{remove='${e}'}.`));
     }
   }
   if (raNumber !== undefined && raNumber.numberType === 'CallingPlan' && raNumber.callingPlanUsage === 'TollFreeService' && policy.emergencyNumbers.length === 0) {
@@ -129,10 +135,45 @@ export function numberKindViolation(number: PhoneNumber, target: AssignmentTarge
 }
 
 /**
+ * NUM006 and NUM007: the licence the holder needs before Teams assigns it a number. A Calling
+ * Plan number needs a Calling Plan licence on the user (Teams answers "User ... lacks appropriate
+ * licenses to assign a 'CallingPlan' number"); any number needs a Teams Phone Resource Account
+ * licence on the resource account.
+ */
+export function licenceViolation(tenant: Tenant, number: PhoneNumber, target: AssignmentTarget): Refusal | undefined {
+  const n = number.telephoneNumber;
+  if (target.kind === 'user') {
+    const user = findUser(tenant, target.objectId);
+    if (number.numberType === 'CallingPlan' && user !== undefined && !user.licences.includes('CallingPlan')) {
+      return refusal('NUM006', `user ${target.userPrincipalName} lacks appropriate licenses to assign a 'CallingPlan' number (${n}): a Calling Plan number needs a Calling Plan licence on the user. Assign one first (Microsoft 365 admin center, or Set-MgUserLicense), or use an Operator Connect or Direct Routing number.`);
+    }
+    return undefined;
+  }
+  const ra = findResourceAccount(tenant, target.objectId);
+  if (ra !== undefined && !ra.licences.includes('TeamsPhoneResourceAccount')) {
+    return refusal('NUM007', `resource account ${target.userPrincipalName} has no Microsoft Teams Phone Resource Account licence, so it cannot be assigned ${n}; assign the licence first (Microsoft 365 admin center, or Set-MgUserLicense), then the number.`);
+  }
+  return undefined;
+}
+
+/**
+ * NUM005: EnterpriseVoiceEnabled cannot be turned off while the user holds a number: assigning a
+ * number turns it on and Remove-CsPhoneNumberAssignment turns it off, so a number holder is
+ * always Enterprise Voice enabled.
+ */
+export function enterpriseVoiceOffViolation(tenant: Tenant, userObjectId: string): Refusal | undefined {
+  const user = findUser(tenant, userObjectId);
+  const held = user === undefined ? undefined : tenant.numbers.find((x) => x.assignedPstnTargetId === user.objectId);
+  if (user === undefined || held === undefined) return undefined;
+  const upn = psQuote(user.userPrincipalName);
+  return refusal('NUM005', `user ${user.userPrincipalName} holds ${held.telephoneNumber}, so EnterpriseVoiceEnabled cannot be turned off: a user with a number is Enterprise Voice enabled. Remove the number instead, which turns it off: Remove-CsPhoneNumberAssignment -Identity ${upn} -PhoneNumber ${psQuote(held.telephoneNumber)} -PhoneNumberType ${held.numberType}`);
+}
+
+/**
  * Every NUM0xx violation of one inventory entry: its format (NUM003), its location and holder
  * (NUM004), its kind against its holder (NUM002), EnterpriseVoiceEnabled of a user holder
- * (NUM005) and a policy's emergency number that is assigned (NUM001, reported as SC008 by the
- * policy check, so not repeated here).
+ * (NUM005), the holder's licence (NUM006, NUM007) and a policy's emergency number that is
+ * assigned (NUM001, reported as SC008 by the policy check, so not repeated here).
  */
 export function numberViolations(tenant: Tenant, number: PhoneNumber): Refusal[] {
   const found: Refusal[] = [];
@@ -159,6 +200,8 @@ export function numberViolations(tenant: Tenant, number: PhoneNumber): Refusal[]
           : { kind: 'resourceAccount', objectId: ra?.objectId ?? '', userPrincipalName: ra?.userPrincipalName ?? '' };
       const kind = numberKindViolation(number, target);
       if (kind !== undefined) found.push(kind);
+      const licence = licenceViolation(tenant, number, target);
+      if (licence !== undefined) found.push(licence);
       if (user !== undefined && !user.enterpriseVoiceEnabled) {
         found.push(refusal('NUM005', `user ${user.userPrincipalName} holds ${number.telephoneNumber} but is not Enterprise Voice enabled; assigning a number turns it on.`));
       }

@@ -6,8 +6,16 @@ import { findLocation, findNumber, findResourceAccount, findUser, policyHoldingE
 import type { NumberType, PhoneNumber, Tenant } from '../model.js';
 import type { TenantChange } from '../changes.js';
 import { normalizeTelephoneNumber } from '../phone-number.js';
-import { holderName, numberKindViolation, policyViolationAfterNumberChange, type AssignmentTarget } from './checks.js';
+import {
+  enterpriseVoiceOffViolation,
+  holderName,
+  licenceViolation,
+  numberKindViolation,
+  policyViolationAfterNumberChange,
+  type AssignmentTarget,
+} from './checks.js';
 import { refuse, succeed, succeedEmpty, type OpResult, type Refused } from './result.js';
+import { psQuote } from '../ps-quote.js';
 
 export type AssignmentCategory = 'Primary' | 'Private' | 'Alternate';
 
@@ -54,16 +62,18 @@ export function assignNumber(t: Tenant, p: AssignNumberParams): OpResult<PhoneNu
   }
   const holdingPolicy = policyHoldingEmergencyNumber(t, n);
   if (holdingPolicy !== undefined) {
-    return refuse('NUM001', `${n} is an emergency number of Shared Calling policy ${holdingPolicy.identity} and cannot be assigned to ${target.userPrincipalName}; remove it first with Set-CsTeamsSharedCallingRoutingPolicy -Identity ${holdingPolicy.identity} -EmergencyNumbers @{remove='${n}'}.`);
+    return refuse('NUM001', `${n} is an emergency number of Shared Calling policy ${holdingPolicy.identity} and cannot be assigned to ${target.userPrincipalName}; remove it first with Set-CsTeamsSharedCallingRoutingPolicy -Identity ${psQuote(holdingPolicy.identity)} -EmergencyNumbers @{remove='${n}'}.`);
   }
   if (number.assignedPstnTargetId !== null && number.assignedPstnTargetId !== target.objectId) {
     return refuse('NUM004', `${n} is already assigned to ${holderName(t, number.assignedPstnTargetId)}; remove it there first with Remove-CsPhoneNumberAssignment.`);
   }
   const kind = numberKindViolation(number, target);
   if (kind !== undefined) return { ok: false, refusal: kind };
+  const licence = licenceViolation(t, number, target);
+  if (licence !== undefined) return { ok: false, refusal: licence };
   const other = t.numbers.find((x) => x.assignedPstnTargetId === target.objectId && x !== number);
   if (other !== undefined) {
-    return refuse('NUM004', `${target.userPrincipalName} already holds ${other.telephoneNumber}; callsim models one number per user or resource account, so remove that one first with Remove-CsPhoneNumberAssignment -Identity ${target.userPrincipalName} -RemoveAll.`);
+    return refuse('NUM004', `${target.userPrincipalName} already holds ${other.telephoneNumber}; callsim models one number per user or resource account, so remove that one first with Remove-CsPhoneNumberAssignment -Identity ${psQuote(target.userPrincipalName)} -RemoveAll.`);
   }
   let locationId = number.locationId;
   if (p.locationId !== undefined && p.locationId !== null) {
@@ -139,7 +149,10 @@ export function setNumberLocation(t: Tenant, p: { telephoneNumber: string; locat
   );
 }
 
-/** Set-CsPhoneNumberAssignment, parameter set Attribute. */
+/**
+ * Set-CsPhoneNumberAssignment, parameter set Attribute. Turning EnterpriseVoiceEnabled off for a
+ * user who holds a number is refused (NUM005): Remove-CsPhoneNumberAssignment does that.
+ */
 export function setEnterpriseVoice(t: Tenant, p: { identity: string; enabled: boolean }): OpResult {
   const user = findUser(t, p.identity);
   if (user === undefined) {
@@ -147,6 +160,10 @@ export function setEnterpriseVoice(t: Tenant, p: { identity: string; enabled: bo
       return refuse('InvalidParameterValue', `${p.identity} is a resource account; -EnterpriseVoiceEnabled applies to users.`);
     }
     return noSuchIdentity(p.identity);
+  }
+  if (!p.enabled) {
+    const holdsNumber = enterpriseVoiceOffViolation(t, user.objectId);
+    if (holdsNumber !== undefined) return { ok: false, refusal: holdsNumber };
   }
   const changed = user.enterpriseVoiceEnabled !== p.enabled;
   user.enterpriseVoiceEnabled = p.enabled;
@@ -180,7 +197,7 @@ export function unassignNumber(t: Tenant, p: UnassignNumberParams): OpResult<Pho
     const number = found.number;
     const holdingPolicy = policyHoldingEmergencyNumber(t, number.telephoneNumber);
     if (holdingPolicy !== undefined) {
-      return refuse('NUM001', `${number.telephoneNumber} is an emergency number of Shared Calling policy ${holdingPolicy.identity}; it is held by the policy, not assigned, and can only be removed with Set-CsTeamsSharedCallingRoutingPolicy -Identity ${holdingPolicy.identity} -EmergencyNumbers @{remove='${number.telephoneNumber}'}.`);
+      return refuse('NUM001', `${number.telephoneNumber} is an emergency number of Shared Calling policy ${holdingPolicy.identity}; it is held by the policy, not assigned, and can only be removed with Set-CsTeamsSharedCallingRoutingPolicy -Identity ${psQuote(holdingPolicy.identity)} -EmergencyNumbers @{remove='${number.telephoneNumber}'}.`);
     }
     if (number.assignedPstnTargetId !== target.objectId) {
       return refuse('NUM004', `${number.telephoneNumber} is not assigned to ${target.userPrincipalName}${number.assignedPstnTargetId === null ? '' : ` but to ${holderName(t, number.assignedPstnTargetId)}`}.`);

@@ -22,6 +22,7 @@ import { sameData } from '../changes.js';
 import { normalizeTelephoneNumber } from '../phone-number.js';
 import { describeNumber, holderName } from './checks.js';
 import { refuse, succeed, succeedEmpty, type OpResult } from './result.js';
+import { psQuote } from '../ps-quote.js';
 
 export function addLocation(t: Tenant, location: EmergencyLocation): OpResult<EmergencyLocation> {
   if (findLocation(t, location.locationId) !== undefined) {
@@ -97,7 +98,7 @@ function removeFromInventory(t: Tenant, telephoneNumber: string, verb: 'released
   }
   const holdingPolicy = policyHoldingEmergencyNumber(t, number.telephoneNumber);
   if (holdingPolicy !== undefined) {
-    return refuse('NUM001', `${number.telephoneNumber} is an emergency number of Shared Calling policy ${holdingPolicy.identity} and cannot be ${verb}; remove it first with Set-CsTeamsSharedCallingRoutingPolicy -Identity ${holdingPolicy.identity} -EmergencyNumbers @{remove='${number.telephoneNumber}'}.`);
+    return refuse('NUM001', `${number.telephoneNumber} is an emergency number of Shared Calling policy ${holdingPolicy.identity} and cannot be ${verb}; remove it first with Set-CsTeamsSharedCallingRoutingPolicy -Identity ${psQuote(holdingPolicy.identity)} -EmergencyNumbers @{remove='${number.telephoneNumber}'}.`);
   }
   const warnings: string[] = [];
   if (number.assignedPstnTargetId !== null) {

@@ -10,6 +10,7 @@ import { normalizeTelephoneNumber } from '../phone-number.js';
 import { sharedCallingPolicyViolations } from './checks.js';
 import { applyListChange, type ListChange } from './list-modifier.js';
 import { refuse, succeed, type OpResult } from './result.js';
+import { psQuote } from '../ps-quote.js';
 
 export interface NewSharedCallingPolicyParams {
   identity: string;
@@ -40,7 +41,7 @@ function resolveResourceAccount(t: Tenant, given: string, policy: string): Resol
   const warnings =
     ra.objectId.toLowerCase() === given.trim().toLowerCase()
       ? []
-      : [`-ResourceAccount ${given}: Teams accepts only the ObjectId here; in a real tenant pass (Get-CsOnlineUser ${ra.userPrincipalName}).Identity (${ra.objectId}).`];
+      : [`-ResourceAccount ${given}: Teams accepts only the ObjectId here; in a real tenant pass (Get-CsOnlineUser ${psQuote(ra.userPrincipalName)}).Identity (${ra.objectId}).`];
   return { ok: true, value: ra.objectId, warnings };
 }
 
@@ -90,10 +91,10 @@ export function newSharedCallingPolicy(t: Tenant, params: NewSharedCallingPolicy
     return refuse('SC001', 'the Global Shared Calling policy always exists and cannot be created; change it with Set-CsTeamsSharedCallingRoutingPolicy -Identity Global.');
   }
   if (findSharedCallingPolicy(t, identity) !== undefined) {
-    return refuse('SC001', `a Shared Calling policy ${identity} already exists; change it with Set-CsTeamsSharedCallingRoutingPolicy -Identity ${identity}.`);
+    return refuse('SC001', `a Shared Calling policy ${identity} already exists; change it with Set-CsTeamsSharedCallingRoutingPolicy -Identity ${psQuote(identity)}.`);
   }
   if (params.resourceAccount === null || params.resourceAccount.trim() === '') {
-    return refuse('SC001', `New-CsTeamsSharedCallingRoutingPolicy -Identity ${identity} needs -ResourceAccount, the resource account's ObjectId, e.g. (Get-CsOnlineUser main-aa@contoso.com).Identity.`);
+    return refuse('SC001', `New-CsTeamsSharedCallingRoutingPolicy -Identity ${psQuote(identity)} needs -ResourceAccount, the resource account's ObjectId, e.g. (Get-CsOnlineUser main-aa@contoso.com).Identity.`);
   }
   const ra = resolveResourceAccount(t, params.resourceAccount, identity);
   if (!ra.ok) return ra;
