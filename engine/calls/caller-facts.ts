@@ -7,7 +7,7 @@ export function pstnCallerFacts(facts: UserFacts): PstnCallerFacts {
     userId: facts.user.objectId,
     teamsPhoneLicensed: facts.hasTeamsPhoneLicence,
     enterpriseVoiceEnabled: facts.enterpriseVoiceEnabled,
-    hasOwnNumber: facts.ownNumber !== undefined,
+    hasOwnNumber: facts.callsWithOwnNumber,
     voiceRoutingPstnUsageCount: facts.voiceRoutingUsageCount,
   };
 }

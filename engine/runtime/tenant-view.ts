@@ -12,6 +12,7 @@ import {
   effectiveVoiceRoutingPolicy,
   type EmergencyCallRoutingPolicy,
   findResourceAccount,
+  isExtensionDialingNumber,
   type GrantSource,
   type PhoneNumber,
   policyHoldingEmergencyNumber,
@@ -42,6 +43,11 @@ export interface UserFacts {
   emergencyCallRoutingPolicy: EmergencyCallRoutingPolicy | undefined;
   /** The user's own number, if any (USR003, OUT003). */
   ownNumber: PhoneNumber | undefined;
+  /**
+   * The user calls the PSTN with their own number (OUT003, EMG008): they have one, and it is not
+   * a Direct Routing extension-dialing number, which leaves them on Shared Calling (USR003).
+   */
+  callsWithOwnNumber: boolean;
   hasTeamsPhoneLicence: boolean;
   hasCallingPlanLicence: boolean;
   enterpriseVoiceEnabled: boolean;
@@ -255,6 +261,7 @@ export class TenantView {
     const vrp = effectiveVoiceRoutingPolicy(tenant, user);
     const ra = scp?.resourceAccount == null ? undefined : findResourceAccount(tenant, scp.resourceAccount);
     const assigned = this.assigneeIndex();
+    const ownNumber = assigned.get(user.objectId);
     return {
       user,
       sharedCallingPolicy: scp,
@@ -265,7 +272,8 @@ export class TenantView {
       voiceRoutingPolicySource: effectivePolicyName(tenant, user, 'VoiceRouting').source,
       voiceRoutingUsageCount: vrp?.onlinePstnUsages.length ?? 0,
       emergencyCallRoutingPolicy: effectiveEmergencyCallRoutingPolicy(tenant, user),
-      ownNumber: assigned.get(user.objectId),
+      ownNumber,
+      callsWithOwnNumber: ownNumber !== undefined && !isExtensionDialingNumber(tenant, user, ownNumber),
       hasTeamsPhoneLicence: user.licences.includes('TeamsPhone'),
       hasCallingPlanLicence: user.licences.includes('CallingPlan'),
       enterpriseVoiceEnabled: user.enterpriseVoiceEnabled,

@@ -206,3 +206,29 @@ describe('callbacks and test calls', () => {
     expect(mean(asEmergency, 'callback.calls')).toBeGreaterThan(0);
   });
 });
+
+describe('extension dialing (the article step 10)', () => {
+  it("treats a Direct Routing ;ext= number on a no-usage policy as Shared Calling: OUT001 and a pool number, not OUT003 or EMG008", () => {
+    const s = smallScenario();
+    s.tenant.numbers = [
+      { number: MAIN_NUMBER, type: 'DirectRouting', country: 'US', location: 'hq' },
+      { number: '+14255556789', type: 'DirectRouting', country: 'US', location: 'hq' },
+      { number: '+14255550123;ext=101', type: 'DirectRouting', country: 'US', location: 'hq' },
+    ];
+    s.tenant.pstnUsages = ['US-DR'];
+    s.tenant.policies.voiceRouting.push({ identity: 'DR', onlinePstnUsages: ['US-DR'] });
+    s.tenant.resourceAccounts[0].licences = ['TeamsPhoneResourceAccount'];
+    s.tenant.resourceAccounts[0].voiceRoutingPolicy = 'DR';
+    s.tenant.policies.emergencyCallRouting = [{ identity: 'Emergency', emergencyNumbers: [{ dialString: '911', pstnUsage: 'US-DR' }] }];
+    s.tenant.policies.sharedCalling[0].emergencyNumbers = ['+14255556789'];
+    s.tenant.users = s.tenant.users.filter((u: { upn: string }) => u.upn === 'alice@contoso.com');
+    s.tenant.users[0].number = '+14255550123;ext=101';
+    s.workload = { outbound: outboundWorkload(1), emergency: emergencyWorkload(0.5) };
+    const result = run(s);
+    expect(mean(result, 'outbound.calls')).toBeGreaterThan(0);
+    expect(mean(result, 'outbound.outcome.OUT001')).toBe(mean(result, 'outbound.calls'));
+    expect(mean(result, 'emergency.outcome.EMG008')).toBe(0);
+    expect(mean(result, 'emergency.calls')).toBeGreaterThan(0);
+    expect(mean(result, 'callbackPool.Seattle.reservations') + mean(result, 'callbackPool.Seattle.renewals')).toBeGreaterThan(0);
+  });
+});
