@@ -99,6 +99,19 @@ function reachableUsers(attendant: InboundAttendant | null, inputs: readonly Cal
 
 const NO_INPUT: Intent = { kind: 'noInput' };
 
+/** An attendant's call flow as the machine is given it, with the keys its menu maps. */
+interface PreparedFlow {
+  attendant: InboundAttendant;
+  keys: Set<string>;
+}
+
+/**
+ * NOTE: the attendant a call is given depends only on the auto attendant's definition, the flow in
+ * effect and the run's settings, so it is built once per flow object (a changed auto attendant
+ * has new flow objects) and kind, not per call.
+ */
+const preparedFlows = new WeakMap<CallFlow, Map<string, PreparedFlow>>();
+
 export class InboundCalls {
   private readonly driver: CallExecutor<typeof inboundMachine>;
 
@@ -144,6 +157,19 @@ export class InboundCalls {
     });
   }
 
+  private prepared(aa: AutoAttendant, kind: CallFlowKind, flow: CallFlow): PreparedFlow {
+    let byKind = preparedFlows.get(flow);
+    if (byKind === undefined) preparedFlows.set(flow, (byKind = new Map()));
+    // The same flow object may serve an attendant edited in place: key by its id and settings too.
+    const key = `${aa.id}\u0000${kind}\u0000${this.services.settings.attendant.maxMenuAttempts}\u0000${this.services.settings.attendant.inputTimeout}`;
+    let prepared = byKind.get(key);
+    if (prepared === undefined || prepared.attendant.operator !== aa.operator) {
+      prepared = { attendant: inboundAttendant(aa, kind, flow, this.services.settings.attendant), keys: mappedKeys(flow) };
+      byKind.set(key, prepared);
+    }
+    return prepared;
+  }
+
   /** The facts of an inbound call to the number of resource account *accountId*, now. */
   private facts(accountId: string | undefined, intent: Intent, intended: User | undefined, userAnswers: boolean, talkMs: number): InboundCallInput {
     const { services } = this;
@@ -155,8 +181,9 @@ export class InboundCalls {
     let callerInputs: CallerInput[] = [];
     if (entry !== undefined) {
       const active = entry.schedule.activeCallFlow(services.startEpochMs + services.sim.now);
-      attendant = inboundAttendant(entry.autoAttendant, active.kind, active.flow, settings.attendant);
-      callerInputs = callerScript(intent, intended, mappedKeys(active.flow), entry.directory, settings.attendant.maxMenuAttempts);
+      const prepared = this.prepared(entry.autoAttendant, active.kind, active.flow);
+      attendant = prepared.attendant;
+      callerInputs = callerScript(intent, intended, prepared.keys, entry.directory, settings.attendant.maxMenuAttempts);
     }
     // Targets name users by UPN or ObjectId; the machine compares them as the targets give them.
     const usersWithVoicemail = reachableUsers(attendant, callerInputs).filter((id) => {

@@ -60,7 +60,8 @@ export function runReplication(
 ): ReplicationResult {
   const horizon = options.horizonMs ?? scenario.horizon;
   const warmup = Math.min(scenario.warmup, horizon);
-  const tenant = structuredClone(baseTenant);
+  // The run changes its tenant only through the timeline: without one it reads the loaded tenant.
+  const tenant = scenario.timeline.some((entry) => entry.at < horizon) ? structuredClone(baseTenant) : baseTenant;
   const streams = createStreams(seed, replication);
   const sim = new Simulation(0);
   const population: readonly User[] = [...tenant.users];
