@@ -1,7 +1,8 @@
 /** `callsim compare A B`: what changes between two scenarios, with paired confidence intervals. */
 import { Command } from 'commander';
-import { compareRuns, metricProblem, runScenario, type MetricComparison } from '../../engine/run/index.js';
-import { formatIssue, loadScenarioFile } from '../../engine/scenario/index.js';
+import { compareRuns, metricNames, metricProblem, runScenario, type MetricComparison, type RunResult } from '../../engine/run/index.js';
+import { costWarning, estimateCost, formatIssue, loadScenarioFile } from '../../engine/scenario/index.js';
+import { ProgressBar, wantProgress } from '../progress.js';
 import { formatFigure } from '../format-figure.js';
 import { wholeNumber } from '../option-parsers.js';
 import { EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode } from '../io.js';
@@ -11,6 +12,7 @@ interface CompareOptions {
   replications?: number;
   json?: boolean;
   all?: boolean;
+  progress?: boolean;
 }
 
 
@@ -35,8 +37,26 @@ export async function compareFiles(fileA: string, fileB: string, options: Compar
   // Both runs take A's seed and replications unless told otherwise, so they pair.
   const seed = options.seed ?? loadedA.scenario.seed;
   const replications = options.replications ?? Math.max(loadedA.scenario.replications, loadedB.scenario.replications, 2);
-  const a = runScenario(loadedA, { seed, replications });
-  const b = runScenario(loadedB, { seed, replications });
+  // What the two runs will cost: a warning for a large one, a progress bar for a long one.
+  const estimates = [loadedA, loadedB].map((l) => estimateCost(l.scenario, l.tenant.users.length, { replications, figures: metricNames(l.tenant).length }));
+  estimates.forEach((e, i) => {
+    const warning = costWarning(e);
+    if (warning !== undefined) io.stderr.write(`warning: ${i === 0 ? 'A' : 'B'} (${i === 0 ? fileA : fileB}): ${warning}\n`);
+  });
+  const [estimateA, estimateB] = estimates as [(typeof estimates)[0], (typeof estimates)[0]];
+  const bar = wantProgress(options, io.stderrIsTty === true, estimateA.wallSeconds + estimateB.wallSeconds)
+    ? new ProgressBar(io.stderr, { total: 2 * replications, unit: 'replications', expectedCalls: estimateA.calls + estimateB.calls })
+    : undefined;
+  const watched = (before: number) =>
+    bar === undefined ? {} : { onProgress: (done: number) => bar.update(before + done), onCall: () => bar.call() };
+  let a: RunResult;
+  let b: RunResult;
+  try {
+    a = runScenario(loadedA, { seed, replications, ...watched(0) });
+    b = runScenario(loadedB, { seed, replications, ...watched(replications) });
+  } finally {
+    bar?.finish();
+  }
   const comparisons = compareRuns(a, b);
   if (options.json === true) {
     io.stdout.write(`${JSON.stringify({ format: 'callsim-comparison', formatVersion: 1, a: a.scenario, b: b.scenario, seed, replications, confidenceLevel: 0.95, metrics: comparisons }, null, 2)}\n`);
@@ -65,12 +85,16 @@ export function compareCommand(io: CliIo, done: (code: ExitCode) => void): Comma
     .option('--replications <n>', 'paired replications (default: the larger of the two, at least 2)', wholeNumber('--replications', 2))
     .option('--all', 'also list the figures that are the same in both')
     .option('--json', 'print the comparison as one JSON document')
+    .option('--no-progress', 'never draw the progress bar on stderr')
     .addHelpText(
       'after',
       `
 Both scenarios draw their random numbers from streams named for their purpose, so a change to
 one part (the pool size, a timeline cmdlet) leaves the others' numbers alone, and the difference
 replication by replication shows what the change did, with much less noise than two separate runs.
+
+A pair of runs estimated at more than 50 million calls or 4 GB of memory gets a warning with the
+estimate. On a terminal, runs expected to take more than about 2 s draw a progress bar on stderr.
 
 Examples:
   $ callsim compare scenarios/small-callback-pool.yaml scenarios/large-callback-pool.yaml

@@ -1,7 +1,20 @@
 /** `callsim run FILE`: simulate a scenario and report its figures with confidence intervals. */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { metricProblem, runScenario, type CallRecord, type Engine, type RunResult } from '../../engine/run/index.js';
-import { durationHint, formatIssue, loadScenarioFile, parseDuration, scenarioFindings, workloadNotes } from '../../engine/scenario/index.js';
+import { metricNames, metricProblem, runScenario, type CallRecord, type Engine, type RunResult } from '../../engine/run/index.js';
+import {
+  bytesText,
+  cannotFit,
+  costWarning,
+  durationHint,
+  estimateCost,
+  formatIssue,
+  loadScenarioFile,
+  MAX_DURATION_MS,
+  parseDuration,
+  REFUSE_BYTES,
+  scenarioFindings,
+  workloadNotes,
+} from '../../engine/scenario/index.js';
 import { formatFigure } from '../format-figure.js';
 import { wholeNumber } from '../option-parsers.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode, type Output } from '../io.js';
@@ -9,6 +22,7 @@ import { CSV_HEADER, csvLine } from '../calls-csv.js';
 import { runInParallel, workersAvailable } from '../parallel-run.js';
 import { resultsDocument } from '../results-document.js';
 import { OutputFileError, outputProblem, WholeFileWriter, type OutputRequest } from '../write-whole.js';
+import { ProgressBar, wantProgress } from '../progress.js';
 
 interface RunCliOptions {
   jobs?: number;
@@ -19,13 +33,14 @@ interface RunCliOptions {
   json?: string;
   calls?: string;
   progress?: boolean;
+  force?: boolean;
 }
 
 
 function duration(value: string): number {
   const ms = parseDuration(value);
-  if (ms === undefined || ms <= 0) {
-    const hint = ms === 0 ? 'a run needs a horizon longer than 0' : durationHint(value);
+  if (ms === undefined || ms <= 0 || ms > MAX_DURATION_MS) {
+    const hint = ms === 0 ? 'a run needs a horizon longer than 0' : ms !== undefined && ms > MAX_DURATION_MS ? 'at most 100 years (36525d)' : durationHint(value);
     throw new InvalidArgumentError(`expected a duration such as 30d, 12h or 90m${hint === undefined ? '' : `; ${hint}`}.`);
   }
   return ms;
@@ -158,6 +173,25 @@ export async function runFile(file: string, options: RunCliOptions, io: CliIo, s
     }
   }
   const jobs = options.jobs ?? 1;
+  const replications = options.replications ?? loaded.scenario.replications;
+  // What the run will cost, before any of it runs: a warning for a large one, and a refusal of
+  // one that cannot fit in memory unless --force (engine/scenario/estimate.ts).
+  const estimate = estimateCost(loaded.scenario, loaded.tenant.users.length, {
+    replications,
+    horizonMs: horizon,
+    jobs,
+    figures: metricNames(loaded.tenant).length,
+    ...(options.engine === undefined ? {} : { engine: options.engine }),
+  });
+  const warning = costWarning(estimate);
+  if (warning !== undefined) io.stderr.write(`warning: ${warning}\n`);
+  if (cannotFit(estimate) && options.force !== true) {
+    io.stderr.write(
+      `callsim run: refused: the run would need about ${bytesText(estimate.memoryBytes)} of memory, more than ${bytesText(REFUSE_BYTES)}; ` +
+        'give fewer --replications, a shorter --horizon or fewer --jobs, or --force to run it anyway.\n',
+    );
+    return EXIT_UNUSABLE;
+  }
   // Both output files are opened before the run, so a path that cannot be written costs no simulated time.
   const opened: { option: string; file: WholeFileWriter }[] = [];
   try {
@@ -173,18 +207,23 @@ export async function runFile(file: string, options: RunCliOptions, io: CliIo, s
   const callsFile = opened.find((o) => o.option === '--calls')?.file;
   // With an output on standard output, the summary goes to stderr so that the output stays clean.
   const summary = opened.some((o) => o.file.toStdout) ? io.stderr : io.stdout;
+  let bar: ProgressBar | undefined;
   try {
     callsFile?.write(CSV_HEADER);
-    const replications = options.replications ?? loaded.scenario.replications;
     // A bar only where someone watches (a terminal) and only for runs long enough to wait for.
-    const simulatedDays = (replications * horizon) / 86_400_000;
-    const showProgress = options.progress !== false && stderrIsTty && simulatedDays > 30;
+    bar = wantProgress(options, stderrIsTty, estimate.wallSeconds)
+      ? new ProgressBar(io.stderr, { total: replications, unit: 'replications', expectedCalls: estimate.calls })
+      : undefined;
+    const progress = bar === undefined ? undefined : (done: number): void => bar?.update(done);
     const startEpochMs = loaded.scenario.startEpochMs;
-    const progress = (done: number, total: number): void => {
-      const width = 30;
-      const filled = Math.round((done / total) * width);
-      io.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done.toFixed(1)}/${total} replications${done === total ? '\n' : ''}`);
-    };
+    // On this thread the bar counts the calls; replications on workers only say how far they got.
+    const onCall =
+      callsFile === undefined && bar === undefined
+        ? undefined
+        : (r: CallRecord): void => {
+            callsFile?.write(csvLine(r, startEpochMs));
+            bar?.call();
+          };
     const seed = options.seed ?? loaded.scenario.seed;
     // Replications run on worker threads with --jobs N, and also with one job when files are
     // written: the main thread then stays free to write them in order and, on Ctrl-C, to remove
@@ -199,22 +238,25 @@ export async function runFile(file: string, options: RunCliOptions, io: CliIo, s
           jobs,
           engine: options.engine ?? 'compiled',
           ...(callsFile === undefined ? {} : { onCalls: (text: string) => callsFile.write(text) }),
-          ...(showProgress ? { onProgress: progress } : {}),
+          ...(progress === undefined ? {} : { onProgress: progress }),
         })
       : runScenario(loaded, {
           seed,
           replications,
           horizonMs: horizon,
           engine: options.engine ?? 'compiled',
-          ...(callsFile === undefined ? {} : { onCall: (r: CallRecord) => callsFile.write(csvLine(r, startEpochMs)) }),
-          ...(showProgress ? { onProgress: progress } : {}),
+          ...(onCall === undefined ? {} : { onCall }),
+          ...(progress === undefined ? {} : { onProgress: progress }),
         });
+    bar?.finish();
     jsonFile?.write(`${JSON.stringify(resultsDocument(result), null, 2)}\n`);
     formatSummary(result, summary);
     callsFile?.commit();
     jsonFile?.commit();
     return result.expectations.every((e) => e.passed) ? EXIT_OK : EXIT_FINDINGS;
   } catch (error) {
+    // The bar's line ends before whatever is said about the failure.
+    bar?.finish();
     for (const o of opened) o.file.abort();
     // A file that cannot be written is the user's to fix; anything else is a bug of ours (exit 70).
     if (!(error instanceof OutputFileError)) throw error;
@@ -235,6 +277,7 @@ export function runCommand(io: CliIo, done: (code: ExitCode) => void, stderrIsTt
     .option('--json <file>', 'write the results document (docs/results-format.md) to FILE (- for standard output)')
     .option('--calls <file>', 'write one CSV record per finished call to FILE, streamed (- for standard output)')
     .option('--no-progress', 'never draw the progress bar on stderr')
+    .option('--force', 'run even what the estimate says cannot fit in memory (more than 16 GB)')
     .addOption(
       new Option('--engine <engine>', 'what runs the call machines: compiled (fast, the default) or xstate (the reference); the results are the same bytes')
         .choices(['compiled', 'xstate']),
@@ -248,9 +291,17 @@ different files. - (or /dev/stdout) writes to standard output, and the summary t
 stderr; a pipe, a terminal or another special file is written through, never replaced. With
 --jobs N the --calls records come in the same order as on one thread.
 
+Before it starts, run estimates the work: the expected calls (each kind's rate, times the users
+for per-user rates, times the profile's mean multiplier, times the horizon and the
+replications), the memory (users, calls at once, figures kept) and the time. Above 50 million
+calls or 4 GB it prints a warning with the estimate; above 16 GB it refuses unless --force. On a
+terminal, a run expected to take more than about 2 s draws a progress bar on stderr (calls,
+replications, elapsed time, time left); never into a pipe or a file, and never with --no-progress.
+
 Exit codes: 0 ran and every expectation passed, 1 an expectation failed, 2 the scenario, an
-option or an output file cannot be used, 70 a bug in callsim (see callsim --help), 130 / 143
-interrupted by Ctrl-C (SIGINT) / SIGTERM: unfinished output files are removed.
+option or an output file cannot be used, or the run cannot fit in memory (see --force), 70 a
+bug in callsim (see callsim --help), 130 / 143 interrupted by Ctrl-C (SIGINT) / SIGTERM:
+unfinished output files are removed.
 
 Examples:
   $ callsim run scenarios/seattle.yaml

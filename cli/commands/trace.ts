@@ -2,7 +2,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { formatTrace, metricProblem, runReplication, type CallTrace } from '../../engine/run/index.js';
 import { CALL_OUTCOME_IDS, type CallKind } from '../../engine/machines/index.js';
-import { formatIssue, loadScenarioFile } from '../../engine/scenario/index.js';
+import { estimateCost, formatIssue, loadScenarioFile } from '../../engine/scenario/index.js';
+import { ProgressBar, wantProgress } from '../progress.js';
 import { wholeNumber } from '../option-parsers.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode } from '../io.js';
 
@@ -13,6 +14,7 @@ interface TraceCliOptions {
   limit: number;
   seed?: number;
   json?: boolean;
+  progress?: boolean;
 }
 
 const KINDS = Object.keys(CALL_OUTCOME_IDS) as CallKind[];
@@ -62,11 +64,18 @@ export async function traceFile(file: string, options: TraceCliOptions, io: CliI
   // Calls of the kind asked for that finished, by outcome: what to say when none matched.
   const finished = new Map<string, number>();
   let started = 0;
+  // Replication 0 to the horizon, or until enough calls matched: a bar if that may take a while.
+  const estimate = estimateCost(scenario, tenant.users.length, { replications: 1 });
+  const bar = wantProgress(options, io.stderrIsTty === true, estimate.wallSeconds)
+    ? new ProgressBar(io.stderr, { total: 1, unit: 'replication', expectedCalls: estimate.calls })
+    : undefined;
   try {
     runReplication(scenario, tenant, seed, 0, {
+      ...(bar === undefined ? {} : { onProgress: (reached: number, horizon: number) => bar.update(reached / horizon) }),
       trace: {
         select: (call) => {
           started++;
+          bar?.call();
           return (kindWanted === undefined || call.kind === kindWanted) && (options.call === undefined || call.callId === options.call);
         },
         onTrace: (trace) => {
@@ -80,6 +89,9 @@ export async function traceFile(file: string, options: TraceCliOptions, io: CliI
   } catch (error) {
     // Anything but the early stop is a bug of ours (the scenario loaded): exit 70, not 2.
     if (!(error instanceof EnoughTraces)) throw error;
+  } finally {
+    // The traces follow on stdout: the bar leaves no line behind.
+    bar?.clear();
   }
   if (matched.length === 0) {
     const total = [...finished.values()].reduce((a, b) => a + b, 0);
@@ -118,9 +130,13 @@ export function traceCommand(io: CliIo, done: (code: ExitCode) => void): Command
     .option('--limit <n>', 'show at most this many calls, the first to finish', wholeNumber('--limit', 1), 1)
     .option('--seed <n>', "seed (default: the scenario's)", wholeNumber('--seed', 0))
     .option('--json', 'print the traces as JSON')
+    .option('--no-progress', 'never draw the progress bar on stderr')
     .addHelpText(
       'after',
       `
+On a terminal, a replication expected to take more than about 2 s draws a progress bar on stderr
+(it counts the calls started), cleared when the traces are printed.
+
 Exit codes: 0 traced, 1 no call matched (the message says what the run had), 2 the scenario or an
 option cannot be used, 70 a bug in callsim (see callsim --help).
 

@@ -68,7 +68,9 @@ export function chargeForCall(durationMs: number, ratePerMinute: number): number
  * Raise RangeError if neither is in the table (a free call would hide a broken rate table).
  */
 export function ratePerMinute(credits: CommunicationsCredits, country: CountryCode): number {
-  const rate = credits.ratesPerMinute[country] ?? credits.ratesPerMinute.default;
+  // Own keys only: a destination named `constructor` must not find Object.prototype.constructor.
+  const table = credits.ratesPerMinute;
+  const rate = Object.hasOwn(table, country) ? table[country] : Object.hasOwn(table, 'default') ? table.default : undefined;
   if (rate === undefined) throw new RangeError(`No rate for ${country} and no "default" rate in the rate table.`);
   return rate;
 }
@@ -143,7 +145,9 @@ export class CreditsLedger {
   }
 
   /**
-   * Take *amount* at the end of a call. The balance may go below zero: a call in progress is
+   * Take *amount* at the end of a call, kept to 6 decimal places like the balance (an outbound
+   * call's charge comes from its machine as minutes times the rate, 3 x 0.1 being
+   * 0.30000000000000004 in floating point). The balance may go below zero: a call in progress is
    * not cut off. A debit that takes the balance below the auto-recharge threshold triggers one
    * recharge attempt (see the class comment). A zero amount changes nothing and is not
    * reported. Raise RangeError if *amount* is negative or not finite.

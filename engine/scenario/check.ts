@@ -3,15 +3,8 @@
  * workload so the callback pool can be sized (RA010).
  */
 import { validate, type Finding, type Tenant } from '../tenant/index.js';
+import { profileMultipliers } from './rates.js';
 import type { Scenario } from './scenario.js';
-import type { Profile } from './schema.js';
-
-/** The busiest multiplier of a profile: the pool must hold at the peak, not on average. */
-function peakMultiplier(profile: Profile | undefined): number {
-  if (profile === undefined || profile === 'businessHours') return 1;
-  if ('hourOfWeek' in profile) return Math.max(...profile.hourOfWeek);
-  return Math.max(...profile.weekday, ...profile.weekend);
-}
 
 /** Emergency calls per user per hour at the busiest hour, or undefined without an emergency workload. */
 export function peakEmergencyCallsPerUserPerHour(scenario: Scenario, tenant: Tenant): number | undefined {
@@ -23,7 +16,8 @@ export function peakEmergencyCallsPerUserPerHour(scenario: Scenario, tenant: Ten
       : tenant.users.length === 0
         ? 0
         : emergency.rate.perHour / tenant.users.length;
-  return perUser * peakMultiplier(emergency.profile);
+  // The busiest hour: the pool must hold at the peak, not on average.
+  return perUser * profileMultipliers(emergency.profile).peak;
 }
 
 export function scenarioFindings(scenario: Scenario, tenant: Tenant): Finding[] {

@@ -13,3 +13,21 @@ export { objectIdFor } from './object-id.js';
 export { firstDifference, tenantSection, writeScenario, type NewScenarioFields, type WriteScenarioResult } from './write-scenario.js';
 export { decodeText, readFailure, type DecodedText } from './text-file.js';
 export { workloadNotes, type WorkloadNote } from './workload-notes.js';
+export {
+  bytesText,
+  cannotFit,
+  costWarning,
+  countText,
+  COST,
+  describeEstimate,
+  estimateCost,
+  isLarge,
+  REFUSE_BYTES,
+  secondsText,
+  WARN_BYTES,
+  WARN_CALLS,
+  type CostEstimate,
+  type CostOptions,
+} from './estimate.js';
+export { MAX_CALLS_PER_HOUR, MAX_DURATION_MS, MAX_MENU_ATTEMPTS, MAX_USERS, MIN_CALLS_PER_HOUR } from './limits.js';
+export { kindRates, profileMultipliers, type KindRate } from './rates.js';

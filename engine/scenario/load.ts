@@ -9,6 +9,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Tenant } from '../tenant/index.js';
 import { buildTenant } from './build-tenant.js';
 import { compareIssues, type ScenarioIssue } from './issues.js';
+import { rateLimitIssues } from './rates.js';
 import { deepFreeze, offsetMinutes, type Scenario } from './scenario.js';
 import { scenarioSchema, type ScenarioFile } from './schema.js';
 import { readSource, type SourceDocument } from './source.js';
@@ -110,6 +111,8 @@ export function loadScenarioText(text: string, fileName: string, options: LoadOp
   if (file.tenant.script !== undefined) issues.push(...applyScript(source, built.tenant, file.tenant.script, options));
   const timeline = bindTimeline(file.timeline, built.tenant, file.horizon, fileName);
   issues.push(...locateAll(source, timeline.issues));
+  // Rates are bounded with the users they are multiplied by: only the built tenant knows how many.
+  issues.push(...locateAll(source, rateLimitIssues(file.workload, built.tenant.users.length)));
   const targets = file.workload.inbound?.behaviour.targetUsers ?? [];
   targets.forEach((upn, i) => {
     if (!built.tenant.users.some((u) => u.userPrincipalName.toLowerCase() === upn.toLowerCase())) {
@@ -124,10 +127,11 @@ export function loadScenarioText(text: string, fileName: string, options: LoadOp
       });
     }
   });
-  // A destination with no rate would be billed at nothing, or stop the run at its first call.
+  // A destination with no rate would be billed at nothing, or stop the run at its first call. The
+  // table's own keys only: `constructor` is a country nobody priced, not Object.prototype's.
   const rates = built.tenant.credits.ratesPerMinute;
   for (const [country, weight] of Object.entries(file.workload.outbound?.destinations ?? {})) {
-    if (weight <= 0 || rates[country] !== undefined || rates.default !== undefined) continue;
+    if (weight <= 0 || Object.hasOwn(rates, country) || Object.hasOwn(rates, 'default')) continue;
     const path = ['workload', 'outbound', 'destinations', country];
     issues.push({
       code: 'unknown_reference',

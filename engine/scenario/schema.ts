@@ -9,6 +9,17 @@
  */
 import { z } from 'zod';
 import { DURATION_FORMAT, DURATION_PATTERN, durationHint, parseDuration } from './duration.js';
+import {
+  distributionLimitProblem,
+  MAX_CALLS_PER_HOUR,
+  MAX_DURATION_MS,
+  MAX_DURATION_TEXT,
+  MAX_MENU_ATTEMPTS,
+  MAX_MONEY,
+  MAX_RATE_PER_MINUTE,
+  MAX_USERS,
+  MAX_WEIGHT,
+} from './limits.js';
 
 /** Names and descriptions for the JSON Schema; local, so loading this module twice is harmless. */
 const registry = z.registry<{ id?: string; description?: string }>();
@@ -41,10 +52,37 @@ export const duration = z
     },
   })
   .register(registry, { id: 'Duration', description: DURATION_FORMAT })
-  .transform((s) => parseDuration(s) ?? 0);
+  .transform((s) => parseDuration(s) ?? 0)
+  // A millisecond clock over a century (engine/scenario/limits.ts); a long run of digits is Infinity.
+  .superRefine((ms, ctx) => {
+    if (ms <= MAX_DURATION_MS) return;
+    ctx.addIssue({
+      code: 'too_big',
+      origin: 'number',
+      maximum: MAX_DURATION_MS,
+      inclusive: true,
+      input: ms,
+      message: `expected a duration of at most ${MAX_DURATION_TEXT}; simulated time is whole milliseconds, and a run is bounded to a century`,
+    });
+  });
+
+/** A duration longer than 0s; *why* says what it is for. */
+function positive(why: string) {
+  return duration.superRefine((ms, ctx) => {
+    if (ms === 0) ctx.addIssue({ code: 'too_small', origin: 'number', minimum: 0, inclusive: false, input: ms, message: `expected a duration longer than 0s; ${why}` });
+  });
+}
 
 const probability = z.number().min(0).max(1);
-const weight = z.number().min(0);
+const weight = z.number().min(0).max(MAX_WEIGHT, { error: `expected a number <= ${MAX_WEIGHT}; weights are relative, and their sum must stay a finite number` });
+/** An amount of money in the tenant's currency (limits.ts: exact to 6 decimal places). */
+const moneyBound = `; money is kept to 6 decimal places, exact up to ${MAX_MONEY.toExponential()}`;
+/** Money at most MAX_MONEY; *least* (a schema with its lower bound) may go down to -MAX_MONEY. */
+const money = (least: z.ZodNumber) => least.max(MAX_MONEY, { error: `expected a number <= ${MAX_MONEY}${moneyBound}` });
+const perMinute = z
+  .number()
+  .min(0)
+  .max(MAX_RATE_PER_MINUTE, { error: `expected a number <= ${MAX_RATE_PER_MINUTE}; no tariff comes near it, and below it every charge stays a finite number` });
 const nonEmpty = z.string().min(1);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error: 'expected a time of day HH:MM (24:00 = end of day)' });
 const localDateTime = z
@@ -142,13 +180,13 @@ const resourceAccount = strict({
 
 const credits = strict({
   currency: z.string().regex(/^[A-Z]{3}$/, { error: 'expected an ISO 4217 currency code such as USD' }).default('USD'),
-  balance: z.number().default(0),
+  balance: money(z.number().min(-MAX_MONEY, { error: `expected a number >= ${-MAX_MONEY}${moneyBound}` })).default(0),
   postpaidOverage: z.boolean().default(false),
-  autoRecharge: strict({ threshold: z.number().min(0), amount: z.number().positive(), failureProbability: probability.default(0) })
+  autoRecharge: strict({ threshold: money(z.number().min(0)), amount: money(z.number().positive()), failureProbability: probability.default(0) })
     .nullable()
     .default(null),
-  ratesPerMinute: z.record(z.string(), z.number().min(0)).default({ default: 0 }),
-  tollFreeInboundRatePerMinute: z.number().min(0).default(0),
+  ratesPerMinute: z.record(z.string(), perMinute).default({ default: 0 }),
+  tollFreeInboundRatePerMinute: perMinute.default(0),
 });
 
 const callTarget = strict({
@@ -251,7 +289,30 @@ const tenant = strict({
   locations: z.array(location).default([]),
   numbers: z.array(phoneNumber).default([]),
   groups: z.array(group).default([]),
-  users: z.array(z.union([generatedUsers, user])).default([]),
+  users: z
+    .array(z.union([generatedUsers, user]))
+    .default([])
+    .superRefine((entries, ctx) => {
+      // Before any user is made: five entries of a million would otherwise fill the heap first.
+      let total = 0;
+      entries.forEach((entry, i) => {
+        const before = total;
+        total += 'generate' in entry ? entry.generate : 1;
+        if (total > MAX_USERS && before <= MAX_USERS) {
+          ctx.addIssue({
+            code: 'too_big',
+            origin: 'number',
+            maximum: MAX_USERS,
+            inclusive: true,
+            input: total,
+            path: 'generate' in entry ? [i, 'generate'] : [i],
+            message:
+              `expected at most ${MAX_USERS.toLocaleString('en-US')} users in all, declared and generated; with this entry there are ${total.toLocaleString('en-US')}` +
+              `${entries.length > i + 1 ? ' (and more after it)' : ''}: each user is kept in every copy of the tenant, and a million take about half a minute to build`,
+          });
+        }
+      });
+    }),
   resourceAccounts: z.array(resourceAccount).default([]),
   credits: credits.optional(),
   autoAttendants: z.array(autoAttendant).default([]),
@@ -265,13 +326,23 @@ const tenant = strict({
 
 // ---------------------------------------------------------------- workload
 
-const distribution = z.union([
-  strict({ exponential: strict({ mean: duration }) }),
-  strict({ fixed: duration }),
-  strict({ uniform: strict({ min: duration, max: duration }) }),
-  strict({ lognormal: strict({ median: duration, sigma: z.number().positive() }) }),
-  strict({ empirical: z.array(strict({ value: duration, weight })).min(1) }),
-]).register(registry, { id: 'Distribution' });
+const distribution = z
+  .union([
+    strict({ exponential: strict({ mean: duration }) }),
+    strict({ fixed: duration }),
+    strict({ uniform: strict({ min: duration, max: duration }) }),
+    strict({ lognormal: strict({ median: duration, sigma: z.number().positive() }) }),
+    strict({ empirical: z.array(strict({ value: duration, weight })).min(1) }),
+  ])
+  // What the values alone do not show: min above max, nothing to draw, a tail past a century.
+  .superRefine((d, ctx) => {
+    const problem = distributionLimitProblem(d);
+    if (problem === undefined) return;
+    if (problem.code === 'custom') ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message, input: d });
+    else if (problem.code === 'too_big') ctx.addIssue({ code: 'too_big', origin: 'number', maximum: MAX_DURATION_MS, inclusive: true, path: problem.path, message: problem.message, input: d });
+    else ctx.addIssue({ code: 'too_small', origin: 'number', minimum: 0, inclusive: true, path: problem.path, message: problem.message, input: d });
+  })
+  .register(registry, { id: 'Distribution' });
 
 const profile = z.union([
   z.literal('businessHours'),
@@ -279,7 +350,11 @@ const profile = z.union([
   strict({ weekday: z.array(z.number().min(0)).length(24), weekend: z.array(z.number().min(0)).length(24) }),
 ]).register(registry, { id: 'Profile' });
 
-const rate = z.union([strict({ perUserPerHour: z.number().min(0) }), strict({ perHour: z.number().min(0) })]).register(registry, { id: 'Rate' });
+/** Calls an hour; the loader also bounds the rate at the busiest hour, users included (rates.ts). */
+const callsPerHour = z.number().min(0).max(MAX_CALLS_PER_HOUR, {
+  error: `expected a number <= ${MAX_CALLS_PER_HOUR}; more than one call a millisecond (the clock's resolution) cannot be simulated call by call`,
+});
+const rate = z.union([strict({ perUserPerHour: callsPerHour }), strict({ perHour: callsPerHour })]).register(registry, { id: 'Rate' });
 
 const weights = z.record(z.string(), weight);
 
@@ -320,11 +395,18 @@ const settings = strict({
   callbackPool: strict({
     selection: z.enum(['first-free', 'round-robin']).default('first-free'),
     reuse: z.enum(['first', 'oldest']).default('first'),
-    reservation: duration.default(3_600_000),
+    reservation: positive('an emergency call reserves its callback number for this long (60m in Teams)').default(3_600_000),
   }).default({ selection: 'first-free', reuse: 'first', reservation: 3_600_000 }),
   callbackWithoutReservation: z.enum(['auto-attendant', 'not-in-service']).default('auto-attendant'),
   attendant: strict({
-    maxMenuAttempts: z.number().int().min(1).default(3),
+    maxMenuAttempts: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_MENU_ATTEMPTS, {
+        error: `expected a number <= ${MAX_MENU_ATTEMPTS}; a caller who gives no valid input ${MAX_MENU_ATTEMPTS} times has hung up long before, and each attempt is a step the call keeps in memory`,
+      })
+      .default(3),
     inputTimeout: duration.default(5_000),
   }).default({ maxMenuAttempts: 3, inputTimeout: 5_000 }),
   channelCap: z.number().int().min(0).nullable().default(null),

@@ -60,7 +60,8 @@ export function bindTimeline(entries: readonly TimelineEntryFile[], tenant: Tena
   const issues: PendingIssue[] = [];
   const bound: TimelineEntry[] = [];
   const order = entries.map((entry, index) => ({ entry, index })).sort((a, b) => a.entry.at - b.entry.at || a.index - b.index);
-  const rehearsal = structuredClone(tenant);
+  // The copy costs a second tenant (a second of a million users' worth): made only when needed.
+  const rehearsal = entries.length === 0 ? tenant : structuredClone(tenant);
   for (const { entry, index } of order) {
     const path: Path = ['timeline', index];
     // The run stops at the horizon before anything scheduled at that instant (SimPy's `until`).

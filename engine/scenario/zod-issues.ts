@@ -110,8 +110,12 @@ export function convertZodIssues(issues: readonly ZodIssue[], prefix: Path = [])
         break;
       case 'too_small':
       case 'too_big': {
-        const expected = boundExpectation(issue);
-        out.push({ code: issue.code, path, expected, message: `${where}: expected ${expected}` });
+        // The schema's own words say why the bound is there (engine/scenario/limits.ts), and what
+        // they expected comes first in them; zod's own ("Too big: expected number to be <=100")
+        // say only what the bound is.
+        const own = /^expected ([^;:]+)/.exec(issue.message)?.[1];
+        const expected = own ?? boundExpectation(issue);
+        out.push({ code: issue.code, path, expected, message: `${where}: ${own === undefined ? `expected ${expected}` : issue.message}` });
         break;
       }
       case 'invalid_value':

@@ -61,21 +61,64 @@ export function weightedChoice<T>(table: readonly WeightedValue<T>[], stream: Ra
   return chosen as T;
 }
 
-/** A draw from *distribution*. */
+/**
+ * The largest value `sample` returns: 2^50, about 35,700 years in milliseconds. A draw added to a
+ * simulated time (100 years at most, engine/scenario's limit) so stays an integer number of
+ * milliseconds (below 2^53). Only a lognormal's farthest tail reaches it: the loader refuses a
+ * distribution whose 1-in-a-million draw (`upperQuantile(d, TAIL_PROBABILITY)`) is over 100 years,
+ * but a lognormal with a small median and a large sigma can still draw, once in billions, a value
+ * past the clock's range; it gets this value, which is past any horizon all the same.
+ */
+export const MAX_SAMPLE = 2 ** 50;
+
+/** A draw from *distribution*, at most MAX_SAMPLE. */
 export function sample(distribution: Distribution, stream: RandomStream): number {
   switch (distribution.kind) {
     case 'exponential':
-      return exponential(distribution.mean, stream);
+      return Math.min(exponential(distribution.mean, stream), MAX_SAMPLE);
     case 'fixed':
       // Drawn and discarded, so that streams stay aligned whatever the kind.
       stream.next();
+      return Math.min(distribution.value, MAX_SAMPLE);
+    case 'uniform':
+      return Math.min(uniform(distribution.min, distribution.max, stream), MAX_SAMPLE);
+    case 'lognormal':
+      return Math.min(lognormal(distribution.median, distribution.sigma, stream), MAX_SAMPLE);
+    case 'empirical':
+      return Math.min(weightedChoice(distribution.table, stream), MAX_SAMPLE);
+  }
+}
+
+/** The tail probability the loader bounds distributions by: one draw in a million. */
+export const TAIL_PROBABILITY = 1e-6;
+
+/**
+ * The value a draw of *distribution* exceeds with probability *p* (0 < p < 1): its upper
+ * p-quantile, in closed form. For an empirical table, the smallest value with at most *p* of the
+ * weight above it. Used to bound what a distribution can draw before a run (TAIL_PROBABILITY).
+ */
+export function upperQuantile(distribution: Distribution, p: number): number {
+  if (!(p > 0 && p < 1)) throw new RangeError(`p must be in (0, 1), got ${p}.`);
+  switch (distribution.kind) {
+    case 'exponential':
+      return -distribution.mean * Math.log(p);
+    case 'fixed':
       return distribution.value;
     case 'uniform':
-      return uniform(distribution.min, distribution.max, stream);
+      return distribution.max - (distribution.max - distribution.min) * p;
     case 'lognormal':
-      return lognormal(distribution.median, distribution.sigma, stream);
-    case 'empirical':
-      return weightedChoice(distribution.table, stream);
+      return distribution.median * Math.exp(distribution.sigma * normalQuantile(1 - p));
+    case 'empirical': {
+      const rows = distribution.table.filter((row) => row.weight > 0).sort((a, b) => b.value - a.value);
+      let total = 0;
+      for (const row of rows) total += row.weight;
+      let above = 0;
+      for (const row of rows) {
+        above += row.weight;
+        if (above / total > p) return row.value;
+      }
+      return rows[rows.length - 1]?.value ?? 0;
+    }
   }
 }
 

@@ -6,10 +6,13 @@ export {
   distributionProblem,
   exponential,
   lognormal,
+  MAX_SAMPLE,
   mean,
   normalQuantile,
   sample,
+  TAIL_PROBABILITY,
   uniform,
+  upperQuantile,
   variance,
   weightedChoice,
 } from './distributions.js';

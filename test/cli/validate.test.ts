@@ -74,10 +74,11 @@ describe('callsim validate', () => {
     const { code, stdout } = await runCli('validate', fixture('dangling-reference'), '--json');
     const report = JSON.parse(stdout) as Record<string, unknown>;
     expect(code).toBe(2);
-    expect(Object.keys(report)).toEqual(['file', 'usable', 'exitCode', 'scenario', 'issues', 'findings', 'notes', 'summary']);
+    expect(Object.keys(report)).toEqual(['file', 'usable', 'exitCode', 'scenario', 'issues', 'findings', 'notes', 'estimate', 'summary']);
     expect(report).toMatchObject({
       usable: false,
       exitCode: 2,
+      estimate: null,
       issues: [{ code: 'unknown_reference', path: ['tenant', 'policies', 'grants', 0, 'group'], line: 117, column: 62 }],
       summary: { issues: 1, errors: 0, warnings: 0 },
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createStreams } from '../../engine/kernel/index.js';
-import { bernoulli, distributionProblem, mean, normalQuantile, sample, variance, weightedChoice } from '../../engine/workload/distributions.js';
+import { bernoulli, distributionProblem, MAX_SAMPLE, mean, normalQuantile, sample, TAIL_PROBABILITY, upperQuantile, variance, weightedChoice } from '../../engine/workload/distributions.js';
 import type { Distribution } from '../../engine/workload/distributions.js';
 import { meanBound, sampleMoments, varianceBound, Z999 } from './statistics.js';
 
@@ -112,5 +112,43 @@ describe('normalQuantile', () => {
 
   it('is symmetric about the median, in both tails', () => {
     expect(normalQuantile(0.001)).toBeCloseTo(-normalQuantile(0.999), 9);
+  });
+});
+
+describe('upperQuantile', () => {
+  it('is the value a draw exceeds with probability p, in closed form', () => {
+    expect(upperQuantile({ kind: 'exponential', mean: 100 }, 1e-6)).toBeCloseTo(100 * Math.log(1e6), 9);
+    expect(upperQuantile({ kind: 'fixed', value: 7 }, 0.5)).toBe(7);
+    expect(upperQuantile({ kind: 'uniform', min: 10, max: 20 }, 0.1)).toBeCloseTo(19, 9);
+    expect(upperQuantile({ kind: 'lognormal', median: 60, sigma: 0.5 }, 0.025)).toBeCloseTo(60 * Math.exp(0.5 * 1.959964), 3);
+    expect(TAIL_PROBABILITY).toBe(1e-6);
+  });
+
+  it('of an empirical table: the smallest value with at most p of the weight above it', () => {
+    const table = [
+      { value: 1, weight: 98 },
+      { value: 5, weight: 1 },
+      { value: 9, weight: 1 },
+      { value: 1_000, weight: 0 },
+    ];
+    expect([0.001, 0.01, 0.015, 0.02, 0.5].map((p) => upperQuantile({ kind: 'empirical', table }, p))).toEqual([9, 5, 5, 1, 1]);
+  });
+
+  it('agrees with the draws: about p of them exceed it', () => {
+    const d: Distribution = { kind: 'lognormal', median: 120_000, sigma: 0.6 };
+    const q = upperQuantile(d, 0.01);
+    const stream = createStreams(3, 0).stream('upper-quantile');
+    let above = 0;
+    for (let i = 0; i < N; i++) if (sample(d, stream) > q) above++;
+    expect(Math.abs(above / N - 0.01)).toBeLessThan(0.002);
+  });
+});
+
+describe('sample', () => {
+  it('never returns more than MAX_SAMPLE, so a draw added to a simulated time stays an integer number of ms', () => {
+    const top = { next: () => 1 - 2 ** -53 };
+    expect(sample({ kind: 'lognormal', median: 1_000, sigma: 30 }, top)).toBe(MAX_SAMPLE);
+    expect(sample({ kind: 'exponential', mean: 1e300 }, top)).toBe(MAX_SAMPLE);
+    expect(Number.isSafeInteger(Math.round(MAX_SAMPLE) + 36_525 * 86_400_000)).toBe(true);
   });
 });
