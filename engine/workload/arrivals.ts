@@ -252,6 +252,9 @@ function profiled(ratePerHour: number, hourOfWeek: readonly number[], offset: Si
       let t = after;
       for (;;) {
         let weeks = Math.floor(mass / weekMass);
+        // A rate so small that the next arrival lies past any clock (2^53 ms, 285,000 years):
+        // there is none, and walking there would overflow to a time that never ends the walk.
+        if (!(t + weeks * WEEK < Number.MAX_SAFE_INTEGER)) return Infinity;
         let segment = segmentAt(t, weeks);
         // Every whole week within one segment holds exactly weekMass.
         if (segment.end !== Infinity) weeks = Math.min(weeks, Math.floor((segment.end - t) / WEEK));

@@ -120,3 +120,11 @@ describe('weekOffset', () => {
     expect([weekOffset(1, 0), weekOffset(3, 9, 30), weekOffset(7, 23)]).toEqual([0, 2 * 24 * HOUR + 9 * HOUR + 30 * MINUTE, WEEK - HOUR]);
   });
 });
+
+describe('a profiled rate too small for any clock', () => {
+  it('has no next arrival (Infinity) instead of walking forever', () => {
+    const process = createArrivals({ kind: 'profile', ratePerHour: 1e-300, hourOfWeek: Array.from({ length: 168 }, (_, h) => (h % 24 >= 9 && h % 24 < 17 ? 1 : 0.1)), weekOffset: 0 });
+    const stream = { next: () => 0.5 };
+    expect(process.next(0, stream)).toBe(Infinity);
+  });
+});
