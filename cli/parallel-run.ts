@@ -11,9 +11,14 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { assembleRun, type Engine, type ReplicationResult, type RunResult } from '../engine/run/index.js';
 import type { Scenario } from '../engine/scenario/index.js';
+import type { Tenant } from '../engine/tenant/index.js';
 
 export interface WorkerSetup {
-  file: string;
+  /**
+   * The scenario and tenant as the main thread loaded them, cloned into the worker: a worker does
+   * not read and build the file again (a large tenant takes seconds and its memory once more).
+   */
+  loaded: { scenario: Scenario; tenant: Tenant };
   seed: number;
   horizonMs: number;
   engine: Engine;
@@ -55,12 +60,13 @@ export function workersAvailable(): boolean {
   return existsSync(fileURLToPath(WORKER));
 }
 
-export async function runInParallel(file: string, scenario: Scenario, options: ParallelRunOptions): Promise<RunResult> {
+export async function runInParallel(loaded: { scenario: Scenario; tenant: Tenant }, options: ParallelRunOptions): Promise<RunResult> {
+  const scenario = loaded.scenario;
   const total = options.replications;
   const jobs = Math.max(1, Math.min(options.jobs, total));
   const onCalls = options.onCalls;
   const setup: WorkerSetup = {
-    file,
+    loaded: { scenario: loaded.scenario, tenant: loaded.tenant },
     seed: options.seed,
     horizonMs: options.horizonMs,
     engine: options.engine,

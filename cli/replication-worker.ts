@@ -1,12 +1,11 @@
 /**
- * A worker thread of `callsim run` (cli/parallel-run.ts): loads the scenario file itself (loading
- * is deterministic, so it builds the same tenant as the main thread) and runs the replications it
+ * A worker thread of `callsim run` (cli/parallel-run.ts): it is given the scenario and tenant the main
+ * thread loaded (cloned, not read from the file again), and runs the replications it
  * is sent, one at a time, answering each with its figures and timeline, and on the way with its
  * `--calls` records and its progress when the run asks for them.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { metricProblem, runReplication, type CallRecord } from '../engine/run/index.js';
-import { loadScenarioFile } from '../engine/scenario/index.js';
+import { runReplication, type CallRecord } from '../engine/run/index.js';
 import { csvLine } from './calls-csv.js';
 import type { WorkerJob, WorkerReply, WorkerSetup } from './parallel-run.js';
 
@@ -17,15 +16,11 @@ if (port === null) throw new Error('replication-worker runs only as a worker thr
 /** Records are sent in pieces of about this many characters, not one message per call. */
 const CHUNK = 64 * 1024;
 
-const loaded = await loadScenarioFile(setup.file, { metricProblem });
+const { scenario, tenant } = setup.loaded;
 port.on('message', (job: WorkerJob) => {
   const send = (reply: WorkerReply): void => port.postMessage(reply);
   const replication = job.replication;
-  if (!loaded.ok) {
-    send({ kind: 'failed', replication, message: `${setup.file} no longer loads` });
-    return;
-  }
-  const startEpochMs = loaded.scenario.startEpochMs;
+  const startEpochMs = scenario.startEpochMs;
   let pending = '';
   const flush = (): void => {
     if (pending === '') return;
@@ -33,7 +28,7 @@ port.on('message', (job: WorkerJob) => {
     pending = '';
   };
   try {
-    const result = runReplication(loaded.scenario, loaded.tenant, setup.seed, replication, {
+    const result = runReplication(scenario, tenant, setup.seed, replication, {
       horizonMs: setup.horizonMs,
       engine: setup.engine,
       ...(setup.calls

@@ -231,7 +231,7 @@ export async function runFile(file: string, options: RunCliOptions, io: CliIo, s
     // no compiled worker, as under a test runner, they run here: the results are the same.)
     const onWorkers = workersAvailable() && ((jobs > 1 && replications > 1) || opened.length > 0);
     const result = onWorkers
-      ? await runInParallel(file, loaded.scenario, {
+      ? await runInParallel(loaded, {
           seed,
           replications,
           horizonMs: horizon,
