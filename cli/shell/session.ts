@@ -19,12 +19,23 @@ export interface ShellSessionOptions {
   tenant: Tenant;
   /** The findings `validate` prints (a scenario's own checks when the shell started from one). */
   findings: (tenant: Tenant) => Finding[];
+  /**
+   * The report of an internal error (a bug of callsim's) that a line ran into, ending with a new
+   * line. The default says what happened without a stack; `callsim shell` uses the program's report.
+   */
+  reportBug?: (error: unknown) => string;
 }
 
 export interface LineResult {
   output: string;
   /** True after `exit`: the caller stops reading. */
   exit: boolean;
+  /** When the line ran into a bug of callsim's: its report, for standard error. The session goes on. */
+  bug?: string;
+}
+
+function defaultBugReport(error: unknown): string {
+  return `callsim: internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a bug in callsim, not a problem with your input.\n`;
 }
 
 function helpText(): string {
@@ -48,6 +59,8 @@ function helpText(): string {
 }
 
 function formatEntry(entry: TranscriptEntry): string {
+  // An assignment prints nothing, as in PowerShell.
+  if (entry.kind === 'assigned') return '';
   return `${entry.kind === 'warning' ? 'WARNING: ' : ''}${entry.text}\n`;
 }
 
@@ -68,12 +81,16 @@ function isIncomplete(text: string): boolean {
 export class ShellSession {
   private readonly tenant: Tenant;
   private readonly findings: (tenant: Tenant) => Finding[];
+  private readonly reportBug: (error: unknown) => string;
   private readonly variables = new Map<string, CmdletValue>();
   private pending: string[] = [];
+  /** The internal errors lines ran into, in order: the session went on after each. */
+  readonly bugs: unknown[] = [];
 
   constructor(options: ShellSessionOptions) {
     this.tenant = options.tenant;
     this.findings = options.findings;
+    this.reportBug = options.reportBug ?? defaultBugReport;
   }
 
   prompt(): string {
@@ -87,7 +104,28 @@ export class ShellSession {
     return had;
   }
 
+  /**
+   * Runs or buffers one input line. No line ends the session but `exit`: PowerShell's errors are
+   * part of the output, and an internal error (a bug of callsim's) is reported in `bug` while the
+   * tenant and the variables keep what the line did before it.
+   */
   handle(line: string): LineResult {
+    try {
+      return this.handleLine(line);
+    } catch (error) {
+      this.pending = [];
+      this.bugs.push(error);
+      let report: string;
+      try {
+        report = this.reportBug(error);
+      } catch {
+        report = defaultBugReport(error);
+      }
+      return { output: '', exit: false, bug: `${report}The shell goes on: the tenant and the variables keep what the line did before the error.\n` };
+    }
+  }
+
+  private handleLine(line: string): LineResult {
     if (this.pending.length > 0) {
       if (line.trim() === '') return this.run(this.takePending());
       this.pending.push(line);
@@ -107,7 +145,8 @@ export class ShellSession {
 
   /** What is still buffered when the input ends, run as it is. */
   finish(): LineResult {
-    return this.pending.length > 0 ? this.run(this.takePending()) : { output: '', exit: true };
+    if (this.pending.length === 0) return { output: '', exit: true };
+    return { ...this.handle(''), exit: true };
   }
 
   private takePending(): string {

@@ -11,3 +11,4 @@ export type { Transcript, TranscriptEntry, TranscriptEntryKind } from './transcr
 export type { CmdletInvoker, RunOptions, SwitchLookup } from './interpreter.js';
 export type { Script, Statement, PsParseError, Position } from './ast.js';
 
+export { LIMITS } from './limits.js';

@@ -6,12 +6,17 @@
  * - a refused cmdlet (a RULES.md ID) is non-terminating: printed, and the script goes on;
  * - an unknown cmdlet or a binding error ends its statement only (a try/catch catches it);
  * - with `-ErrorAction Stop` any error is terminating: caught by try/catch, else the script stops.
+ *
+ * The limits of limits.ts keep any script within stack, memory and time: a value past a limit is
+ * an error of its statement (LimitError, turned into a StatementError at the expression), and a
+ * run past its work or output stops the script (RunLimit).
  */
 import type { CmdletInvocation, CmdletResult, CmdletValue, Refusal } from '../tenant/index.js';
 import { isRuleId } from '../tenant/index.js';
 import type { Command, Expression, Pipeline, Position, Script, Statement } from './ast.js';
 import type { Transcript, TranscriptEntry, TranscriptEntryKind } from './transcript.js';
-import { collapse, compare, describeValue, enumerate, formatOutput, getMember, isTrue, toText } from './values.js';
+import { LIMITS, LimitError, checkArgument, checkTextLength, checkValue, count, measure } from './limits.js';
+import { collapse, compare, enumerate, formatOutput, getMember, isTrue, shorten, toText, wildcardWork } from './values.js';
 
 export type CmdletInvoker = (invocation: CmdletInvocation) => CmdletResult;
 
@@ -61,6 +66,48 @@ class StatementError {
 
 class ScriptStopped {}
 
+/**
+ * A run that passed a limit of the whole run (its work or its printed output, see LIMITS): the
+ * script stops there, and try/catch does not catch it. The error entry is added by runParsedScript.
+ */
+class RunLimit {
+  constructor(
+    readonly code: 'WorkLimit' | 'OutputLimit',
+    readonly message: string,
+    readonly pos: Position,
+    readonly source: string,
+  ) {}
+}
+
+/** Work units (LIMITS.work) of the interpreter's steps, so that each unit is roughly as slow as the next. */
+const WORK = {
+  /** A statement run, a loop round. */
+  statement: 20,
+  /** A cmdlet called (the tenant's own work on top of the interpreter's). */
+  cmdlet: 50,
+  /** An item moved: into an array, down a pipeline, into a hashtable. */
+  item: 1,
+  /** Characters of flat text built or compared per unit. */
+  charsPerUnit: 64,
+  /**
+   * Per unit of a value's size (measure().size) walked to build something new: a cmdlet's binder
+   * flattens an argument's nested arrays and may quote all of it in a refusal; member enumeration
+   * builds an array of what it finds (measured in turn).
+   */
+  walk: 3,
+} as const;
+
+/** Whether building the text of *value* walks a collection (its cost is its size, not its length). */
+function isCollection(value: CmdletValue): boolean {
+  return Array.isArray(value) || (value !== null && typeof value === 'object' && value.kind === 'hashtable');
+}
+
+/** Work units of building toText(*value*). */
+function textWork(value: CmdletValue): number {
+  const m = measure(value);
+  return Array.isArray(value) ? m.size : Math.ceil(m.text / WORK.charsPerUnit);
+}
+
 type Sink = { kind: 'transcript' } | { kind: 'capture'; items: CmdletValue[] };
 
 export function runParsedScript(script: Script, source: string, options: RunOptions): Transcript {
@@ -76,13 +123,23 @@ export function runParsedScript(script: Script, source: string, options: RunOpti
   try {
     run.block(script.statements, { kind: 'transcript' });
   } catch (error) {
-    if (!(error instanceof ScriptStopped)) throw error;
+    if (error instanceof RunLimit) run.stoppedBy(error);
+    else if (!(error instanceof ScriptStopped)) throw error;
     completed = false;
   }
   return { fileName: script.fileName, entries: run.entries, completed, parseErrors: [] };
 }
 
-/** PowerShell's error record, in the shape the console prints it. */
+/** Characters of a message in an error record (a refusal may quote a whole value); more are elided. */
+const MESSAGE_CHARS = 10_000;
+/** Characters of the line shown either side of the column in an error record, when the line is longer. */
+const LINE_WINDOW = 200;
+
+/**
+ * PowerShell's error record, in the shape the console prints it. A message longer than
+ * MESSAGE_CHARS is cut, and a very long line is shown around the column only, so that the record
+ * stays readable and always keeps its `At file:line char:column`.
+ */
 export function formatErrorRecord(
   fileName: string,
   lineText: string,
@@ -92,11 +149,20 @@ export function formatErrorRecord(
   category: string,
   code: string,
 ): string {
+  let line = lineText.trimEnd();
+  let column = pos.column;
+  if (line.length > 2 * LINE_WINDOW + 1) {
+    const start = Math.max(0, column - 1 - LINE_WINDOW);
+    const end = Math.min(line.length, column + LINE_WINDOW);
+    column = column - start + (start > 0 ? 3 : 0);
+    line = `${start > 0 ? '...' : ''}${line.slice(start, end)}${end < line.length ? '...' : ''}`;
+  }
+  const text = shorten(message, MESSAGE_CHARS);
   return [
-    command ? `${command} : ${message}` : message,
+    command ? `${command} : ${text}` : text,
     `At ${fileName}:${pos.line} char:${pos.column}`,
-    `+ ${lineText.trimEnd()}`,
-    `+ ${lineText.slice(0, pos.column - 1).replace(/[^\t]/g, ' ')}~`,
+    `+ ${line}`,
+    `+ ${line.slice(0, column - 1).replace(/[^\t]/g, ' ')}~`,
     `+ CategoryInfo: ${category} (${code})`,
   ].join('\n');
 }
@@ -105,6 +171,10 @@ class Run {
   readonly entries: TranscriptEntry[] = [];
   private statement: Statement | null = null;
   private tryDepth = 0;
+  /** Work done so far (LIMITS.work). */
+  private work = 0;
+  /** Characters printed so far, statement sources included (LIMITS.transcriptChars). */
+  private printed = 0;
 
   constructor(
     private readonly fileName: string,
@@ -115,10 +185,60 @@ class Run {
     private readonly takesValue: ValueLookup,
   ) {}
 
+  /**
+   * Adds an entry (its text cut to LIMITS.outputChars). Past LIMITS.transcriptChars printed in all,
+   * the script stops with an OutputLimit error.
+   */
   private emit(kind: TranscriptEntryKind, pos: Position, text: string, code?: string): void {
-    const entry: TranscriptEntry = { line: pos.line, column: pos.column, source: this.statement?.source ?? '', kind, text };
+    const source = this.statement?.source ?? '';
+    const entry: TranscriptEntry = { line: pos.line, column: pos.column, source, kind, text: shorten(text, LIMITS.outputChars) };
     if (code !== undefined) entry.code = code;
     this.entries.push(entry);
+    this.printed += entry.text.length + source.length;
+    if (this.printed > LIMITS.transcriptChars) {
+      throw new RunLimit(
+        'OutputLimit',
+        `The script printed more than ${count(LIMITS.transcriptChars)} characters, callsim's limit for one run (one script, or one line of callsim shell); it stopped here.`,
+        pos,
+        source,
+      );
+    }
+  }
+
+  /** Counts *units* of work; past LIMITS.work the script stops with a WorkLimit error at *pos*. */
+  private charge(units: number, pos: Position): void {
+    this.work += units;
+    if (this.work > LIMITS.work) {
+      throw new RunLimit(
+        'WorkLimit',
+        `The script did more work than callsim allows one run (one script, or one line of callsim shell): ${count(LIMITS.work)} units, ` +
+          `where a statement or a loop round is ${WORK.statement} units and each item or ${WORK.charsPerUnit} characters built is 1; it stopped here.`,
+        pos,
+        this.statement?.source ?? '',
+      );
+    }
+  }
+
+  /** The error entry of the limit that stopped the run (added whatever was printed before). */
+  stoppedBy(limit: RunLimit): void {
+    const text = this.errorRecord(limit.pos, null, limit.message, 'LimitsExceeded', limit.code);
+    this.entries.push({ line: limit.pos.line, column: limit.pos.column, source: limit.source, kind: 'error', text, code: limit.code });
+  }
+
+  /** *value* as a value the script holds: a LimitError when it passes a limit, as a runtime error at *pos*. */
+  private hold(value: CmdletValue, pos: Position): CmdletValue {
+    try {
+      checkValue(value);
+    } catch (error) {
+      throw this.limitError(error, pos);
+    }
+    return value;
+  }
+
+  /** A LimitError as the runtime error it is at *pos*; anything else unchanged. */
+  private limitError(error: unknown, pos: Position): unknown {
+    if (!(error instanceof LimitError)) return error;
+    return new StatementError(this.errorRecord(pos, null, error.message, 'LimitsExceeded', error.code), error.code, pos, false);
   }
 
   private errorRecord(pos: Position, command: string | null, message: string, category: string, code: string): string {
@@ -130,6 +250,7 @@ class Run {
       const outer = this.statement;
       this.statement = statement;
       try {
+        this.charge(WORK.statement, statement.pos);
         this.execute(statement, sink);
       } catch (error) {
         if (!(error instanceof StatementError) || this.tryDepth > 0) throw error;
@@ -154,23 +275,29 @@ class Run {
       case 'pipeline': {
         const output = this.pipeline(statement.pipeline);
         if (sink.kind === 'capture') {
-          sink.items.push(...output);
+          this.charge(output.length * WORK.item, statement.pos);
+          for (const item of output) sink.items.push(item);
           return;
         }
         const last = statement.pipeline.elements[statement.pipeline.elements.length - 1];
-        if (output.length > 0) this.emit('output', statement.pos, formatOutput(output));
+        if (output.length > 0) {
+          const text = formatOutput(output);
+          this.charge(Math.ceil(text.length / WORK.charsPerUnit) + output.length * WORK.item, statement.pos);
+          this.emit('output', statement.pos, text);
+        }
         else if (last?.kind === 'command' && /^get-/i.test(last.name)) this.emit('output', statement.pos, '(no objects returned)');
         return;
       }
       case 'assignment': {
-        const value = collapse(this.pipeline(statement.value));
+        const value = this.hold(collapse(this.pipeline(statement.value)), statement.value.pos);
         this.variables.set(statement.variable.toLowerCase(), value);
-        this.emit('ok', statement.pos, `$${statement.variable} = ${describeValue(value)}`);
+        // PowerShell prints nothing for an assignment; the entry only marks that it ran.
+        if (sink.kind === 'transcript') this.emit('assigned', statement.pos, '');
         return;
       }
       case 'if': {
         for (const clause of statement.clauses) {
-          if (isTrue(collapse(this.pipeline(clause.condition)))) {
+          if (isTrue(this.hold(collapse(this.pipeline(clause.condition)), clause.condition.pos))) {
             this.block(clause.body, sink);
             return;
           }
@@ -179,8 +306,9 @@ class Run {
         return;
       }
       case 'foreach': {
-        const items = enumerate(collapse(this.pipeline(statement.collection)));
+        const items = enumerate(this.hold(collapse(this.pipeline(statement.collection)), statement.collection.pos));
         for (const item of items) {
+          this.charge(WORK.statement, statement.pos);
           this.variables.set(statement.variable.toLowerCase(), item);
           this.block(statement.body, sink);
         }
@@ -212,7 +340,10 @@ class Run {
     let items = first.kind === 'command' ? this.command(first, undefined) : enumerate(this.evaluate(first.expression));
     for (const command of rest) {
       const next: CmdletValue[] = [];
-      for (const item of items) next.push(...this.command(command, item));
+      for (const item of items) {
+        // One by one: spreading a long output into push() would overflow the stack.
+        for (const out of this.command(command, item)) next.push(out);
+      }
       items = next;
     }
     return items;
@@ -228,14 +359,14 @@ class Run {
       const arg = args[k];
       if (!arg) continue;
       if (arg.kind === 'value') {
-        positional.push(this.evaluate(arg.value));
+        positional.push(this.argument(arg.value, 'a positional parameter', arg.pos));
         continue;
       }
       let value: CmdletValue = true;
       const next = args[k + 1];
-      if (arg.colonValue) value = this.evaluate(arg.colonValue);
+      if (arg.colonValue) value = this.argument(arg.colonValue, `-${arg.name}`, arg.pos);
       else if (!this.isSwitch(command.name, arg.name) && next?.kind === 'value') {
-        value = this.evaluate(next.value);
+        value = this.argument(next.value, `-${arg.name}`, next.pos);
         k++;
       } else if (this.takesValue(command.name, arg.name)) {
         const message = `Missing an argument for parameter '${arg.name}'. Specify a value for it and try again.`;
@@ -267,9 +398,19 @@ class Run {
       named[arg.name] = value;
     }
     const invocation: CmdletInvocation = { name: command.name, named, positional };
-    if (pipelineInput !== undefined) invocation.pipelineInput = pipelineInput;
+    if (pipelineInput !== undefined) {
+      try {
+        checkArgument(pipelineInput, 'the pipeline');
+      } catch (error) {
+        throw this.limitError(error, command.pos);
+      }
+      if (isCollection(pipelineInput)) this.charge(measure(pipelineInput).size * WORK.walk, command.pos);
+      invocation.pipelineInput = pipelineInput;
+    }
+    this.charge(WORK.cmdlet, command.pos);
     const result = this.invoke(invocation);
     if (result.ok) {
+      this.charge(result.output.length * WORK.item, command.pos);
       for (const warning of result.warnings) this.emit('warning', command.pos, warning);
       for (const change of result.changes) this.emit('ok', command.pos, change);
       if (result.changes.length === 0 && result.output.length === 0 && result.warnings.length === 0 && !/^get-/i.test(command.name)) {
@@ -293,6 +434,21 @@ class Run {
     this.emit('error', command.pos, text, refusal.code);
   }
 
+  /**
+   * A cmdlet argument's value: at most LIMITS.arrayItems items once flattened, and charged as work
+   * by its size (the cmdlet's binder walks all of it).
+   */
+  private argument(expression: Expression, what: string, pos: Position): CmdletValue {
+    const value = this.evaluate(expression);
+    try {
+      checkArgument(value, what);
+    } catch (error) {
+      throw this.limitError(error, pos);
+    }
+    if (isCollection(value)) this.charge(measure(value).size * WORK.walk, pos);
+    return value;
+  }
+
   private writeHost(command: Command): CmdletValue[] {
     const parts: string[] = [];
     for (const arg of command.arguments) {
@@ -300,7 +456,20 @@ class Run {
         const message = `Write-Host parameters (-${arg.name}) are not supported; Write-Host takes text arguments.`;
         throw new StatementError(this.errorRecord(arg.pos, 'Write-Host', message, 'InvalidArgument', 'RuntimeError'), 'RuntimeError', arg.pos, false);
       }
-      parts.push(toText(this.evaluate(arg.value)));
+      const value = this.evaluate(arg.value);
+      try {
+        checkTextLength(measure(value).text);
+      } catch (error) {
+        throw this.limitError(error, arg.pos);
+      }
+      this.charge(textWork(value), arg.pos);
+      parts.push(toText(value));
+    }
+    const length = parts.reduce((sum, part) => sum + part.length, Math.max(0, parts.length - 1));
+    try {
+      checkTextLength(length);
+    } catch (error) {
+      throw this.limitError(error, command.pos);
     }
     this.emit('host', command.pos, parts.join(' '));
     return [];
@@ -312,38 +481,78 @@ class Run {
     return sink.items;
   }
 
+  /** The value of *expression*; a limit it passes is a runtime error at the expression. */
   private evaluate(expression: Expression): CmdletValue {
+    try {
+      return this.value(expression);
+    } catch (error) {
+      throw this.limitError(error, expression.pos);
+    }
+  }
+
+  private value(expression: Expression): CmdletValue {
     switch (expression.kind) {
       case 'string':
         return expression.value;
-      case 'expandable':
-        return expression.parts.map((part) => (part.kind === 'text' ? part.text : toText(this.evaluate(part.value)))).join('');
+      case 'expandable': {
+        const parts = expression.parts.map((part) => (part.kind === 'text' ? part.text : this.evaluate(part.value)));
+        // The length first, so that a string past the limit is never built.
+        const length = parts.reduce<number>((sum, part) => sum + (typeof part === 'string' ? part.length : measure(part).text), 0);
+        checkTextLength(length);
+        this.charge(parts.reduce<number>((sum, part) => sum + textWork(part), 0), expression.pos);
+        return parts.map((part) => (typeof part === 'string' ? part : toText(part))).join('');
+      }
       case 'number':
         return expression.value;
       case 'variable':
         return this.variable(expression.name, expression.pos);
       case 'member': {
         const target = this.evaluate(expression.target);
+        // Member enumeration walks arrays inside arrays too (.Count and .Length of an array do not).
+        const own = /^(count|length)$/i.test(expression.member);
+        if (Array.isArray(target) && !own) this.charge(measure(target).size * WORK.walk, expression.pos);
         const member = getMember(target, expression.member);
-        if (member.found) return member.value;
+        if (member.found) return this.hold(member.value, expression.pos);
         this.emit('warning', expression.pos, `${member.owner} has no property '${expression.member}'; its value is $null.`, 'MissingProperty');
         return null;
       }
-      case 'array':
-        return expression.items.map((item) => this.evaluate(item));
+      case 'array': {
+        this.charge(expression.items.length * WORK.item, expression.pos);
+        return this.hold(
+          expression.items.map((item) => this.evaluate(item)),
+          expression.pos,
+        );
+      }
       case 'arraySubexpression':
-        return this.capture(expression.body);
+        return this.hold(this.capture(expression.body), expression.pos);
       case 'subexpression':
-        return collapse(this.capture(expression.body));
+        return this.hold(collapse(this.capture(expression.body)), expression.pos);
       case 'hashtable': {
-        const entries: Record<string, CmdletValue> = {};
-        for (const entry of expression.entries) entries[entry.key.toLowerCase()] = collapse(this.pipeline(entry.value));
-        return { kind: 'hashtable', entries };
+        // No prototype: a key such as __proto__ or constructor is data like any other.
+        const entries: Record<string, CmdletValue> = Object.create(null) as Record<string, CmdletValue>;
+        this.charge(expression.entries.length * WORK.item, expression.pos);
+        for (const entry of expression.entries) {
+          entries[entry.key.toLowerCase()] = this.hold(collapse(this.pipeline(entry.value)), entry.value.pos);
+        }
+        return this.hold({ kind: 'hashtable', entries }, expression.pos);
       }
       case 'filterBlock':
         return expression.text;
-      case 'comparison':
-        return compare(expression.operator, this.evaluate(expression.left), this.evaluate(expression.right));
+      case 'comparison': {
+        const left = this.evaluate(expression.left);
+        const right = this.evaluate(expression.right);
+        // Charged before comparing: each item's text and the right side's text, built for each
+        // item, and a -like pattern's pieces with '?' tried along each text (see wildcardWork).
+        const items = Array.isArray(left) ? left : [left];
+        const rightWork = textWork(right);
+        const like = expression.operator === 'like' || expression.operator === 'notlike';
+        if (like) this.charge(rightWork, expression.pos);
+        const perChar = like ? wildcardWork(toText(right)) : 0;
+        let units = 0;
+        for (const item of items) units += WORK.item + textWork(item) + rightWork + Math.ceil((perChar * measure(item).text) / WORK.charsPerUnit);
+        this.charge(units, expression.pos);
+        return compare(expression.operator, left, right);
+      }
     }
   }
 

@@ -19,6 +19,7 @@ import type {
   Script,
   Statement,
 } from './ast.js';
+import { LIMITS, count } from './limits.js';
 
 export type ParseResult = { ok: true; script: Script } | { ok: false; errors: PsParseError[] };
 
@@ -84,6 +85,11 @@ function isWordChar(c: string): boolean {
   return /^[A-Za-z0-9_]$/.test(c);
 }
 
+/** A word as an error message quotes it: at most 80 characters. */
+function shortText(text: string): string {
+  return text.length <= 80 ? text : `${text.slice(0, 80)}...`;
+}
+
 function describeChar(c: string): string {
   if (c === '') return 'the end of the script';
   if (c === '\n' || c === '\r') return 'the end of the line';
@@ -93,6 +99,8 @@ function describeChar(c: string): string {
 class Parser {
   private i = 0;
   private readonly lineStarts: number[] = [0];
+  /** Levels open at this point (LIMITS.nesting): the parser and the interpreter recurse once per level. */
+  private depth = 0;
 
   constructor(private readonly src: string) {
     for (let k = 0; k < src.length; k++) if (src[k] === '\n') this.lineStarts.push(k + 1);
@@ -111,6 +119,35 @@ class Parser {
 
   private fail(message: string, offset: number = this.i): never {
     throw new ParseFailure(offset, message);
+  }
+
+  /** Opens one more level at *offset*: a parse error past LIMITS.nesting, before recursing any deeper. */
+  private enter(offset: number): void {
+    this.depth++;
+    if (this.depth > LIMITS.nesting) {
+      this.fail(
+        `the script nests more than ${LIMITS.nesting} levels deep here, callsim's limit (each ( ), $( ), @( ), @{ } or { } inside another ` +
+          `is a level, as is each link of a -eq/-like chain or a .Member chain)`,
+        offset,
+      );
+    }
+  }
+
+  /** *parse* one level deeper, opened at *offset*. */
+  private nested<T>(offset: number, parse: () => T): T {
+    this.enter(offset);
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** A literal string of *length* characters starting at *offset*: a parse error past LIMITS.stringLength. */
+  private checkLiteral(length: number, offset: number): void {
+    if (length > LIMITS.stringLength) {
+      this.fail(`this string is ${count(length)} characters long, more than callsim's limit of ${count(LIMITS.stringLength)} characters for one string`, offset);
+    }
   }
 
   private peek(k = 0): string {
@@ -234,7 +271,9 @@ class Parser {
       if (word === 'catch' || word === 'finally') this.fail(`'${word}' without a preceding 'try' block`);
       if (UNSUPPORTED_KEYWORDS.has(word)) this.fail(`'${word}' is not supported; ${SUPPORTED_STATEMENTS}`);
     }
-    if (this.peek() === '$') {
+    // Only `$name` (with members, to name the error) can be assigned to. `$( ... )` is never read
+    // twice: reading it once to look for '=' and again as a pipeline doubled the work at each level.
+    if (this.peek() === '$' && this.peek(1) !== '(') {
       const save = this.i;
       const target = this.parsePostfix(this.parseVariable());
       this.skipSpace();
@@ -262,7 +301,7 @@ class Parser {
     this.skipSpaceAndNewlines();
     const open = this.i;
     this.expectChar('{', what);
-    const body = this.parseStatements({ char: '}', offset: open, what: 'block' });
+    const body = this.nested(open, () => this.parseStatements({ char: '}', offset: open, what: 'block' }));
     this.i++;
     return body;
   }
@@ -494,7 +533,8 @@ class Parser {
       text += c;
       this.i++;
     }
-    this.checkArgumentEnd(`'${text}'`);
+    this.checkLiteral(text.length, start);
+    this.checkArgumentEnd(`'${shortText(text)}'`);
     return { kind: 'string', value: text, pos: this.position(start) };
   }
 
@@ -523,6 +563,18 @@ class Parser {
   // ---- expressions ----
 
   private parseExpression(): Expression {
+    // Each comparison of a chain nests the one before it (a -eq b -eq c is (a -eq b) -eq c).
+    let links = 0;
+    try {
+      return this.parseComparisons(() => {
+        links++;
+      });
+    } finally {
+      this.depth -= links;
+    }
+  }
+
+  private parseComparisons(link: () => void): Expression {
     let left = this.parseArrayExpression();
     for (;;) {
       const save = this.i;
@@ -538,6 +590,8 @@ class Parser {
           if (UNSUPPORTED_OPERATORS.has(word)) this.fail(`the operator -${word} is not supported; ${SUPPORTED_COMPARISONS}`, opStart);
           this.fail(`unexpected '-${word}'; ${SUPPORTED_COMPARISONS}`, opStart);
         }
+        link();
+        this.enter(opStart);
         this.skipSpaceAndNewlines();
         const right = this.parseArrayExpression();
         left = { kind: 'comparison', operator, left, right, pos: left.pos };
@@ -598,7 +652,7 @@ class Parser {
       this.i++;
       this.skipSpaceAndNewlines();
       if (this.peek() === ')') this.fail('expected a pipeline or an expression inside ( )');
-      const statement = this.parseStatement();
+      const statement = this.nested(start, () => this.parseStatement());
       this.skipSpaceAndNewlines();
       if (this.peek() !== ')') this.fail(`expected ')' to close '(' opened at ${this.where(start)}, found ${describeChar(this.peek())}`);
       this.i++;
@@ -606,10 +660,10 @@ class Parser {
     }
     if (c === '@') {
       const next = this.peek(1);
-      if (next === '{') return this.parseHashtable();
+      if (next === '{') return this.nested(start, () => this.parseHashtable());
       if (next === '(') {
         this.i += 2;
-        const body = this.parseStatements({ char: ')', offset: start, what: '@(' });
+        const body = this.nested(start, () => this.parseStatements({ char: ')', offset: start, what: '@(' }));
         this.i++;
         return { kind: 'arraySubexpression', body, pos };
       }
@@ -621,10 +675,24 @@ class Parser {
   }
 
   private parsePostfix(target: Expression): Expression {
+    // Each member of a chain nests the one before it ($x.A.B is ($x.A).B).
+    let links = 0;
+    try {
+      return this.parseMembers(target, () => {
+        links++;
+      });
+    } finally {
+      this.depth -= links;
+    }
+  }
+
+  private parseMembers(target: Expression, link: () => void): Expression {
     let value = target;
     for (;;) {
       const c = this.peek();
       if (c === '.' && isLetter(this.peek(1))) {
+        link();
+        this.enter(this.i);
         this.i++;
         const start = this.i;
         while (isWordChar(this.peek())) this.i++;
@@ -646,7 +714,7 @@ class Parser {
     const c = this.peek();
     if (c === '(') {
       this.i++;
-      const body = this.parseStatements({ char: ')', offset: start, what: '$(' });
+      const body = this.nested(start, () => this.parseStatements({ char: ')', offset: start, what: '$(' }));
       this.i++;
       return { kind: 'subexpression', body, pos };
     }
@@ -695,6 +763,7 @@ class Parser {
           continue;
         }
         this.i++;
+        this.checkLiteral(text.length, start);
         return { kind: 'string', value: text, pos: this.position(start) };
       }
       text += c;
@@ -754,6 +823,7 @@ class Parser {
       this.i++;
     }
     flush();
+    this.checkLiteral(parts.reduce((sum, p) => sum + (p.kind === 'text' ? p.text.length : 0), 0), start);
     const pos = this.position(start);
     if (parts.every((p) => p.kind === 'text')) {
       return { kind: 'string', value: parts.map((p) => (p.kind === 'text' ? p.text : '')).join(''), pos };

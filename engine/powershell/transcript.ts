@@ -4,7 +4,11 @@
  */
 import type { PsParseError } from './ast.js';
 
-export type TranscriptEntryKind = 'ok' | 'error' | 'warning' | 'host' | 'output';
+/**
+ * `assigned` marks an assignment that ran: PowerShell prints nothing for it, so its text is empty
+ * (the text transcript shows only the statement's header line; callsim shell prints nothing).
+ */
+export type TranscriptEntryKind = 'ok' | 'error' | 'warning' | 'host' | 'output' | 'assigned';
 
 export interface TranscriptEntry {
   line: number;
@@ -15,7 +19,8 @@ export interface TranscriptEntry {
   text: string;
   /**
    * For errors: the RULES.md ID of a refusal, a binding error code (UnknownCmdlet, ...),
-   * `ParseError` or `RuntimeError`. For warnings: the cmdlet's code, `PromptPrefix`,
+   * `ParseError`, `RuntimeError`, or a limit of engine/powershell/limits.ts: `ValueTooLarge` and
+   * `ValueTooDeep` (the statement ends), `WorkLimit` and `OutputLimit` (the script stops). For warnings: the cmdlet's code, `PromptPrefix`,
    * `UnsetVariable`, `MissingProperty` or `Caught`.
    */
   code?: string;
@@ -32,16 +37,23 @@ export interface Transcript {
 
 /**
  * The transcript as text: a header with the location and first line of each statement, then
- * what it printed, indented. Entries of one statement share its header.
+ * what it printed, indented. Entries of one statement share its header: the same source, on the
+ * lines that statement spans (a later statement with the same text gets its own header).
  */
 export function formatTranscript(transcript: Transcript): string {
   const lines: string[] = [];
   let lastSource: string | null = null;
+  let headerLine = 0;
+  let span = 0;
   for (const entry of transcript.entries) {
-    if (entry.source !== lastSource) {
-      lines.push(`${transcript.fileName}:${entry.line}:${entry.column}> ${entry.source.split('\n')[0] ?? ''}`);
+    if (entry.source !== lastSource || entry.line < headerLine || entry.line >= headerLine + span) {
+      const end = entry.source.indexOf('\n');
+      lines.push(`${transcript.fileName}:${entry.line}:${entry.column}> ${end < 0 ? entry.source : entry.source.slice(0, end)}`);
       lastSource = entry.source;
+      headerLine = entry.line;
+      span = entry.source.split('\n').length;
     }
+    if (entry.kind === 'assigned') continue;
     const prefix = entry.kind === 'warning' ? 'WARNING: ' : '';
     for (const textLine of `${prefix}${entry.text}`.split('\n')) lines.push(`  ${textLine}`);
   }

@@ -4,6 +4,7 @@
  */
 import type { CmdletObject, CmdletValue, Hashtable } from '../tenant/index.js';
 import type { ComparisonOperator } from './ast.js';
+import { LIMITS, checkTextLength, count, measure } from './limits.js';
 
 function isObject(value: CmdletValue): value is CmdletObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && value.kind === 'object';
@@ -13,12 +14,18 @@ function isHashtable(value: CmdletValue): value is Hashtable {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && value.kind === 'hashtable';
 }
 
-/** The text of a value as string expansion and Write-Host show it. */
+/**
+ * The text of a value as string expansion and Write-Host show it. Throws a LimitError (before
+ * building anything) when an array's text would pass the string limit.
+ */
 export function toText(value: CmdletValue): string {
   if (value === null) return '';
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   if (typeof value === 'number' || typeof value === 'string') return String(value);
-  if (Array.isArray(value)) return value.map(toText).join(' ');
+  if (Array.isArray(value)) {
+    checkTextLength(measure(value).text);
+    return value.map(toText).join(' ');
+  }
   if (isObject(value)) return value.text;
   return 'System.Collections.Hashtable';
 }
@@ -50,9 +57,77 @@ export function enumerate(value: CmdletValue): CmdletValue[] {
   return Array.isArray(value) ? value : [value];
 }
 
-function wildcardMatch(text: string, pattern: string): boolean {
-  const regex = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${regex}$`, 'is').test(text);
+/**
+ * Case-insensitive folding that keeps every character at its index (a `?` matches one character
+ * either way), unlike toLowerCase on the few characters whose lower case is longer.
+ */
+function fold(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (const c of text) {
+    const l = c.toLowerCase();
+    out += l.length === c.length ? l : c;
+  }
+  return out;
+}
+
+function matchesAt(text: string, at: number, segment: string): boolean {
+  for (let k = 0; k < segment.length; k++) {
+    const p = segment[k];
+    if (p !== '?' && p !== text[at + k]) return false;
+  }
+  return true;
+}
+
+/** Where *segment* first matches in text[from, end), or -1. */
+function findSegment(text: string, segment: string, from: number, end: number): number {
+  if (!segment.includes('?')) {
+    const at = text.indexOf(segment, from);
+    return at >= 0 && at + segment.length <= end ? at : -1;
+  }
+  for (let at = from; at + segment.length <= end; at++) if (matchesAt(text, at, segment)) return at;
+  return -1;
+}
+
+/**
+ * Comparisons per character of the text that matching *pattern* may take beyond one pass: the
+ * pieces between stars that hold a `?` are tried at each place (the others use indexOf).
+ */
+export function wildcardWork(pattern: string): number {
+  const segments = pattern.split('*');
+  let work = 1;
+  for (let k = 1; k < segments.length - 1; k++) {
+    const segment = segments[k] ?? '';
+    if (segment.includes('?')) work += segment.length;
+  }
+  return work;
+}
+
+/**
+ * `-like`: `*` matches any run of characters and `?` any one, case-insensitively. The pattern is
+ * split at its stars; the first piece must match at the start, the last at the end, and each piece
+ * between at its leftmost place after the one before. No backtracking, so a long text with many
+ * stars cannot take exponential time (a regular expression of `.*` pieces could).
+ */
+export function wildcardMatch(text: string, pattern: string): boolean {
+  const t = fold(text);
+  const segments = fold(pattern).split('*');
+  const first = segments[0] ?? '';
+  if (segments.length === 1) return t.length === first.length && matchesAt(t, 0, first);
+  const last = segments[segments.length - 1] ?? '';
+  if (first.length + last.length > t.length) return false;
+  if (!matchesAt(t, 0, first) || !matchesAt(t, t.length - last.length, last)) return false;
+  let from = first.length;
+  const end = t.length - last.length;
+  for (let k = 1; k < segments.length - 1; k++) {
+    const segment = segments[k] ?? '';
+    if (segment === '') continue;
+    const at = findSegment(t, segment, from, end);
+    if (at < 0) return false;
+    from = at + segment.length;
+  }
+  return true;
 }
 
 function scalarEquals(left: CmdletValue, right: CmdletValue): boolean {
@@ -86,12 +161,17 @@ export function compare(operator: ComparisonOperator, left: CmdletValue, right: 
 
 export type MemberResult = { found: true; value: CmdletValue } | { found: false; owner: string };
 
+/** At most *max* characters of *text*, with how many more there are. */
+export function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}... (${count(text.length - max)} more characters)`;
+}
+
 function describeOwner(value: CmdletValue): string {
   if (value === null) return '$null';
   if (Array.isArray(value)) return 'an array';
-  if (isObject(value)) return `the ${value.typeName} '${value.text}'`;
+  if (isObject(value)) return `the ${value.typeName} '${shorten(value.text, 80)}'`;
   if (isHashtable(value)) return 'a hashtable';
-  return `the ${typeof value} '${toText(value)}'`;
+  return `the ${typeof value} '${shorten(toText(value), 80)}'`;
 }
 
 /**
@@ -114,7 +194,8 @@ export function getMember(value: CmdletValue, name: string): MemberResult {
     const key = Object.keys(value.properties).find((k) => k.toLowerCase() === lower);
     if (key !== undefined) return { found: true, value: value.properties[key] ?? null };
   } else if (isHashtable(value)) {
-    if (lower in value.entries) return { found: true, value: value.entries[lower] ?? null };
+    // Own keys only: `$h.constructor` is not a key of the hashtable.
+    if (Object.hasOwn(value.entries, lower)) return { found: true, value: value.entries[lower] ?? null };
     if (lower === 'count') return { found: true, value: Object.keys(value.entries).length };
   } else if (typeof value === 'string' && lower === 'length') {
     return { found: true, value: value.length };
@@ -123,39 +204,67 @@ export function getMember(value: CmdletValue, name: string): MemberResult {
   return { found: false, owner: describeOwner(value) };
 }
 
-/** A value inside a table or list cell: arrays as `{a, b}`, as PowerShell shows them. */
-function cellText(value: CmdletValue): string {
-  if (Array.isArray(value)) return `{${value.map(cellText).join(', ')}}`;
-  if (value !== null && typeof value === 'object' && value.kind === 'hashtable') {
-    return `@{${Object.entries(value.entries)
-      .map(([k, v]) => `${k}=${cellText(v)}`)
-      .join('; ')}}`;
-  }
+const ARRAY_TEXT = 'System.Object[]';
+const HASHTABLE_TEXT = 'System.Collections.Hashtable';
+
+/**
+ * A value inside a collection shown in a cell: PowerShell's formatter enumerates one level only,
+ * and shows a collection inside it by its .NET type name.
+ */
+function innerText(value: CmdletValue): string {
+  if (Array.isArray(value)) return ARRAY_TEXT;
+  if (isHashtable(value)) return HASHTABLE_TEXT;
   return toText(value);
 }
 
-/** Output a script did not capture, in PowerShell's list format for objects. */
-export function formatOutput(items: CmdletValue[]): string {
-  const blocks: string[] = [];
-  for (const item of items) {
-    if (isObject(item)) {
-      const names = Object.keys(item.properties);
-      const width = Math.max(0, ...names.map((n) => n.length));
-      blocks.push(names.map((n) => `${n.padEnd(width)} : ${cellText(item.properties[n] ?? null)}`).join('\n'));
-    } else {
-      blocks.push(cellText(item));
-    }
-  }
-  return blocks.join('\n\n');
+/** The first $FormatEnumerationLimit items, then `...` when there are more (Windows PowerShell 5.1's mark). */
+function enumerationText<T>(items: T[], show: (item: T) => string, separator: string): string {
+  const shown = items.slice(0, LIMITS.formatEnumeration).map(show).join(separator);
+  return items.length > LIMITS.formatEnumeration ? `${shown}...` : shown;
 }
 
-/** A short description of an assigned value for the transcript. */
-export function describeValue(value: CmdletValue): string {
-  if (value === null) return '$null';
-  if (typeof value === 'boolean') return value ? '$true' : '$false';
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return `'${value}'`;
-  if (Array.isArray(value)) return `${value.length} items: ${value.map(describeValue).join(', ')}`;
-  if (isObject(value)) return `${value.typeName} ${value.text}`;
-  return cellText(value);
+/**
+ * A value in a table or list cell (a property's value, an entry of a hashtable, an array that is
+ * itself an item of the output): a collection as `{a, b, c, d...}` and `@{k=v; ...}`, with at most
+ * $FormatEnumerationLimit (4) items, each shown by innerText.
+ */
+function cellText(value: CmdletValue): string {
+  if (Array.isArray(value)) return `{${enumerationText(value, innerText, ', ')}}`;
+  if (isHashtable(value)) return `@{${enumerationText(Object.entries(value.entries), ([k, v]) => `${k}=${innerText(v)}`, '; ')}}`;
+  return toText(value);
+}
+
+/** One item of uncaptured output: an object in PowerShell's list format, a hashtable with every entry. */
+function itemText(item: CmdletValue): string {
+  if (isObject(item)) {
+    const names = Object.keys(item.properties);
+    const width = Math.max(0, ...names.map((n) => n.length));
+    return names.map((n) => `${n.padEnd(width)} : ${cellText(item.properties[n] ?? null)}`).join('\n');
+  }
+  if (isHashtable(item)) return `@{${Object.entries(item.entries).map(([k, v]) => `${k}=${cellText(v)}`).join('; ')}}`;
+  return cellText(item);
+}
+
+/**
+ * Output a script did not capture: objects in PowerShell's list format, separated by a blank line,
+ * other values one to a line. Past *maxChars* characters the rest is elided, whole items at a
+ * time (the first item is always shown), with a line saying how many items were left out.
+ */
+export function formatOutput(items: CmdletValue[], maxChars: number = LIMITS.outputChars): string {
+  let text = '';
+  let shown = 0;
+  // Room for the line that says what was left out.
+  const room = maxChars - 300;
+  for (const item of items) {
+    const block = itemText(item);
+    const separator = shown === 0 ? '' : isObject(item) || isObject(items[shown - 1] ?? null) ? '\n\n' : '\n';
+    if (shown > 0 && text.length + separator.length + block.length > room) break;
+    text += separator + block;
+    shown++;
+  }
+  if (shown < items.length) {
+    const left = items.length - shown;
+    text += `\n... ${count(left)} more ${left === 1 ? 'item' : 'items'} not shown: one statement prints at most ${count(maxChars)} characters (assign the output to a variable and use foreach to reach every item)`;
+  }
+  return text;
 }

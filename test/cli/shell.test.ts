@@ -117,7 +117,7 @@ describe('runShell', () => {
       output: { write: (s: string) => (output += s) },
       terminal: undefined,
     });
-    expect(output).toBe("$x = 'kept'\nkept\n");
+    expect(output).toBe('kept\n');
   });
 
   it('runs a block still open when the input ends', async () => {

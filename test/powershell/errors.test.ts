@@ -135,12 +135,12 @@ describe('what a successful statement shows', () => {
     expect(transcript.entries.map((e) => e.text)).toEqual(['Grant-P: done, nothing changed']);
   });
 
-  it('shows an assignment with the value it stored', () => {
+  it('prints nothing for an assignment, as PowerShell does: its entry only marks that it ran', () => {
     const ra = object('OnlineUser', 'main-aa@contoso.com', { Identity: 'main-aa@contoso.com' });
-    const { transcript } = run('$ra = Get-U\n', { 'get-u': ok([ra]) });
-    expect(transcript.entries).toEqual([
-      { line: 1, column: 1, source: '$ra = Get-U', kind: 'ok', text: '$ra = OnlineUser main-aa@contoso.com' },
-    ]);
+    const variables = new Map();
+    const { invoke } = recordingInvoker({ 'get-u': ok([ra]) });
+    const transcript = runScript('$ra = Get-U\n', { fileName: 'step3.ps1', invoke, variables });
+    expect([transcript.entries, variables.get('ra')]).toEqual([[{ line: 1, column: 1, source: '$ra = Get-U', kind: 'assigned', text: '' }], ra]);
   });
 
   it('prints uncaptured Get- output as a list of properties', () => {

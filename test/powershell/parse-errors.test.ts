@@ -2,6 +2,7 @@ import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { parseScript, runScript } from '../../engine/powershell/index.js';
 import { recordingInvoker } from './fake-invoker.js';
+import { doublingScript, nestingScript, problemsOf, seeded } from './fuzz-scripts.js';
 
 function firstError(source: string) {
   const result = parseScript(source, 'bad.ps1');
@@ -159,5 +160,22 @@ describe('short random scripts', () => {
       }
     }
     expect(internal).toEqual([]);
+  });
+
+  // Scripts that try to knock the interpreter over (issue 13): each must end in well under a second
+  // with a parse error, a runtime error at line:column or its output, as a script on a tenant and
+  // line by line in callsim shell. `npm run test:fuzz` tries many more (test/powershell/*.fuzz.ts).
+  it('end nesting far past the limit with a parse error, never a stack overflow', () => {
+    const random = seeded('parse-errors/nesting');
+    const problems: string[] = [];
+    for (let k = 0; k < 60; k++) problems.push(...problemsOf(nestingScript(random)));
+    expect(problems).toEqual([]);
+  });
+
+  it('end values doubled far past the size limits with a runtime error at line:column, never an internal error or a hang', () => {
+    const random = seeded('parse-errors/doubling');
+    const problems: string[] = [];
+    for (let k = 0; k < 40; k++) problems.push(...problemsOf(doublingScript(random)));
+    expect(problems).toEqual([]);
   });
 });
