@@ -90,6 +90,8 @@ export async function poolGroup(options: PoolGroupOptions): Promise<Measure[]> {
   for (let i = 0; i < options.iterations; i++) {
     const x = timedRun(loaded, tenth, 'xstate');
     const c = timedRun(loaded, tenth, 'compiled');
+    // The long differential test: both engines must give the same results, to the byte.
+    if (JSON.stringify(x.result) !== JSON.stringify(c.result)) throw new Error('the compiled and XState engines gave different results on the pool test.');
     tenthCalls = c.calls;
     reference.push(x.callsPerSecond);
     fast.push(c.callsPerSecond);

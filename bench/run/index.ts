@@ -92,11 +92,20 @@ export async function runGroup(options: RunGroupOptions): Promise<Measure[]> {
   const calls = total(counts);
   if (calls === 0) throw new Error(`${file}: the run simulated no calls; nothing to measure.`);
 
+  // The long differential test of the mixed tenant: both engines give the same results, to the byte.
+  if (JSON.stringify(runScenario(loaded, { horizonMs, engine: 'xstate' })) !== JSON.stringify(runScenario(loaded, { horizonMs }))) {
+    throw new Error(`${file}: the compiled and XState engines gave different results.`);
+  }
+
   const bench = new Bench({ name: 'run', time: 0, iterations, warmup: false, throws: true });
   bench
     .add('runScenario', () => {
       const done = total(callCounts(runScenario(loaded, { horizonMs })));
       if (done !== calls) throw new Error(`runScenario simulated ${done} calls, then ${calls}: the run is not deterministic.`);
+    })
+    .add('xstate engine', () => {
+      const done = total(callCounts(runScenario(loaded, { horizonMs, engine: 'xstate' })));
+      if (done !== calls) throw new Error(`the XState engine simulated ${done} calls, the compiled one ${calls}.`);
     })
     .add('kernel+driver', () => {
       const done = runBareCalls(counts, horizonMs);
@@ -118,6 +127,13 @@ export async function runGroup(options: RunGroupOptions): Promise<Measure[]> {
         value: rate('kernel+driver'),
       }),
       reading: 'x kernel+driver speed',
+    },
+    {
+      ...faster('run', `runScenario, compiled vs XState engine`, 'calls/s', rate('runScenario'), {
+        name: 'XState engine (the reference)',
+        value: rate('xstate engine'),
+      }),
+      reading: 'x XState engine speed',
     },
     {
       group: 'run',
