@@ -3,11 +3,12 @@
  * arrival processes with an hourly rate, weight tables. Done once per run, off the hot path.
  */
 import { DAY, HOUR, MINUTE } from '../kernel/index.js';
-import type {
-  Distribution as ScenarioDistribution,
-  Profile,
-  Scenario,
-  Workload,
+import {
+  sampledDistribution,
+  type Distribution as ScenarioDistribution,
+  type Profile,
+  type Scenario,
+  type Workload,
 } from '../scenario/index.js';
 import {
   utcOffsetMs,
@@ -16,12 +17,9 @@ import {
   type WeightedValue,
 } from '../workload/index.js';
 
+/** A scenario distribution in engine/workload's terms: the loader's own translation, which bounds it. */
 export function toDistribution(d: ScenarioDistribution): Distribution {
-  if ('exponential' in d) return { kind: 'exponential', mean: d.exponential.mean };
-  if ('fixed' in d) return { kind: 'fixed', value: d.fixed };
-  if ('uniform' in d) return { kind: 'uniform', min: d.uniform.min, max: d.uniform.max };
-  if ('lognormal' in d) return { kind: 'lognormal', median: d.lognormal.median, sigma: d.lognormal.sigma };
-  return { kind: 'empirical', table: d.empirical.map((row) => ({ value: row.value, weight: row.weight })) };
+  return sampledDistribution(d);
 }
 
 /** Weights in the file's key order, which is what makes a weighted choice reproducible. */
