@@ -1,12 +1,14 @@
 /**
  * bench/machines: N calls of each kind through the MachineDriver (pure transitions on the
- * kernel) against the same N calls as live xstate actors on the same simulated clock. Before
+ * kernel) against the same N calls as live xstate actors on the same simulated clock, and
+ * through the compiled executor against the MachineDriver. Before
  * timing, both ways run the batch once and must give the same outcome for every call and the
  * same number of effects; otherwise the comparison would be of different work, and the run fails.
  */
 import { Bench } from 'tinybench';
 import type { AnyStateMachine } from 'xstate';
-import { machines, type CallKind } from '../../engine/machines/index.js';
+import type { ContextChange } from '../../engine/kernel/index.js';
+import { machineChanges, machines, type CallKind } from '../../engine/machines/index.js';
 import { faster, throughputOf, type Measure } from '../report.js';
 import { liveActorRunner, runWithDriver, type BatchResult, type CallBatch } from './run-calls.js';
 import { SAMPLES } from './samples.js';
@@ -44,20 +46,31 @@ export async function machinesGroup(options: MachinesOptions = MACHINES_DEFAULTS
   for (const kind of KINDS) {
     const batch = batchOf(kind, options);
     const actors = liveActorRunner(batch);
+    const changes = machineChanges[kind] as Readonly<Record<string, ContextChange>>;
     checkSameWork(kind, runWithDriver(batch), actors());
-    bench.add(`driver ${kind}`, () => runWithDriver(batch)).add(`actors ${kind}`, () => actors());
+    checkSameWork(kind, runWithDriver(batch, changes), actors());
+    bench
+      .add(`driver ${kind}`, () => runWithDriver(batch))
+      .add(`compiled ${kind}`, () => runWithDriver(batch, changes))
+      .add(`actors ${kind}`, () => actors());
   }
   await bench.run();
 
-  return KINDS.map((kind) => {
+  return KINDS.flatMap((kind) => {
     const rate = (name: string) => {
       const task = bench.getTask(`${name} ${kind}`);
       if (task === undefined) throw new Error(`no task ${name} ${kind}`);
       return throughputOf(task, options.calls);
     };
-    return faster('machines', `${kind} calls (driver)`, 'calls/s', rate('driver'), {
-      name: 'one live actor per call',
-      value: rate('actors'),
-    });
+    return [
+      faster('machines', `${kind} calls (XState driver)`, 'calls/s', rate('driver'), {
+        name: 'one live actor per call',
+        value: rate('actors'),
+      }),
+      faster('machines', `${kind} calls (compiled)`, 'calls/s', rate('compiled'), {
+        name: 'XState driver',
+        value: rate('driver'),
+      }),
+    ];
   });
 }

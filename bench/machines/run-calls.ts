@@ -5,7 +5,7 @@
  * call has ended, and both return the outcome of each call, so a check can prove they agree.
  */
 import { createActor, type ActorOptions, type AnyStateMachine, type InputFrom } from 'xstate';
-import { MachineDriver, Simulation, type EventHandle } from '../../engine/kernel/index.js';
+import { CompiledDriver, MachineDriver, Simulation, type ContextChange, type EventHandle } from '../../engine/kernel/index.js';
 import { CALL_EFFECT_TYPES } from '../../engine/machines/index.js';
 
 /** xstate's Clock interface (not exported by name). */
@@ -29,17 +29,24 @@ function outcomeOf(output: unknown): string {
   return (output as { outcome: string }).outcome;
 }
 
-export function runWithDriver<TMachine extends AnyStateMachine>(batch: CallBatch<TMachine>): BatchResult {
+/**
+ * The calls through callsim's executor for them: XState's transitions (`MachineDriver`), or, given
+ * the machine's context changes, the compiled executor (`CompiledDriver`).
+ */
+export function runWithDriver<TMachine extends AnyStateMachine>(
+  batch: CallBatch<TMachine>,
+  changes?: Readonly<Record<string, ContextChange>>,
+): BatchResult {
   const { machine, inputs, calls, spacingMs } = batch;
   const sim = new Simulation();
   const outcomes: string[] = new Array<string>(calls);
   let effects = 0;
-  const driver = new MachineDriver({
-    machine,
+  const handlers = {
     scheduler: sim,
     onEffect: () => { effects++; },
-    onDone: (callId, output) => { outcomes[callId as number] = outcomeOf(output); },
-  });
+    onDone: (callId: string | number, output: unknown) => { outcomes[callId as number] = outcomeOf(output); },
+  };
+  const driver = changes === undefined ? new MachineDriver({ machine, ...handlers }) : new CompiledDriver({ machine, changes, ...handlers });
   for (let i = 0; i < calls; i++) {
     const input = inputs[i % inputs.length] as InputFrom<TMachine>;
     sim.schedule(i * spacingMs, () => driver.start(i, input));
