@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { psCommand } from './commands/ps.js';
 import { compareCommand } from './commands/compare.js';
+import { diagramCommand } from './commands/diagram.js';
 import { explainCommand } from './commands/explain.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
@@ -79,7 +80,7 @@ Exit codes:
        trace that --debug (or CALLSIM_DEBUG=1) prints
   130  interrupted by Ctrl-C (SIGINT); 143 by SIGTERM. Unfinished output files are removed.`,
     );
-  for (const command of [runCommand(io, done, io.stderrIsTty === true), validateCommand(io, done), psCommand(io, done), shellCommand(io, done), schemaCommand(io, done), traceCommand(io, done), compareCommand(io, done), explainCommand(io, done)]) {
+  for (const command of [runCommand(io, done, io.stderrIsTty === true), validateCommand(io, done), psCommand(io, done), shellCommand(io, done), schemaCommand(io, done), traceCommand(io, done), compareCommand(io, done), explainCommand(io, done), diagramCommand(io, done)]) {
     program.addCommand(command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
   }
   try {

@@ -134,3 +134,4 @@ export const CALL_EFFECT_TYPES: readonly CallEffect['type'][] = [
   'reserveCallbackNumber',
   'billTollFreeMinutes',
 ];
+export { DIAGRAM_MACHINES, DiagramError, diagramMermaid, machineDiagram, machinesMarkdown, type DiagramAction, type DiagramState, type DiagramTransition, type MachineDiagram } from './diagram.js';
