@@ -5,6 +5,7 @@
 export type * from './model.js';
 export { NUMBER_TYPES, CALLING_PLAN_USAGES, WEEKDAYS } from './model.js';
 export { RULES, RULE_IDS, isRuleId } from './rules.js';
+export { RULE_GUIDE, type RuleGuide } from './rule-guide.js';
 export type { RuleId, RuleKind, RuleDefinition, Severity } from './rules.js';
 export type {
   BindingErrorCode,

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { rulePage } from '../../cli/rule-page.js';
 import { runShell } from '../../cli/commands/shell.js';
 import { completeLine } from '../../cli/shell/complete.js';
 import { CONTINUATION_PROMPT, PROMPT, ShellSession } from '../../cli/shell/session.js';
@@ -66,7 +67,11 @@ describe('callsim shell session', () => {
   });
 
   it('prints the text of a rule for explain RULEID, in any case', () => {
-    expect(feed(emptySession(), ['explain sc002'])).toBe('SC002 (refusal): The resource account named in a policy must have a phone number.\n');
+    // The same plain-text page as `callsim explain SC002`.
+    const out = feed(emptySession(), ['explain sc002']);
+    expect(out).toBe(`${rulePage('SC002').trimEnd()}\n`);
+    expect(out).toContain('The resource account named in a policy must have a phone number.');
+    expect(out).not.toMatch(/\*\*|`/);
   });
 
   it('says what a rule ID looks like for explain with an unknown ID', () => {
