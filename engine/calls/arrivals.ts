@@ -13,15 +13,17 @@ export function scheduleArrivals(services: CallServices, kind: CallKind, process
   const arrivals = createArrivals(process);
   const stream = services.stream(`arrivals/${kind}`);
   let exact = 0;
+  // NOTE: one callback for every arrival of the kind, not a closure per arrival.
+  const tick = (): void => {
+    arrive();
+    next();
+  };
   const next = (): void => {
     exact = arrivals.next(exact, stream);
     if (!(exact < horizon)) return;
     const at = Math.max(sim.now, Math.round(exact));
     if (at >= horizon) return;
-    sim.schedule(at, () => {
-      arrive();
-      next();
-    });
+    sim.schedule(at, tick);
   };
   next();
 }

@@ -130,14 +130,20 @@ export class EmergencyCalls {
   /** Users dial emergency strings by the workload's *plan* until the horizon. */
   arrive(plan: EmergencyPlan): void {
     const { services } = this;
-    const s = (name: string) => services.stream(name);
+    // The named streams, looked up once (a stream is created on first use, by name alone).
+    const streamCallerEmergency = services.stream('caller/emergency');
+    const streamEmergencyDial = services.stream('emergency/dial');
+    const streamDurationEmergency = services.stream('duration/emergency');
+    const streamCallbackOccurs = services.stream('callback/occurs');
+    const streamCallbackDelay = services.stream('callback/delay');
+    const streamCallbackAnswer = services.stream('callback/answer');
     scheduleArrivals(services, 'emergency', plan.arrivals, () => {
-      const caller = pickUniform(services.population, s('caller/emergency'));
-      const dialled = plan.dialStrings.length === 0 ? '911' : weightedChoice(plan.dialStrings, s('emergency/dial'));
-      const durationMs = Math.round(sample(plan.duration, s('duration/emergency')));
-      const callsBack = bernoulli(plan.callback.probability, s('callback/occurs'));
-      const delayMs = Math.round(sample(plan.callback.delay, s('callback/delay')));
-      const answered = bernoulli(plan.callback.answerProbability, s('callback/answer'));
+      const caller = pickUniform(services.population, streamCallerEmergency);
+      const dialled = plan.dialStrings.length === 0 ? '911' : weightedChoice(plan.dialStrings, streamEmergencyDial);
+      const durationMs = Math.round(sample(plan.duration, streamDurationEmergency));
+      const callsBack = bernoulli(plan.callback.probability, streamCallbackOccurs);
+      const delayMs = Math.round(sample(plan.callback.delay, streamCallbackDelay));
+      const answered = bernoulli(plan.callback.answerProbability, streamCallbackAnswer);
       if (caller === undefined) return;
       const facts = services.view.user(caller.objectId);
       if (facts === undefined) return;

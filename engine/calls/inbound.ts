@@ -143,13 +143,18 @@ export class InboundCalls {
   /** PSTN callers dial the shared numbers by the workload's *plan* until the horizon. */
   arrive(plan: InboundPlan): void {
     const { services } = this;
-    const s = (name: string) => services.stream(name);
+    // The named streams, looked up once (a stream is created on first use, by name alone).
+    const streamInboundNumber = services.stream('inbound/number');
+    const streamInboundIntent = services.stream('inbound/intent');
+    const streamInboundTarget = services.stream('inbound/target');
+    const streamInboundAnswer = services.stream('inbound/answer');
+    const streamDurationInbound = services.stream('duration/inbound');
     scheduleArrivals(services, 'inbound', plan.arrivals, () => {
-      const accountId = pickUniform(services.derived.sharedResourceAccountIds, s('inbound/number'));
-      const intent = plan.intents.length === 0 ? NO_INPUT : weightedChoice(plan.intents, s('inbound/intent'));
-      const intended = pickUniform(plan.targets, s('inbound/target'));
-      const userAnswers = bernoulli(plan.userAnswerProbability, s('inbound/answer'));
-      const talkMs = Math.round(sample(plan.duration, s('duration/inbound')));
+      const accountId = pickUniform(services.derived.sharedResourceAccountIds, streamInboundNumber);
+      const intent = plan.intents.length === 0 ? NO_INPUT : weightedChoice(plan.intents, streamInboundIntent);
+      const intended = pickUniform(plan.targets, streamInboundTarget);
+      const userAnswers = bernoulli(plan.userAnswerProbability, streamInboundAnswer);
+      const talkMs = Math.round(sample(plan.duration, streamDurationInbound));
       const id = services.book.begin('inbound', null);
       const input = this.facts(accountId, intent, intended, userAnswers, talkMs);
       services.book.tracer?.facts(id, input);

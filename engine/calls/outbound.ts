@@ -96,13 +96,17 @@ export class OutboundCalls {
   /** Users place calls by the workload's *plan* until the horizon. */
   arrive(plan: OutboundPlan): void {
     const { services } = this;
-    const s = (name: string) => services.stream(name);
+    // The named streams, looked up once (a stream is created on first use, by name alone).
+    const streamCallerOutbound = services.stream('caller/outbound');
+    const streamOutboundDestination = services.stream('outbound/destination');
+    const streamOutboundAnswer = services.stream('outbound/answer');
+    const streamDurationOutbound = services.stream('duration/outbound');
     scheduleArrivals(services, 'outbound', plan.arrivals, () => {
       // Every draw is made for every call, used or not, so one change does not shift the others.
-      const caller = pickUniform(services.population, s('caller/outbound'));
-      const country = plan.destinations.length === 0 ? 'US' : weightedChoice(plan.destinations, s('outbound/destination'));
-      const answers = bernoulli(plan.answerProbability, s('outbound/answer'));
-      const talkMs = Math.round(sample(plan.duration, s('duration/outbound')));
+      const caller = pickUniform(services.population, streamCallerOutbound);
+      const country = plan.destinations.length === 0 ? 'US' : weightedChoice(plan.destinations, streamOutboundDestination);
+      const answers = bernoulli(plan.answerProbability, streamOutboundAnswer);
+      const talkMs = Math.round(sample(plan.duration, streamDurationOutbound));
       if (caller === undefined) return;
       const facts = services.view.user(caller.objectId);
       if (facts === undefined) return;
