@@ -172,9 +172,9 @@ is an error, 2 the script or the scenario cannot be used (missing, parse error, 
 or the output could not be written, 70 a bug in callsim (see callsim --help).
 
 Examples:
-  $ callsim ps steps-9-10.ps1 --tenant scenarios/seattle.yaml
-  $ callsim ps steps-9-10.ps1 --tenant scenarios/seattle.yaml -o seattle-after.yaml
-  $ callsim ps setup.ps1 --json`,
+  $ callsim ps test/fixtures/ps-corpus/shared-calling-scenario.ps1 --tenant test/fixtures/ps/article-base.yaml
+  $ callsim ps test/fixtures/ps-corpus/shared-calling-scenario.ps1 --tenant test/fixtures/ps/article-base.yaml -o after.yaml
+  $ callsim ps test/fixtures/ps/empty-start.ps1 --json`,
     )
     .action(async (script: string, options: PsOptions) => {
       done(await replayScript(script, options, io));

@@ -57,7 +57,7 @@ function span(ms: number): string {
 
 /** Short labels for outcome IDs in the summary table (docs/rules.md §3 has the full rules). */
 export const OUTCOME_LABELS: Readonly<Record<string, string>> = {
-  OUT001: 'connected with the shared number as caller ID',
+  OUT001: 'placed with the shared number as caller ID (answered or not)',
   OUT002: 'not a Shared Calling user: failed',
   OUT003: "routed by the user's own number or routing",
   OUT004: 'resource account has no number: failed',
@@ -65,15 +65,15 @@ export const OUTCOME_LABELS: Readonly<Record<string, string>> = {
   OUT006: 'credit balance at zero: failed',
   OUT007: 'channel cap reached: failed',
   INB001: 'no auto attendant: not answered',
-  INB002: 'holiday call flow ran',
-  INB003: 'after-hours call flow ran',
-  INB004: 'business-hours call flow ran',
+  INB002: 'flow run: holiday (counts which flow ran, not an outcome)',
+  INB003: 'flow run: after hours (counts which flow ran, not an outcome)',
+  INB004: 'flow run: business hours (counts which flow ran, not an outcome)',
   INB010: 'transferred to a user, who answered',
   INB011: 'transferred to the operator',
   INB012: 'dial by name: more than 5 matches',
   INB013: 'outside dial scope or not found',
   INB014: 'no or invalid input 3 times',
-  INB015: 'disconnected or redirected by the flow',
+  INB015: 'ended by the flow (disconnect or redirect), not a failure',
   INB016: "user did not answer: left in voicemail",
   INB017: 'user did not answer, no voicemail: ended',
   INB018: 'shared number not in service',
@@ -96,6 +96,30 @@ export const OUTCOME_LABELS: Readonly<Record<string, string>> = {
   CBK004: 'rang the caller, who did not answer',
 };
 
+/**
+ * Labels for figures that are not outcome IDs, by full name. `outbound.answered` is printed right
+ * under `outbound.outcome.OUT001`, of which it is the part the far end answered.
+ */
+export const METRIC_LABELS: Readonly<Record<string, string>> = {
+  'outbound.answered': 'of the OUT001 calls, those the far end answered',
+  'inbound.transferAnswered': 'of the transfers, those the user answered (INB010)',
+};
+
+/** Figures printed right under another one they are part of, rather than in name order. */
+const SHOWN_UNDER: Readonly<Record<string, string>> = { 'outbound.answered': 'outbound.outcome.OUT001' };
+
+/** The section's rows with each SHOWN_UNDER figure moved right under the figure it is part of. */
+function ordered<T>(rows: [string, T][]): [string, T][] {
+  const moved = new Set(rows.filter(([name]) => SHOWN_UNDER[name] !== undefined && rows.some(([n]) => n === SHOWN_UNDER[name])).map(([name]) => name));
+  const result: [string, T][] = [];
+  for (const row of rows) {
+    if (moved.has(row[0])) continue;
+    result.push(row);
+    for (const under of rows) if (moved.has(under[0]) && SHOWN_UNDER[under[0]] === row[0]) result.push(under);
+  }
+  return result;
+}
+
 const SECTIONS: [prefix: string, title: string][] = [
   ['outbound.', 'Outbound calls (Shared Calling users dial the PSTN)'],
   ['inbound.', 'Inbound calls (PSTN callers dial the shared number)'],
@@ -117,13 +141,14 @@ export function formatSummary(result: RunResult, out: Output): void {
   let hidden = 0;
   for (const [prefix, title] of SECTIONS) {
     const rows = Object.entries(result.metrics).filter(([name]) => name.startsWith(prefix));
-    const shown = rows.filter(([name, m]) => name.endsWith('.calls') || m.values.some((v) => v !== null && v !== 0));
+    const shown = ordered(rows).filter(([name, m]) => name.endsWith('.calls') || m.values.some((v) => v !== null && v !== 0));
     hidden += rows.length - shown.length;
     if (shown.length === 0) continue;
     out.write(`\n${title}\n`);
     for (const [name, m] of shown) {
       const id = name.split('.').pop() ?? '';
-      const label = OUTCOME_LABELS[id] === undefined ? name : `${name}  ${OUTCOME_LABELS[id]}`;
+      const text = METRIC_LABELS[name] ?? OUTCOME_LABELS[id];
+      const label = text === undefined ? name : `${name}  ${text}`;
       out.write(`  ${label.padEnd(80)} ${formatFigure(m.mean).padStart(12)} ± ${formatFigure(m.halfWidth)}\n`);
     }
   }

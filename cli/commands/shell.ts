@@ -146,7 +146,7 @@ Exit codes: 0 after exit or end of input, 2 the scenario cannot be used, 70 a bu
 
 Examples:
   $ callsim shell scenarios/seattle.yaml
-  $ callsim shell < steps.ps1`,
+  $ callsim shell < test/fixtures/ps/empty-start.ps1`,
     )
     .action(async (scenario: string | undefined, _options: unknown, command: Command) => {
       const { debug } = command.optsWithGlobals<{ debug?: boolean }>();

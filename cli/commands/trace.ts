@@ -1,7 +1,7 @@
 /** `callsim trace FILE`: how calls of replication 0 were routed, step by step (docs/traces.md). */
 import { Command, InvalidArgumentError } from 'commander';
 import { formatTrace, metricProblem, runReplication, type CallTrace } from '../../engine/run/index.js';
-import { CALL_OUTCOME_IDS, type CallKind } from '../../engine/machines/index.js';
+import { CALL_FLOW_OUTCOME, CALL_OUTCOME_IDS, type CallKind } from '../../engine/machines/index.js';
 import { estimateCost, formatIssue, loadScenarioFile } from '../../engine/scenario/index.js';
 import { ProgressBar, wantProgress } from '../progress.js';
 import { wholeNumber } from '../option-parsers.js';
@@ -19,6 +19,19 @@ interface TraceCliOptions {
 
 const KINDS = Object.keys(CALL_OUTCOME_IDS) as CallKind[];
 
+/** The call flows (INB002 holiday, INB003 after hours, INB004 business hours): listed in rules.md §3, kept in an inbound call's `details.flow`. */
+const FLOWS: readonly string[] = Object.values(CALL_FLOW_OUTCOME);
+
+const isFlow = (id: string): boolean => FLOWS.includes(id);
+
+/** The call flow an inbound call ran (its details' `flow`), or undefined. */
+function flowOf(trace: CallTrace): string | undefined {
+  const details = trace.details;
+  if (typeof details !== 'object' || details === null || !('flow' in details)) return undefined;
+  const flow = (details as { flow: unknown }).flow;
+  return typeof flow === 'string' ? flow : undefined;
+}
+
 
 function kind(value: string): CallKind {
   if (!(KINDS as string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${KINDS.join(', ')}.`);
@@ -27,13 +40,14 @@ function kind(value: string): CallKind {
 
 function outcome(value: string): string {
   const id = value.toUpperCase();
-  if (!KINDS.some((k) => (CALL_OUTCOME_IDS[k] as readonly string[]).includes(id))) {
-    throw new InvalidArgumentError('expected a call outcome ID from docs/rules.md §3, such as OUT006 or INB012.');
+  if (!isFlow(id) && !KINDS.some((k) => (CALL_OUTCOME_IDS[k] as readonly string[]).includes(id))) {
+    throw new InvalidArgumentError('expected a call outcome ID from docs/rules.md §3, such as OUT006 or INB012, or a call flow: INB002, INB003, INB004.');
   }
   return id;
 }
 
 function kindOf(outcomeId: string): CallKind | undefined {
+  if (isFlow(outcomeId)) return 'inbound';
   return KINDS.find((k) => (CALL_OUTCOME_IDS[k] as readonly string[]).includes(outcomeId));
 }
 
@@ -43,7 +57,8 @@ class EnoughTraces extends Error {}
 /** What the user asked for, in words: "inbound call ended in INB012". */
 function wanted(options: TraceCliOptions, kindWanted: CallKind | undefined): string {
   const what = `${kindWanted ?? ''} call${options.call === undefined ? '' : ` ${options.call}`}`.trim();
-  return options.outcome === undefined ? what : `${what} ended in ${options.outcome}`;
+  if (options.outcome === undefined) return what;
+  return isFlow(options.outcome) ? `${what} ran the call flow ${options.outcome}` : `${what} ended in ${options.outcome}`;
 }
 
 export async function traceFile(file: string, options: TraceCliOptions, io: CliIo): Promise<ExitCode> {
@@ -63,6 +78,8 @@ export async function traceFile(file: string, options: TraceCliOptions, io: CliI
   const matched: CallTrace[] = [];
   // Calls of the kind asked for that finished, by outcome: what to say when none matched.
   const finished = new Map<string, number>();
+  // --outcome INB002/INB003/INB004 asks for the call flow an inbound call ran, not how it ended.
+  const byFlow = options.outcome !== undefined && isFlow(options.outcome);
   let started = 0;
   // Replication 0 to the horizon, or until enough calls matched: a bar if that may take a while.
   const estimate = estimateCost(scenario, tenant.users.length, { replications: 1 });
@@ -79,8 +96,9 @@ export async function traceFile(file: string, options: TraceCliOptions, io: CliI
           return (kindWanted === undefined || call.kind === kindWanted) && (options.call === undefined || call.callId === options.call);
         },
         onTrace: (trace) => {
-          finished.set(trace.outcome, (finished.get(trace.outcome) ?? 0) + 1);
-          if (options.outcome !== undefined && trace.outcome !== options.outcome) return;
+          const key = byFlow ? (flowOf(trace) ?? 'no flow') : trace.outcome;
+          finished.set(key, (finished.get(key) ?? 0) + 1);
+          if (options.outcome !== undefined && key !== options.outcome) return;
           matched.push(trace);
           if (matched.length >= options.limit) throw new EnoughTraces();
         },
@@ -106,7 +124,7 @@ export async function traceFile(file: string, options: TraceCliOptions, io: CliI
           ? `the run made only ${started} calls (numbered from 0)`
           : `call ${options.call} did not finish before the horizon${kindWanted === undefined ? '' : ` or is not a ${kindWanted} call`}`;
     } else {
-      const calls = `${total} ${kindWanted === undefined ? '' : `${kindWanted} `}call${total === 1 ? '' : 's'} finished`;
+      const calls = `${total} ${kindWanted === undefined ? '' : `${kindWanted} `}call${total === 1 ? '' : 's'} finished${byFlow ? ', by flow' : ''}`;
       had = `${options.outcome === undefined ? '' : 'the run had 0 of them; '}${calls}${byOutcome === '' ? '' : ` (${byOutcome})`}`;
     }
     io.stderr.write(`callsim trace: no ${wanted(options, kindWanted)} in replication 0 of ${file} (seed ${seed}); ${had}.\n`);
@@ -125,7 +143,11 @@ export function traceCommand(io: CliIo, done: (code: ExitCode) => void): Command
     .description('Show how calls were routed in replication 0: states, guard values, effects on credits and the callback pool, outcome and rule.')
     .argument('<file>', 'scenario file, YAML or JSON')
     .option('--kind <kind>', `only calls of this kind: ${KINDS.join(', ')}`, kind)
-    .option('--outcome <id>', 'only calls that ended in this outcome ID (docs/rules.md §3), e.g. OUT006', outcome)
+    .option(
+      '--outcome <id>',
+      'only calls that ended in this outcome ID (docs/rules.md §3), e.g. OUT006; a call flow ID (INB002 holiday, INB003 after hours, INB004 business hours) selects the inbound calls that ran that flow',
+      outcome,
+    )
     .option('--call <n>', 'only the call with this number (as in `callsim run --calls`)', wholeNumber('--call', 0))
     .option('--limit <n>', 'show at most this many calls, the first to finish', wholeNumber('--limit', 1), 1)
     .option('--seed <n>', "seed (default: the scenario's)", wholeNumber('--seed', 0))
@@ -141,7 +163,8 @@ Exit codes: 0 traced, 1 no call matched (the message says what the run had), 2 t
 option cannot be used, 70 a bug in callsim (see callsim --help).
 
 Examples:
-  $ callsim trace scenarios/seattle.yaml --outcome OUT006
+  $ callsim trace scenarios/out-of-credit.yaml --outcome OUT006
+  $ callsim trace scenarios/holidays-and-after-hours.yaml --outcome INB003     (calls that ran the after-hours flow)
   $ callsim trace scenarios/seattle.yaml --kind inbound --limit 3
   $ callsim trace scenarios/seattle.yaml --call 42 --json`,
     )

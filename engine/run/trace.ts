@@ -419,6 +419,79 @@ function inline(value: unknown): string {
   return `{${entries.map(([k, v]) => `${k}: ${v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(', ')}}`;
 }
 
+/**
+ * The rule a guard checks, by machine and guard name: the docs/rules.md §3 outcome the call ends
+ * with (or goes on to) when the guard holds. A guard with parameters whose outcome depends on them
+ * (`endsAs {ending}`, `callbackNumberFrom {source}`) maps the parameter's value to the outcome.
+ * Every guard that leads straight to a final state has its entry (test/run/trace.test.ts reads the
+ * machines' definitions to check it, and that each ID is that final state's outcome). The map
+ * lives here, not beside the machines, because engine/run may not import engine/machines.
+ */
+export type GuardRule = RuleId | { readonly param: string; readonly rules: Readonly<Record<string, RuleId>> };
+
+export const GUARD_RULES: Readonly<Record<CallKind, Readonly<Record<string, GuardRule>>>> = {
+  outbound: {
+    callerNotVoiceEnabled: 'OUT002',
+    callerRoutesOwnCalls: 'OUT003',
+    policyHasNoResourceAccount: 'OUT002',
+    resourceAccountHasNoNumber: 'OUT004',
+    serviceNumberNotFunded: 'OUT005',
+    creditsExhausted: 'OUT006',
+    channelCapReached: 'OUT007',
+  },
+  inbound: {
+    numberNotInService: 'INB018',
+    tollFreeNotFunded: 'INB019',
+    hasNoAttendant: 'INB001',
+    channelCapReached: 'INB020',
+    flowDisconnects: 'INB015',
+    flowRedirects: 'INB015',
+    nameSearchTooBroad: 'INB012',
+    endsAs: {
+      param: 'ending',
+      rules: {
+        userAnswered: 'INB010',
+        voicemail: 'INB016',
+        userDidNotAnswer: 'INB017',
+        transferredToOperator: 'INB011',
+        tooManyNameMatches: 'INB012',
+        notFound: 'INB013',
+        noInputToOperator: 'INB014',
+        noInputDisconnected: 'INB014',
+        disconnectedByFlow: 'INB015',
+        disconnectedByMenu: 'INB015',
+        redirected: 'INB015',
+      },
+    },
+  },
+  emergency: {
+    callerNotVoiceEnabled: 'EMG009',
+    callerRoutesOwnCalls: 'EMG008',
+    policyHasNoResourceAccount: 'EMG009',
+    routeDoesNotFitNumberType: 'EMG010',
+    isTestCall: 'EMG013',
+    noCallbackNumber: 'EMG011',
+    noLocation: 'EMG012',
+    callbackNumberFrom: { param: 'source', rules: { heldByCaller: 'EMG007', resourceAccount: 'EMG005', nextFree: 'EMG003' } },
+  },
+  callback: {
+    dialsResourceAccountNumber: 'CBK003',
+    callerAnswers: 'CBK001',
+    unreservedNumbersGoToAttendant: 'CBK002',
+  },
+};
+
+/** The rule ID *guard* of *machine* checks, with these *params*, if the map has one. */
+export function guardRuleId(machine: CallKind, guard: string, params: unknown): RuleId | undefined {
+  const rule = GUARD_RULES[machine][guard];
+  if (rule === undefined || typeof rule === 'string') return rule;
+  const value = params !== null && typeof params === 'object' ? (params as Record<string, unknown>)[rule.param] : undefined;
+  return typeof value === 'string' ? rule.rules[value] : undefined;
+}
+
+/** The machine a `goes on as a(n) KIND call` event switches a trace to. */
+const GOES_ON_AS = /^goes on as an? (\w+) call$/;
+
 /** The trace as text: a heading, the facts, one line per step (indented), the outcome and its rule. */
 export function formatTrace(trace: CallTrace): string {
   const lines: string[] = [];
@@ -430,18 +503,24 @@ export function formatTrace(trace: CallTrace): string {
   lines.push('  Facts at call start:');
   for (const fact of trace.facts) lines.push(`    ${fact.name}: ${fact.value}`);
   lines.push('  Steps (time since the call started):');
+  // The machine whose guards the steps show: the call's own, then the one it goes on as (EMG001 -> outbound).
+  let machine: CallKind = trace.kind;
   for (const step of trace.steps) {
     const at = since(trace.startMs, step.atMs).padEnd(12);
     switch (step.step) {
-      case 'event':
+      case 'event': {
         lines.push(`    ${at} ${step.event}`);
+        const next = GOES_ON_AS.exec(step.event)?.[1];
+        if (next !== undefined && next in GUARD_RULES) machine = next as CallKind;
         break;
+      }
       case 'enter':
         lines.push(`    ${at}   enter ${step.state}`);
         break;
       case 'guard': {
         const params = step.params === undefined ? '' : ` ${inline(step.params)}`;
-        lines.push(`    ${at}     ${step.guard}${params} = ${step.value}`);
+        const rule = guardRuleId(machine, step.guard, step.params);
+        lines.push(`    ${at}     ${step.guard}${params} = ${step.value}${rule === undefined ? '' : `  (${rule})`}`);
         break;
       }
       case 'effect':

@@ -33,6 +33,30 @@ describe('callsim trace', () => {
     expect(doc.traces.map((t) => [t.kind, t.outcome])).toEqual([['inbound', 'INB011']]);
   });
 
+  it('selects the inbound calls that ran a call flow with --outcome INB002/INB003/INB004, and says so in --help', async () => {
+    const { code, stdout, stderr } = await runCli('trace', 'scenarios/holidays-and-after-hours.yaml', '--outcome', 'inb003', '--limit', '3', '--json');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout) as { traces: { kind: string; outcome: string; details: { flow: string } }[] };
+    expect(doc.traces).toHaveLength(3);
+    expect(doc.traces.every((t) => t.kind === 'inbound' && t.details.flow === 'INB003')).toBe(true);
+    const help = (await runCli('trace', '--help')).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('INB003 after hours');
+    expect(help).toContain('selects the inbound calls that ran that flow');
+  });
+
+  it('exits 1 for a call flow no call ran, counting the calls by flow', async () => {
+    const { code, stderr } = await runCli('trace', FIXTURE, '--outcome', 'INB002');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^callsim trace: no inbound call ran the call flow INB002 in replication 0 of .*; the run had 0 of them; \d+ inbound calls finished, by flow \(INB\d{3} \d+/);
+  });
+
+  it('exits 2 for a call flow with another --kind', async () => {
+    const { code, stderr } = await runCli('trace', FIXTURE, '--kind', 'outbound', '--outcome', 'INB003');
+    expect(code).toBe(2);
+    expect(stderr).toContain('INB003 is not an outcome of outbound calls');
+  });
+
   it('shows the call asked for with --call', async () => {
     const { code, stdout } = await runCli('trace', FIXTURE, '--call', '2', '--json');
     expect(code).toBe(0);

@@ -4,6 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatTrace, runReplication, type CallTrace, type TraceOptions, type TraceStep } from '../../engine/run/index.js';
+import { GUARD_RULES, guardRuleId } from '../../engine/run/trace.js';
+import { DIAGRAM_MACHINES, machineDiagram, machines } from '../../engine/machines/index.js';
+import { SAMPLES } from '../../engine/machines/examples.js';
 import { RULES } from '../../engine/tenant/index.js';
 import { emergencyWorkload, everyKindScenario, inboundWorkload, load, outboundWorkload, smallScenario, type ScenarioObject } from '../fixtures/run/small-tenant.js';
 
@@ -74,6 +77,71 @@ describe('a trace read as text', () => {
 
   it('of an emergency call that takes a reserved number matches the reviewed snapshot', async () => {
     await expect(formatTrace(first(heavyEmergency(), 'emergency', 'EMG004'))).toMatchFileSnapshot('__traces__/emergency-EMG004.txt');
+  });
+});
+
+describe('rule IDs on guard lines', () => {
+  type Config = Record<string, unknown>;
+  const isRecord = (v: unknown): v is Config => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const list = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+  /** Every (state, guard, params, target) of a machine's definition whose target is a final state. */
+  function guardsToFinal(kind: (typeof DIAGRAM_MACHINES)[number]): { state: string; guard: string; params: unknown; target: string }[] {
+    const states = (machines[kind].config as Config).states as Config;
+    const finals = new Set(Object.entries(states).filter(([, c]) => isRecord(c) && c.type === 'final').map(([name]) => name));
+    const found: { state: string; guard: string; params: unknown; target: string }[] = [];
+    for (const [state, config] of Object.entries(states)) {
+      if (!isRecord(config)) continue;
+      const groups = [config.always, ...Object.values(isRecord(config.after) ? config.after : {}), ...Object.values(isRecord(config.on) ? config.on : {})];
+      for (const transition of groups.flatMap(list)) {
+        if (!isRecord(transition) || transition.guard === undefined) continue;
+        const target = String(list(transition.target)[0] ?? '').replace(/^\./, '');
+        if (!finals.has(target)) continue;
+        const guard = isRecord(transition.guard) ? String(transition.guard.type) : String(transition.guard);
+        const params = isRecord(transition.guard) ? transition.guard.params : undefined;
+        found.push({ state, guard, params, target });
+      }
+    }
+    return found;
+  }
+
+  it("maps every guard that leads straight to a final state to that final state's outcome ID", () => {
+    let checked = 0;
+    for (const kind of DIAGRAM_MACHINES) {
+      const outcomes = new Map(machineDiagram(machines[kind], SAMPLES[kind]).states.map((s) => [s.name, s.outcome]));
+      for (const t of guardsToFinal(kind)) {
+        checked++;
+        const where = `${kind} ${t.state}: ${t.guard}${t.params === undefined ? '' : JSON.stringify(t.params)} -> ${t.target}`;
+        expect({ where, rule: guardRuleId(kind, t.guard, t.params) }).toEqual({ where, rule: outcomes.get(t.target) });
+      }
+    }
+    expect(checked).toBeGreaterThan(30);
+  });
+
+  it('names only guards the machines have, and rule IDs that docs/rules.md lists', () => {
+    for (const kind of DIAGRAM_MACHINES) {
+      const guards = Object.keys((machines[kind] as unknown as { implementations: { guards: Record<string, unknown> } }).implementations.guards);
+      for (const [guard, rule] of Object.entries(GUARD_RULES[kind])) {
+        expect(guards, `${kind} ${guard}`).toContain(guard);
+        for (const id of typeof rule === 'string' ? [rule] : Object.values(rule.rules)) expect(RULES[id], id).toBeDefined();
+      }
+    }
+  });
+
+  it('shows the rule after the value in the text: creditsExhausted of an OUT006 call says (OUT006)', () => {
+    const text = formatTrace(first(outboundOnly((s) => (s.tenant.credits.balance = 0)), 'outbound', 'OUT006'));
+    expect(text).toMatch(/\n +\+0:00:00 +creditsExhausted = true {2}\(OUT006\)\n/);
+    expect(text).toMatch(/\n +\+0:00:00 +callerNotVoiceEnabled = false {2}\(OUT002\)\n/);
+  });
+
+  it("takes the IDs of the machine a call goes on as: an emergency call that is none shows the outbound machine's", () => {
+    const s = smallScenario();
+    s.workload = { emergency: { ...emergencyWorkload(1), dialStrings: { '912': 1 } } };
+    const lines = formatTrace(first(s, 'emergency', 'OUT001')).split('\n');
+    const goesOn = lines.findIndex((l) => l.endsWith('goes on as an outbound call'));
+    expect(goesOn).toBeGreaterThan(0);
+    expect(lines.slice(0, goesOn).filter((l) => l.includes('(OUT'))).toEqual([]);
+    expect(lines.slice(goesOn).find((l) => l.includes(' callerNotVoiceEnabled = '))).toMatch(/= false {2}\(OUT002\)$/);
   });
 });
 
