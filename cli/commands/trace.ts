@@ -89,6 +89,7 @@ export async function traceFile(file: string, options: TraceCliOptions, io: CliI
   try {
     runReplication(scenario, tenant, seed, 0, {
       ...(bar === undefined ? {} : { onProgress: (reached: number, horizon: number) => bar.update(reached / horizon) }),
+      // Headings show local time in the scenario's zone (runReplication passes it to the tracer).
       trace: {
         select: (call) => {
           started++;

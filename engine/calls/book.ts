@@ -21,6 +21,16 @@ export interface CallTracing {
   effect(callId: number, effect: { type: string; params?: unknown }, result: Record<string, unknown>): void;
   runtime(callId: number, atMs: number, effect: string, params: Record<string, unknown>, result: Record<string, unknown>): void;
   transition(machine: AnyStateMachine, callId: number, atMs: number, event: { type: string } | undefined, value: unknown): void;
+  /**
+   * Which call flow of its auto attendant inbound call *callId* runs (holiday, after hours, business
+   * hours; rule INB002, INB003, INB004) and why: the flow's holiday, the attendant's time zone and
+   * the instant (UTC epoch ms) it was decided at. Given after `begin`, before the first transition.
+   */
+  flow?(
+    callId: number,
+    atMs: number,
+    flow: { kind: 'holiday' | 'afterHours' | 'businessHours'; rule: RuleId; holidayName?: string; aroundTheClock?: boolean; timeZone: string; epochMs: number },
+  ): void;
   finish(callId: number, endMs: number, callerId: string | null, output: { outcome: RuleId; reason: string; details: unknown }): void;
 }
 

@@ -6,6 +6,7 @@
  * resource account's channels and, for a toll-free number, the Communications Credits.
  */
 import {
+  CALL_FLOW_OUTCOME,
   inboundChanges,
   inboundMachine,
   type CallEffect,
@@ -156,7 +157,7 @@ export class InboundCalls {
       const userAnswers = bernoulli(plan.userAnswerProbability, streamInboundAnswer);
       const talkMs = Math.round(sample(plan.duration, streamDurationInbound));
       const id = services.book.begin('inbound', null);
-      const input = this.facts(accountId, intent, intended, userAnswers, talkMs);
+      const input = this.facts(id, accountId, intent, intended, userAnswers, talkMs);
       services.book.tracer?.facts(id, input);
       this.driver.start(id, input);
     });
@@ -176,7 +177,7 @@ export class InboundCalls {
   }
 
   /** The facts of an inbound call to the number of resource account *accountId*, now. */
-  private facts(accountId: string | undefined, intent: Intent, intended: User | undefined, userAnswers: boolean, talkMs: number): InboundCallInput {
+  private facts(callId: number, accountId: string | undefined, intent: Intent, intended: User | undefined, userAnswers: boolean, talkMs: number): InboundCallInput {
     const { services } = this;
     const { tenant, settings } = services;
     const account = accountId === undefined ? undefined : findResourceAccount(tenant, accountId);
@@ -186,6 +187,16 @@ export class InboundCalls {
     let callerInputs: CallerInput[] = [];
     if (entry !== undefined) {
       const active = entry.schedule.activeCallFlow(services.startEpochMs + services.sim.now);
+      // A trace shows which flow runs and why; nothing else reads this.
+      services.book.tracer?.flow?.(callId, services.sim.now, {
+        kind: active.kind,
+        rule: CALL_FLOW_OUTCOME[active.kind],
+        ...(active.holidayName === undefined ? {} : { holidayName: active.holidayName }),
+        // No after-hours flow, or 24/7 business hours: the business-hours flow runs at any hour.
+        aroundTheClock: entry.autoAttendant.afterHoursCallFlow === null || entry.autoAttendant.businessHours === null,
+        timeZone: entry.autoAttendant.timeZone,
+        epochMs: services.startEpochMs + services.sim.now,
+      });
       const prepared = this.prepared(entry.autoAttendant, active.kind, active.flow);
       attendant = prepared.attendant;
       callerInputs = callerScript(intent, intended, prepared.keys, entry.directory, settings.attendant.maxMenuAttempts);

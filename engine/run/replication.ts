@@ -79,7 +79,16 @@ export function runReplication(
   const derived = new DerivedTenantFacts(tenant);
   collector.watchChannels(tenant, derived.sharedResourceAccountIds);
   const tracer =
-    options.trace === undefined ? undefined : new CallTracer(options.trace, replication, scenario.startEpochMs, warmup, readableName(tenant));
+    options.trace === undefined
+      ? undefined
+      : new CallTracer(
+          // Local times in the scenario's zone unless the caller asks for another.
+          { timeZone: scenario.timeZone, startOffsetMinutes: scenario.startOffsetMinutes, ...options.trace },
+          replication,
+          scenario.startEpochMs,
+          warmup,
+          readableName(tenant),
+        );
   const book = new CallBook(
     sim,
     replication,

@@ -28,6 +28,30 @@ export interface TraceOptions {
   select(call: { kind: CallKind; callId: number; startMs: number }): boolean;
   /** Receives the trace of each selected call when it finishes (calls unfinished at the horizon have none). */
   onTrace(trace: CallTrace): void;
+  /**
+   * The scenario's time zone (`Scenario.timeZone`), for `startedAtLocal`; null or absent: the fixed
+   * offset `startOffsetMinutes` (`Scenario.startOffsetMinutes`, default 0, UTC).
+   */
+  timeZone?: string | null;
+  startOffsetMinutes?: number;
+}
+
+/** The call flows of an auto attendant, as a trace names them. */
+export type TraceCallFlow = 'holiday' | 'afterHours' | 'businessHours';
+
+/** Which call flow of the auto attendant is in effect for an inbound call, as the call's runtime found it. */
+export interface CallFlowInEffect {
+  kind: TraceCallFlow;
+  /** The rule of that flow: INB002 holiday, INB003 after hours, INB004 business hours. */
+  rule: RuleId;
+  /** The holiday's name, when `kind` is `holiday`. */
+  holidayName?: string;
+  /** The attendant has no after-hours flow or 24/7 business hours: its business-hours flow runs at any hour. */
+  aroundTheClock?: boolean;
+  /** The auto attendant's IANA time zone. */
+  timeZone: string;
+  /** The instant the call started, UTC epoch ms. */
+  epochMs: number;
 }
 
 /** One step of a call, at simulated time `atMs` (ms since the start of the run). */
@@ -40,7 +64,11 @@ export type TraceStep =
   /** An effect handed to the runtime, and what the runtime did with it. */
   | { step: 'effect'; atMs: number; effect: string; params: Record<string, unknown>; result: Record<string, unknown> }
   /** The walk could not rebuild the states of a macrostep; the snapshot's state is shown. */
-  | { step: 'note'; atMs: number; text: string };
+  | { step: 'note'; atMs: number; text: string }
+  /** The auto attendant's call flow in effect for an inbound call (`why` in its time zone) and the flow's rule. */
+  | { step: 'flow'; atMs: number; flow: TraceCallFlow; rule: RuleId; why: string }
+  /** The machine took the caller's next input (`takeCallerInput`): what the caller did, e.g. `caller presses 1`. */
+  | { step: 'input'; atMs: number; input: unknown; text: string };
 
 /** One fact the call started with, e.g. `credits: postpaidOverage false, balance 0`. */
 export interface TraceFact {
@@ -56,6 +84,11 @@ export interface CallTrace {
   endMs: number;
   /** The scenario's start plus `startMs`, ISO 8601 (UTC). */
   startedAt: string;
+  /**
+   * The same instant as local time in the scenario's time zone, e.g. `2026-03-03 09:36:45 PST
+   * (America/Los_Angeles)`; with no zone, at the fixed offset of its start (`... UTC+01:00`).
+   */
+  startedAtLocal: string;
   /** UPN of the user who made the call (outbound, emergency; the emergency caller for a callback). */
   caller: string | null;
   /** Whether the call counts in the figures (it started at or after the warm-up). */
@@ -91,6 +124,8 @@ interface TraceInProgress {
   input: unknown;
   /** The replay's snapshot after the call's last macrostep; undefined before it starts. */
   snapshot: AnyMachineSnapshot | undefined;
+  /** Whether the call's first machine has taken its first macrostep. */
+  started: boolean;
 }
 
 type GuardImplementation = (args: unknown, params: unknown) => boolean;
@@ -150,14 +185,15 @@ export class CallTracer {
   /** A call starts: ask whether to trace it. */
   begin(kind: CallKind, callId: number, startMs: number): void {
     if (!this.options.select({ kind, callId, startMs })) return;
-    this.traces.set(callId, { kind, startMs, facts: [], steps: [], input: undefined, snapshot: undefined });
+    this.traces.set(callId, { kind, startMs, facts: [], steps: [], input: undefined, snapshot: undefined, started: false });
   }
 
   /** The input the call's machine starts with; give it before the call's first transition. */
   facts(callId: number, input: unknown): void {
     const trace = this.traces.get(callId);
     if (trace === undefined) return;
-    const facts = summariseFacts(input, this.name);
+    // An inbound caller's inputs are shown when the machine takes them, not as facts known at the start.
+    const facts = summariseFacts(withoutCallerInputs(input), this.name);
     // A call that goes on as another kind (EMG001, then outbound) keeps the facts it started with.
     trace.facts = trace.input === undefined ? facts : [...trace.facts, ...facts.map((f) => ({ name: `then ${f.name}`, value: f.value }))];
     trace.input = input;
@@ -177,6 +213,11 @@ export class CallTracer {
     this.traces.get(callId)?.steps.push({ step: 'effect', atMs, effect, params, result });
   }
 
+  /** The auto attendant's call flow in effect for inbound call *callId*, shown as a step. */
+  flow(callId: number, atMs: number, flow: CallFlowInEffect): void {
+    this.traces.get(callId)?.steps.push({ step: 'flow', atMs, flow: flow.kind, rule: flow.rule, why: flowWhy(flow) });
+  }
+
   /** One macrostep of call *callId* is done (the driver's `onTransition`); *value* is the snapshot's. */
   transition(machine: AnyStateMachine, callId: number, atMs: number, event: { type: string } | undefined, value: unknown): void {
     const guards = this.guards;
@@ -186,13 +227,14 @@ export class CallTracer {
     this.event = undefined;
     const trace = this.traces.get(callId);
     if (trace === undefined) return;
-    const start = trace.steps.length === 0 ? 'call starts' : `goes on as ${machine.id === 'outbound' ? 'an' : 'a'} ${machine.id} call`;
+    const start = !trace.started ? 'call starts' : `goes on as ${machine.id === 'outbound' ? 'an' : 'a'} ${machine.id} call`;
     trace.steps.push({ step: 'event', atMs, event: event === undefined ? start : eventLabel(event.type) });
+    trace.started = true;
     const microsteps = replay(machine, trace, event);
     // The replay runs *machine* as given: if it notes guards, those notes are not the driver's.
     this.guards = [];
     this.event = undefined;
-    const end = walk(trace.snapshot, event?.type, microsteps, guards, effects, atMs, trace.steps);
+    const end = walk(trace.snapshot, event?.type, microsteps, guards, effects, atMs, trace.steps, this.name);
     const actual = typeof value === 'string' ? value : JSON.stringify(value);
     if (end !== actual) {
       trace.steps.push({ step: 'note', atMs, text: `states rebuilt up to ${end ?? 'none'}; the machine is in ${actual}` });
@@ -218,6 +260,7 @@ export class CallTracer {
       startMs: trace.startMs,
       endMs,
       startedAt: new Date(this.startEpochMs + trace.startMs).toISOString(),
+      startedAtLocal: localTime(this.startEpochMs + trace.startMs, this.options.timeZone ?? null, this.options.startOffsetMinutes ?? 0),
       caller: callerId === null ? null : this.name(callerId),
       counted: trace.startMs >= this.warmupMs,
       facts: trace.facts,
@@ -288,6 +331,7 @@ function walk(
   effects: PendingEffect[],
   atMs: number,
   steps: TraceStep[],
+  name: (id: string) => string,
 ): string | undefined {
   let nextGuard = 0;
   let nextEffect = 0;
@@ -329,6 +373,8 @@ function walk(
     }
     const [snapshot, actions] = microstep;
     showEffects(actions);
+    const taken = callerInputTaken(from, snapshot);
+    if (taken !== undefined) steps.push({ step: 'input', atMs, input: taken, text: describeCallerInput(taken, name) });
     if (chosen.hasTarget || stateLabel(snapshot) !== stateLabel(from)) enter(snapshot);
     return snapshot;
   };
@@ -365,6 +411,100 @@ function walk(
     steps.push({ step: 'guard', atMs, state: '?', guard: call.guard, params: call.params, value: call.value });
   }
   return fits && nextGuard === guards.length && current !== undefined ? stateLabel(current) : undefined;
+}
+
+/** *input* without `callerInputs` (an inbound caller's script), which the steps show as it is taken. */
+function withoutCallerInputs(input: unknown): unknown {
+  if (input === null || typeof input !== 'object' || Array.isArray(input) || !('callerInputs' in input)) return input;
+  const { callerInputs: _, ...rest } = input as Record<string, unknown>;
+  return rest;
+}
+
+/**
+ * The caller input the machine took in the microstep from *from* to *to* (`takeCallerInput`
+ * counts the inputs taken in `nextInput` and puts the input in `input`), or undefined.
+ */
+function callerInputTaken(from: AnyMachineSnapshot, to: AnyMachineSnapshot): unknown {
+  const before = from.context as { nextInput?: unknown } | undefined;
+  const after = to.context as { nextInput?: unknown; input?: unknown } | undefined;
+  if (typeof before?.nextInput !== 'number' || typeof after?.nextInput !== 'number' || after.nextInput <= before.nextInput) return undefined;
+  return after.input ?? null;
+}
+
+/** A caller input in words: `caller presses 1`, `caller says a name (directory: 6 matches)`, `no input`. */
+export function describeCallerInput(input: unknown, name: (id: string) => string = (id) => id): string {
+  if (input === null || typeof input !== 'object') return 'no input';
+  const i = input as { kind?: unknown; key?: unknown; directory?: Record<string, unknown> };
+  const target = (t: unknown): string => (typeof t === 'string' ? `, reaches ${name(t)}` : '');
+  switch (i.kind) {
+    case 'key':
+      return `caller presses ${String(i.key)}`;
+    case 'dialByName': {
+      const matches = Number(i.directory?.matchesAfterDialScope ?? 0);
+      return `caller says a name (directory: ${matches} match${matches === 1 ? '' : 'es'}${target(i.directory?.target)})`;
+    }
+    case 'dialByExtension': {
+      const d = i.directory ?? {};
+      const found = d.found !== true ? 'not found' : d.inScope !== true ? 'found, outside the dial scope' : 'found';
+      return `caller dials an extension (directory: ${found}${target(d.target)})`;
+    }
+    default:
+      return 'no input';
+  }
+}
+
+const FLOW_LABEL: Readonly<Record<TraceCallFlow, string>> = { holiday: 'holiday', afterHours: 'after hours', businessHours: 'business hours' };
+
+/** The parts of *epochMs* as local time in *timeZone* (an IANA zone, or a fixed `+hh:mm` offset). */
+function localParts(epochMs: number, timeZone: string): Record<string, string> {
+  const parts: Record<string, string> = {};
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    weekday: 'long',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  });
+  for (const part of format.formatToParts(epochMs)) if (part.type !== 'literal') parts[part.type] = part.value;
+  return parts;
+}
+
+/** `+01:00` for 60 minutes. */
+function offsetText(minutes: number): string {
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/**
+ * *epochMs* as local time: in *timeZone* (`2026-03-03 09:36:45 PST (America/Los_Angeles)`), or
+ * without one at the fixed offset *offsetMinutes* (`2026-03-02 09:00:36 UTC+01:00`, `... UTC`).
+ */
+export function localTime(epochMs: number, timeZone: string | null, offsetMinutes = 0): string {
+  if (timeZone !== null) {
+    const p = localParts(epochMs, timeZone);
+    return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second} ${p.timeZoneName} (${timeZone})`;
+  }
+  const local = new Date(epochMs + offsetMinutes * 60_000).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 19)} UTC${offsetMinutes === 0 ? '' : offsetText(offsetMinutes)}`;
+}
+
+/** Why *flow* is in effect, in the attendant's zone: `Tuesday 18:20 PST is outside business hours`. */
+function flowWhy(flow: CallFlowInEffect): string {
+  const p = localParts(flow.epochMs, flow.timeZone);
+  const when = `${p.weekday} ${p.hour}:${p.minute} ${p.timeZoneName}`;
+  switch (flow.kind) {
+    case 'holiday':
+      return `${p.weekday} ${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${p.timeZoneName} is in the holiday ${flow.holidayName ?? '(unnamed)'}`;
+    case 'afterHours':
+      return `${when} is outside business hours`;
+    case 'businessHours':
+      return flow.aroundTheClock === true ? `${when}; no after-hours schedule: the business-hours flow runs around the clock` : `${when} is within business hours`;
+  }
 }
 
 /**
@@ -495,9 +635,16 @@ const GOES_ON_AS = /^goes on as an? (\w+) call$/;
 /** The trace as text: a heading, the facts, one line per step (indented), the outcome and its rule. */
 export function formatTrace(trace: CallTrace): string {
   const lines: string[] = [];
+  // A callback is placed by the emergency service; its `caller` is the user it calls back.
+  const by =
+    trace.caller === null
+      ? ''
+      : trace.kind === 'callback'
+        ? `, placed by the emergency service, calling back ${trace.caller}'s emergency call`
+        : ` by ${trace.caller}`;
   lines.push(
-    `${trace.kind} call ${trace.callId} (replication ${trace.replication}), started ${trace.startedAt}` +
-      `${trace.caller === null ? '' : ` by ${trace.caller}`}, ended ${since(trace.startMs, trace.endMs)}` +
+    `${trace.kind} call ${trace.callId} (replication ${trace.replication}), started ${trace.startedAtLocal}` +
+      `${by}, ended ${since(trace.startMs, trace.endMs)}` +
       `${trace.counted ? '' : ' (during the warm-up: not counted in the figures)'}`,
   );
   lines.push('  Facts at call start:');
@@ -528,6 +675,12 @@ export function formatTrace(trace: CallTrace): string {
         break;
       case 'note':
         lines.push(`    ${at}   note: ${step.text}`);
+        break;
+      case 'flow':
+        lines.push(`    ${at} call flow: ${FLOW_LABEL[step.flow]} (${step.why})  (${step.rule})`);
+        break;
+      case 'input':
+        lines.push(`    ${at}     ${step.text}`);
         break;
     }
   }

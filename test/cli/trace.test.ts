@@ -51,6 +51,35 @@ describe('callsim trace', () => {
     expect(stderr).toMatch(/^callsim trace: no inbound call ran the call flow INB002 in replication 0 of .*; the run had 0 of them; \d+ inbound calls finished, by flow \(INB\d{3} \d+/);
   });
 
+  it('heads a trace with local time in the scenario zone, and keeps the UTC instant in --json', async () => {
+    const text = await runCli('trace', FIXTURE, '--kind', 'inbound');
+    expect(text.stdout).toMatch(/^inbound call 0 \(replication 0\), started 2026-03-02 00:01:00 PST \(America\/Los_Angeles\), ended /);
+    const doc = JSON.parse((await runCli('trace', FIXTURE, '--kind', 'inbound', '--json')).stdout) as { traces: { startedAt: string; startedAtLocal: string }[] };
+    expect(doc.traces[0]).toMatchObject({ startedAt: '2026-03-02T08:01:00.675Z', startedAtLocal: '2026-03-02 00:01:00 PST (America/Los_Angeles)' });
+  });
+
+  it('heads a callback as placed by the emergency service, keeping the emergency caller in --json', async () => {
+    const { code, stdout } = await runCli('trace', FIXTURE, '--kind', 'callback');
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toMatch(/^callback call \d+ \(replication 0\), started .*, placed by the emergency service, calling back \S+@contoso\.com's emergency call, ended /);
+    const doc = JSON.parse((await runCli('trace', FIXTURE, '--kind', 'callback', '--json')).stdout) as { traces: { caller: string }[] };
+    expect(doc.traces[0]?.caller).toMatch(/@contoso\.com$/);
+  });
+
+  it("shows an inbound caller's inputs in the steps when taken, not in the facts", async () => {
+    const { stdout } = await runCli('trace', FIXTURE, '--kind', 'inbound');
+    expect(stdout).not.toContain('callerInputs');
+    expect(stdout).toMatch(/\n +\+0:00:15 +after callerInput\n +\+0:00:15 {9}caller presses 1\n/);
+  });
+
+  it('starts an inbound trace with the call flow in effect, why in the attendant zone, and its rule', async () => {
+    const file = 'scenarios/holidays-and-after-hours.yaml';
+    const after = (await runCli('trace', file, '--outcome', 'INB003')).stdout;
+    expect(after).toMatch(/\n {4}\+0:00:00 {5}call flow: after hours \(Monday 00:14 PST is outside business hours\) {2}\(INB003\)\n {4}\+0:00:00 {5}call starts\n/);
+    const holiday = (await runCli('trace', file, '--outcome', 'INB002')).stdout;
+    expect(holiday).toContain("call flow: holiday (Wednesday 2026-03-04 00:28 PST is in the holiday Founders' Day)  (INB002)");
+  });
+
   it('exits 2 for a call flow with another --kind', async () => {
     const { code, stderr } = await runCli('trace', FIXTURE, '--kind', 'outbound', '--outcome', 'INB003');
     expect(code).toBe(2);

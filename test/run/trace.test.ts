@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatTrace, runReplication, type CallTrace, type TraceOptions, type TraceStep } from '../../engine/run/index.js';
-import { GUARD_RULES, guardRuleId } from '../../engine/run/trace.js';
+import { GUARD_RULES, describeCallerInput, guardRuleId, localTime } from '../../engine/run/trace.js';
 import { DIAGRAM_MACHINES, machineDiagram, machines } from '../../engine/machines/index.js';
 import { SAMPLES } from '../../engine/machines/examples.js';
 import { RULES } from '../../engine/tenant/index.js';
@@ -16,7 +16,8 @@ type Kind = CallTrace['kind'];
 function traces(scenario: ScenarioObject, kind?: Kind): CallTrace[] {
   const { scenario: s, tenant } = load(scenario);
   const out: CallTrace[] = [];
-  runReplication(s, tenant, 7, 0, { trace: { select: (c) => kind === undefined || c.kind === kind, onTrace: (t) => out.push(t) } });
+  const zone = { timeZone: s.timeZone, startOffsetMinutes: s.startOffsetMinutes };
+  runReplication(s, tenant, 7, 0, { trace: { ...zone, select: (c) => kind === undefined || c.kind === kind, onTrace: (t) => out.push(t) } });
   return out;
 }
 
@@ -168,7 +169,7 @@ describe('a trace', () => {
       'nameSearchTooBroad = true',
     ]);
     expect(entered(trace).slice(-5)).toEqual(['handlingInput', 'searchingByName', 'hangingUp', 'hungUp', 'tooManyNameMatches']);
-    expect(trace.facts).toContainEqual({ name: 'callerInputs[0].directory', value: 'matchesAfterDialScope 6, target none' });
+    expect(trace.steps).toContainEqual(expect.objectContaining({ step: 'input', text: 'caller says a name (directory: 6 matches)' }));
   });
 
   it('ends with the outcome, its reason and the rule text from RULES', () => {
@@ -223,6 +224,76 @@ describe('a trace', () => {
     expect(new Set(all.map((t) => t.kind))).toEqual(new Set(['outbound', 'inbound', 'emergency', 'callback']));
     expect(all.flatMap((t) => t.steps.filter((step) => step.step === 'note'))).toEqual([]);
     for (const t of all) expect(entered(t).length).toBeGreaterThan(1);
+  });
+});
+
+describe('a trace read by a trainer (issue 9)', () => {
+  it('heads the trace with the start as local time in the scenario zone, keeping the UTC instant in startedAt', () => {
+    const trace = first(outboundOnly(), 'outbound', 'OUT001');
+    expect(trace.startedAt).toBe('2026-03-02T08:03:11.714Z');
+    expect(trace.startedAtLocal).toBe('2026-03-02 00:03:11 PST (America/Los_Angeles)');
+    expect(formatTrace(trace).split('\n')[0]).toBe('outbound call 0 (replication 0), started 2026-03-02 00:03:11 PST (America/Los_Angeles) by carol@contoso.com, ended +0:02:08');
+  });
+
+  it('shows local time at the fixed offset of start when there is no time zone, and daylight time when it holds', () => {
+    expect(localTime(Date.UTC(2026, 2, 2, 8, 0, 36), null, 60)).toBe('2026-03-02 09:00:36 UTC+01:00');
+    expect(localTime(Date.UTC(2026, 2, 2, 8, 0, 36), null, -330)).toBe('2026-03-02 02:30:36 UTC-05:30');
+    expect(localTime(Date.UTC(2026, 2, 2, 8, 0, 36), null)).toBe('2026-03-02 08:00:36 UTC');
+    expect(localTime(Date.UTC(2026, 6, 1, 17, 0, 0), 'America/Los_Angeles')).toBe('2026-07-01 10:00:00 PDT (America/Los_Angeles)');
+  });
+
+  it("heads a callback as placed by the emergency service, calling back the user's emergency call; caller stays the user", () => {
+    const s = smallScenario();
+    s.workload = { emergency: emergencyWorkload(0.3, { probability: 1, delay: { exponential: { mean: '30m' } } }) };
+    const callback = traces(s, 'callback')[0];
+    if (callback === undefined) throw new Error('no callback traced');
+    expect(callback.caller).toMatch(/@contoso\.com$/);
+    const heading = formatTrace(callback).split('\n')[0] ?? '';
+    expect(heading).toContain(`, placed by the emergency service, calling back ${callback.caller}'s emergency call, ended `);
+    expect(heading).not.toContain(' by ' + String(callback.caller) + ',');
+  });
+
+  it('shows each caller input in the steps when the machine takes it, not as a fact at call start', () => {
+    const s = smallScenario();
+    s.workload = { inbound: inboundWorkload({ keys: { '1': 0.5, '0': 0.2 }, noInput: 0.3 }, 6) };
+    const all = traces(s, 'inbound');
+    expect(all.flatMap((t) => t.facts).filter((f) => f.name.startsWith('callerInputs'))).toEqual([]);
+    const inputs = all.flatMap((t) => t.steps.filter((step) => step.step === 'input').map((step) => step.text));
+    expect(inputs).toContain('caller presses 1');
+    expect(inputs).toContain('no input');
+    for (const t of all) {
+      const lines = formatTrace(t).split('\n');
+      // Each input line follows the `after callerInput` event that took it.
+      lines.forEach((line, i) => {
+        if (/^ +\+\S+ +(caller presses|caller says|caller dials|no input)/.test(line)) expect(lines[i - 1]).toMatch(/after callerInput$/);
+      });
+    }
+  });
+
+  it('describes every kind of caller input', () => {
+    expect(describeCallerInput({ kind: 'key', key: '#', afterMs: 1 })).toBe('caller presses #');
+    expect(describeCallerInput({ kind: 'noInput' })).toBe('no input');
+    expect(describeCallerInput({ kind: 'dialByName', afterMs: 1, directory: { matchesAfterDialScope: 1, target: 'u1' } }, (id) => `${id}@x`)).toBe(
+      'caller says a name (directory: 1 match, reaches u1@x)',
+    );
+    expect(describeCallerInput({ kind: 'dialByExtension', afterMs: 1, directory: { found: true, inScope: false, target: null } })).toBe(
+      'caller dials an extension (directory: found, outside the dial scope)',
+    );
+  });
+
+  it('starts an inbound trace with the call flow in effect, why, and its rule', () => {
+    const trace = first(nameSearchTooBroad(), 'inbound', 'INB012');
+    expect(trace.steps[0]).toMatchObject({ step: 'flow', flow: 'businessHours', rule: 'INB004' });
+    expect(trace.steps[1]).toMatchObject({ step: 'event', event: 'call starts' });
+    expect(formatTrace(trace)).toContain(
+      '    +0:00:00     call flow: business hours (Monday 00:00 PST; no after-hours schedule: the business-hours flow runs around the clock)  (INB004)\n',
+    );
+  });
+
+  it('gives outbound, emergency and callback traces no call-flow step', () => {
+    const s = smallScenario();
+    s.workload = { outbound: outboundWorkload(), emergency: emergencyWorkload(0.3, { probability: 1, delay: { exponential: { mean: '30m' } } }) };
+    expect(traces(s).flatMap((t) => t.steps.filter((step) => step.step === 'flow'))).toEqual([]);
   });
 });
 
