@@ -7,7 +7,7 @@ import { Command } from 'commander';
 import { formatTranscript, parseScript, runScriptOnTenant, type Transcript } from '../../engine/powershell/index.js';
 import { decodeText, formatIssue, loadScenarioFile, readFailure, scenarioFindings, writeScenario, type ScenarioIssue } from '../../engine/scenario/index.js';
 import { emptyTenant, validate, type Finding, type Tenant } from '../../engine/tenant/index.js';
-import { formatFinding } from '../format-finding.js';
+import { formatFindings } from '../format-finding.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode } from '../io.js';
 import { OutputFileError, outputProblem, sameFile, writeFileWhole, type OutputRequest } from '../write-whole.js';
 
@@ -150,7 +150,7 @@ export async function replayScript(script: string, options: PsOptions, io: CliIo
 
   out.write(formatTranscript(transcript));
   out.write(findings.length === 0 ? 'validate: no findings\n' : 'validate:\n');
-  for (const f of findings) out.write(formatFinding(f));
+  out.write(formatFindings(findings, '--json lists each'));
   out.write(`${script}: ${plural(refused, 'command')} refused; ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
   if (written !== null && written !== '-') out.write(`wrote ${written}\n`);
   if (writeError !== undefined) io.stderr.write(`${writeError}\n`);

@@ -12,31 +12,11 @@ import {
   type WorkloadNote,
 } from '../../engine/scenario/index.js';
 import type { Finding } from '../../engine/tenant/index.js';
-import { formatFinding } from '../format-finding.js';
+import { formatFindings } from '../format-finding.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode } from '../io.js';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** Findings of one rule beyond this many are summarised by the objects they are about. */
-const SHOWN_PER_RULE = 3;
-
-/**
- * The findings, with a long run of one rule (40 users with the same Global voice routing policy)
- * cut to its first few and a list of the other objects: the fix is the same for all of them.
- */
-function writeFindings(findings: readonly Finding[], io: CliIo): void {
-  const byRule = new Map<string, Finding[]>();
-  for (const f of findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
-  for (const group of byRule.values()) {
-    for (const f of group.slice(0, SHOWN_PER_RULE)) io.stdout.write(formatFinding(f));
-    const rest = group.slice(SHOWN_PER_RULE);
-    if (rest.length === 0) continue;
-    const ids = rest.map((f) => f.object.id);
-    const listed = ids.length > 10 ? `${ids.slice(0, 10).join(', ')}, ...` : ids.join(', ');
-    io.stdout.write(`${rest[0]?.severity ?? 'error'} ${rest[0]?.rule ?? ''}: ${rest.length} more like the above (${listed}); --json lists each\n`);
-  }
 }
 
 /** The --json document: same keys in the same order every time, so it can be diffed. */
@@ -104,7 +84,7 @@ export async function validateFile(file: string, options: { json?: boolean }, io
     io.stdout.write(`${file}: ${plural(issues.length, 'issue')}; the scenario cannot be used until they are fixed\n`);
     return exitCode;
   }
-  writeFindings(findings, io);
+  io.stdout.write(formatFindings(findings, '--json lists each'));
   for (const n of notes) io.stdout.write(`note ${n.outcome} ${n.path}: ${n.message}\n`);
   // Not a finding (the exit code stays): what running it as written would take.
   if (costWarningText !== undefined) io.stdout.write(`warning: ${costWarningText}\n`);

@@ -7,7 +7,7 @@
 import { parseScript, runScriptOnTenant, type TranscriptEntry } from '../../engine/powershell/index.js';
 import { cmdletCatalogue, type CmdletValue, type Finding, type Tenant } from '../../engine/tenant/index.js';
 import { explainRule } from '../explain.js';
-import { formatFinding } from '../format-finding.js';
+import { formatFindings } from '../format-finding.js';
 
 export const PROMPT = 'PS callsim> ';
 export const CONTINUATION_PROMPT = '>> ';
@@ -177,7 +177,7 @@ export class ShellSession {
     const findings = this.findings(this.tenant);
     if (findings.length === 0) return 'validate: no findings\n';
     const errors = findings.filter((f) => f.severity === 'error').length;
-    return `${findings.map(formatFinding).join('')}validate: ${errors} error(s), ${findings.length - errors} warning(s)\n`;
+    return `${formatFindings(findings, 'each has the same fix')}validate: ${errors} error(s), ${findings.length - errors} warning(s)\n`;
   }
 
   private run(text: string): LineResult {
