@@ -53,7 +53,10 @@ function buildPolicyFacts(policy: EmergencyCallRoutingPolicy): EmergencyRoutingP
 }
 
 /** The facts of an emergency call by the user of *facts*, now. */
-export function emergencyInput(services: CallServices, facts: UserFacts, dialledString: string, durationMs: number): EmergencyCallInput {
+/** What `emergencyInput` reads of a run's services: the tenant, the pools, the clock, derived facts, settings. */
+export type EmergencyInputServices = Pick<CallServices, 'tenant' | 'pools' | 'sim' | 'derived' | 'settings'>;
+
+export function emergencyInput(services: EmergencyInputServices, facts: UserFacts, dialledString: string, durationMs: number): EmergencyCallInput {
   const { tenant, pools, sim } = services;
   const user = facts.user;
   const siteId = user.clientLocation.networkSiteId;

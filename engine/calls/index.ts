@@ -8,6 +8,7 @@ export { CallbackCalls } from './callback.js';
 export { ReplicationCollector, metricKey } from './collector.js';
 export type { CallRecord, ReplicationFigures } from './collector.js';
 export { EmergencyCalls, emergencyInput } from './emergency.js';
+export type { EmergencyInputServices } from './emergency.js';
 export { InboundCalls, inboundAttendant, mappedKeys } from './inbound.js';
 export { callerScript } from './inbound-caller.js';
 export { OutboundCalls, outboundInput } from './outbound.js';
@@ -16,3 +17,4 @@ export type { CallServices, CallSettings, DerivedTenant, Engine, EmergencyPlan, 
 export { CALLER_TIMING_MS, PROMPT_MS } from './timing.js';
 export { CALL_OUTCOME_IDS } from '../machines/index.js';
 export type { CallKind } from '../machines/index.js';
+export { emergencyMachine, outboundMachine } from '../machines/index.js';

@@ -11,3 +11,5 @@ export type { CallTrace, TraceFact, TraceOptions, TraceStep } from './trace.js';
 export { metricNames, metricProblem } from './metric-names.js';
 export { compareRuns } from './compare.js';
 export type { MetricComparison } from './compare.js';
+export { explainUser, nearestUpn } from './explain-user.js';
+export type { CallExplanation, ExplainUserResult, GuardDecision, InboundExplanation, PolicyExplanation, UserExplanation } from './explain-user.js';
