@@ -4,6 +4,7 @@ import { DIAGRAM_MACHINES, diagramMermaid, machineDiagram, machines, machinesMar
 // The machines' example inputs, which reach every final state: not in the machines' index (it
 // would import itself through them), so taken from their own file as the tests and benches do.
 import { SAMPLES } from '../../engine/machines/examples.js';
+import { finalSnapshots } from '../../engine/kernel/index.js';
 import { EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode } from '../io.js';
 
 const FORMATS = ['mermaid', 'json'] as const;
@@ -16,7 +17,7 @@ interface DiagramCliOptions {
 
 /** The diagram of one call machine, its final states' outcomes found by driving its SAMPLES. */
 export function callMachineDiagram(kind: CallKind): MachineDiagram {
-  return machineDiagram(machines[kind], SAMPLES[kind]);
+  return machineDiagram(machines[kind], finalSnapshots(machines[kind], SAMPLES[kind]));
 }
 
 /** docs/machines.md, as `callsim diagram --markdown` prints it. */

@@ -8,7 +8,7 @@ export { Simulation } from './simulation.js';
 export type { EventCallback, EventHandle, Scheduler } from './simulation.js';
 export { createStreams } from './random.js';
 export type { RandomStream, RandomStreams } from './random.js';
-export { MachineDriver } from './driver.js';
+export { MachineDriver, finalSnapshots } from './driver.js';
 export type { CallId, DriverOptions, Effect } from './driver.js';
 // What the run's traces need from xstate beyond its public API (see xstate-adapter.ts).
 export { afterEventDelay, isBuiltInGuard, transitionCandidates } from './xstate-adapter.js';

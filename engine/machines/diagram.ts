@@ -2,14 +2,15 @@
  * State diagrams of the call machines, generated from their definitions (never drawn by hand):
  * states and transitions are read from `machine.config`, the config given to `createMachine`, in
  * the order it was written. The outcome ID of each final state is read from that state's own
- * `output`, evaluated on the contexts the machine itself built for sample calls driven to their
- * end with xstate's `initialTransition` / `transition`, and checked against the outcomes those
- * calls really ended with. The caller passes the samples (engine/machines/examples.ts SAMPLES for
- * the call machines: imported here, they would make the machines' index import itself). A final
+ * `output`, evaluated on the contexts the machine itself built for sample calls run to their end,
+ * and checked against the outcomes those calls really ended with. The caller passes the calls'
+ * final snapshots (engine/kernel's `finalSnapshots` of engine/machines/examples.ts SAMPLES for the
+ * call machines: machines know nothing of the kernel, and the kernel's driver is where xstate's
+ * delayed events are read, through its adapter). A final
  * state whose outcome cannot be determined, or is not one ID, makes the generator throw, naming
  * the state. Pure: no I/O.
  */
-import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
+import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import type { CallKind } from './outcome.js';
 
 export interface DiagramState {
@@ -92,39 +93,8 @@ interface Ending {
   outcome: unknown;
 }
 
-/** Drives one call to its end: every delayed event fires in the order of its delay. */
-function driveToEnd(machine: AnyStateMachine, input: unknown, maxSteps = 1_000): AnyMachineSnapshot {
-  const [first, firstActions] = initialTransition(machine, input);
-  let snapshot: AnyMachineSnapshot = first;
-  let pending: { at: number; seq: number; id: string; event: EventObject }[] = [];
-  let now = 0;
-  let seq = 0;
-  const take = (actions: readonly { type: string; params?: unknown }[]) => {
-    for (const action of actions) {
-      const params = action.params as { delay?: unknown; event?: EventObject; id?: string; sendId?: string } | undefined;
-      if (action.type === 'xstate.raise' && typeof params?.delay === 'number' && params.event !== undefined) {
-        pending.push({ at: now + params.delay, seq: seq++, id: String(params.id), event: params.event });
-      } else if (action.type === 'xstate.cancel') {
-        pending = pending.filter((p) => p.id !== params?.sendId);
-      }
-    }
-  };
-  take(firstActions);
-  for (let step = 0; snapshot.status === 'active' && step < maxSteps; step++) {
-    pending.sort((a, b) => a.at - b.at || a.seq - b.seq);
-    const next = pending.shift();
-    if (next === undefined) break;
-    now = next.at;
-    const [after, actions] = transition(machine, snapshot, next.event);
-    snapshot = after;
-    take(actions);
-  }
-  return snapshot;
-}
-
-function endings(machine: AnyStateMachine, samples: readonly unknown[]): Ending[] {
-  return samples.flatMap((input) => {
-    const snapshot = driveToEnd(machine, input);
+function endings(finals: readonly AnyMachineSnapshot[]): Ending[] {
+  return finals.flatMap((snapshot) => {
     if (snapshot.status !== 'done' || typeof snapshot.value !== 'string') return [];
     const output: unknown = snapshot.output;
     return [{ state: snapshot.value, context: snapshot.context, outcome: isRecord(output) ? output.outcome : undefined }];
@@ -168,9 +138,11 @@ function outcomeOf(machine: string, state: string, config: Config, ends: readonl
 
 /**
  * The diagram of *machine* (flat machines only: states with `always`, `after` and `on`
- * transitions), with its final states' outcome IDs found from *samples*, inputs of the machine.
+ * transitions), with its final states' outcome IDs found from *finals*, the last snapshots of
+ * sample calls run to their end (the kernel's `finalSnapshots`, which runs them on the same
+ * executor as a simulation).
  */
-export function machineDiagram(machine: AnyStateMachine, samples: readonly unknown[]): MachineDiagram {
+export function machineDiagram(machine: AnyStateMachine, finals: readonly AnyMachineSnapshot[]): MachineDiagram {
   const config = machine.config as Config;
   const name = typeof config.id === 'string' ? config.id : machine.id;
   const states = isRecord(config.states) ? config.states : {};
@@ -178,7 +150,7 @@ export function machineDiagram(machine: AnyStateMachine, samples: readonly unkno
   if (typeof config.initial !== 'string' || !stateNames.has(config.initial)) {
     throw new DiagramError(`machine ${name}: its initial state ${JSON.stringify(config.initial)} is not one of its states`);
   }
-  const ends = endings(machine, samples);
+  const ends = endings(finals);
   const diagram: MachineDiagram = { machine: name, initial: config.initial, states: [], transitions: [] };
   for (const [stateName, rawState] of Object.entries(states)) {
     const state = isRecord(rawState) ? rawState : {};

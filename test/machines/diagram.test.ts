@@ -17,9 +17,12 @@ import {
   type CallKind,
 } from '../../engine/machines/index.js';
 import { SAMPLES } from './samples.js';
+import { finalSnapshots } from '../../engine/kernel/index.js';
 
 /** A call machine's diagram, its outcomes found from the example inputs that reach every final state. */
-const callMachineDiagram = (kind: CallKind) => machineDiagram(machines[kind], SAMPLES[kind]);
+/** The diagram of *machine* with its outcomes found from *inputs* run to their end. */
+const diagramOf = (machine: AnyStateMachine, inputs: readonly unknown[]) => machineDiagram(machine, finalSnapshots(machine, inputs as never[]));
+const callMachineDiagram = (kind: CallKind) => machineDiagram(machines[kind], finalSnapshots(machines[kind], SAMPLES[kind]));
 const machinesDocument = () => machinesMarkdown(DIAGRAM_MACHINES.map(callMachineDiagram));
 
 /** Guard names on the processed state nodes (xstate's reading of the config, not the generator's). */
@@ -134,10 +137,10 @@ describe('the diagram generator', () => {
     });
 
   it('fails loudly, naming the state, when a final state\'s output has no outcome', () => {
-    expect(() => machineDiagram(toy(() => ({ reason: 'no outcome here' })), [{}])).toThrow(DiagramError);
-    expect(() => machineDiagram(toy(() => ({ reason: 'no outcome here' })), [{}])).toThrow(/final state broken: its output has no outcome/);
-    expect(() => machineDiagram(toy(undefined), [{}])).toThrow(/final state broken: it has no output/);
-    expect(() => machineDiagram(toy(() => { throw new Error('boom'); }), [{}])).toThrow(/final state broken: its output threw: boom/);
+    expect(() => diagramOf(toy(() => ({ reason: 'no outcome here' })), [{}])).toThrow(DiagramError);
+    expect(() => diagramOf(toy(() => ({ reason: 'no outcome here' })), [{}])).toThrow(/final state broken: its output has no outcome/);
+    expect(() => diagramOf(toy(undefined), [{}])).toThrow(/final state broken: it has no output/);
+    expect(() => diagramOf(toy(() => { throw new Error('boom'); }), [{}])).toThrow(/final state broken: its output threw: boom/);
   });
 
   it('fails when a final state\'s outcome depends on the call, or no sample gives it a context', () => {
@@ -148,8 +151,8 @@ describe('the diagram generator', () => {
       initial: 'done',
       states: { done: { type: 'final', output: ({ context }) => ({ outcome: context.a === 1 ? 'CBK001' : 'CBK002' }) } },
     });
-    expect(() => machineDiagram(depends, [{ a: 1 }, { a: 2 }])).toThrow(/final state done: its output gives more than one: CBK001, CBK002/);
-    expect(() => machineDiagram(toy(either), [])).toThrow(/final state fine: no sample call ends/);
+    expect(() => diagramOf(depends, [{ a: 1 }, { a: 2 }])).toThrow(/final state done: its output gives more than one: CBK001, CBK002/);
+    expect(() => diagramOf(toy(either), [])).toThrow(/final state fine: no sample call ends/);
     // The outcome a driven call really ended with must be the one the state's output gives.
     const overridden = setup({}).createMachine({
       id: 'overridden',
@@ -157,8 +160,8 @@ describe('the diagram generator', () => {
       states: { done: { type: 'final', output: () => ({ outcome: 'CBK001' }) } },
       output: () => ({ outcome: 'CBK003' }),
     });
-    expect(() => machineDiagram(overridden, [{}])).toThrow(/final state done: its output gives more than one: CBK001, CBK003/);
-    expect(machineDiagram(toy(() => ({ outcome: 'CBK002' })), [{}]).states).toEqual([
+    expect(() => diagramOf(overridden, [{}])).toThrow(/final state done: its output gives more than one: CBK001, CBK003/);
+    expect(diagramOf(toy(() => ({ outcome: 'CBK002' })), [{}]).states).toEqual([
       { name: 'deciding', final: false },
       { name: 'fine', final: true, outcome: 'CBK001' },
       { name: 'broken', final: true, outcome: 'CBK002' },

@@ -2,6 +2,7 @@
  * Per-call traces (engine/run/trace.ts): a selected call's states, guard values, effects with what
  * the runtime did, its facts and its outcome with the rule's text; tracing changes no figure.
  */
+import { finalSnapshots } from '../../engine/kernel/index.js';
 import { describe, expect, it } from 'vitest';
 import { formatTrace, runReplication, type CallTrace, type TraceOptions, type TraceStep } from '../../engine/run/index.js';
 import { GUARD_RULES, describeCallerInput, guardRuleId, localTime } from '../../engine/run/trace.js';
@@ -109,7 +110,7 @@ describe('rule IDs on guard lines', () => {
   it("maps every guard that leads straight to a final state to that final state's outcome ID", () => {
     let checked = 0;
     for (const kind of DIAGRAM_MACHINES) {
-      const outcomes = new Map(machineDiagram(machines[kind], SAMPLES[kind]).states.map((s) => [s.name, s.outcome]));
+      const outcomes = new Map(machineDiagram(machines[kind], finalSnapshots(machines[kind], SAMPLES[kind])).states.map((s) => [s.name, s.outcome]));
       for (const t of guardsToFinal(kind)) {
         checked++;
         const where = `${kind} ${t.state}: ${t.guard}${t.params === undefined ? '' : JSON.stringify(t.params)} -> ${t.target}`;
