@@ -12,7 +12,7 @@
  */
 import { getInitialMicrosteps, initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import { emergencyInput, emergencyMachine, outboundInput, outboundMachine, type CallKind, type EmergencyInputServices } from '../calls/index.js';
-import { createStreams, isBuiltInGuard, Simulation } from '../kernel/index.js';
+import { createStreams, Simulation } from '../kernel/index.js';
 import { CallbackPools, CreditsLedger, DerivedTenantFacts, TenantView, type UserFacts } from '../runtime/index.js';
 import type { Scenario } from '../scenario/index.js';
 import {
@@ -27,7 +27,7 @@ import {
 } from '../tenant/index.js';
 import { callSettings } from './call-plans.js';
 import { CALLER_TIMING_MS } from '../calls/index.js';
-import { guardRuleId } from './trace.js';
+import { guardRuleId, withNotedGuards } from './trace.js';
 
 /** One effective policy of the user and where it comes from (GRT001). */
 export interface PolicyExplanation {
@@ -170,23 +170,6 @@ function policyExplanation(tenant: Tenant, user: User, type: PolicyType): Policy
   return { type, name, source, group: { id: grant.groupId, displayName: group?.displayName ?? grant.groupId, rank: grant.rank } };
 }
 
-type GuardImplementation = (args: unknown, params: unknown) => boolean;
-
-/** *machine* with its guards wrapped to push each evaluation onto *noted*; it decides as *machine* does. */
-function noting<TMachine extends AnyStateMachine>(machine: TMachine, noted: { guard: string; params: unknown; value: boolean }[]): TMachine {
-  const wrapped: Record<string, GuardImplementation> = {};
-  for (const [name, implementation] of Object.entries(machine.implementations.guards as Record<string, unknown>)) {
-    if (typeof implementation !== 'function' || isBuiltInGuard(implementation)) continue;
-    const original = implementation as GuardImplementation;
-    wrapped[name] = (args, params) => {
-      const value = Boolean(original(args, params));
-      noted.push({ guard: name, params, value });
-      return value;
-    };
-  }
-  return machine.provide({ guards: wrapped } as Parameters<TMachine['provide']>[0]) as TMachine;
-}
-
 /** The names of the guards a state's eventless transitions test, from the machine's definition. */
 function alwaysGuards(machine: AnyStateMachine, state: string): string[] {
   const config = (machine.config.states as Record<string, { always?: unknown }> | undefined)?.[state];
@@ -219,7 +202,7 @@ const CARRIED: ReadonlySet<string> = new Set(['OUT001', 'EMG001', 'EMG002', 'EMG
 
 function driveCall(kind: 'outbound' | 'emergency', machine: AnyStateMachine, input: unknown, dialled: string, facts: UserFacts): CallExplanation {
   const noted: { guard: string; params: unknown; value: boolean }[] = [];
-  const [snapshot] = initialTransition(noting(machine, noted), input);
+  const [snapshot] = initialTransition(withNotedGuards(machine, (guard, _args, params, value) => noted.push({ guard, params, value })), input);
   // The states entered, from the unwrapped machine (it evaluates the same guards again, unnoted).
   const path = getInitialMicrosteps(machine, input).map(([s]) => stateName(s));
   // Each noted guard belongs to the first state from here on whose eventless transitions test it.

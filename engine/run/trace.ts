@@ -134,6 +134,28 @@ type GuardImplementation = (args: unknown, params: unknown) => boolean;
 type Microstep = [AnyMachineSnapshot, ExecutableActionObject[]];
 
 /**
+ * *machine* with each named guard wrapped to tell *note* its name, args, params and value (public
+ * API: `machine.provide`); it decides exactly as *machine* does. Built-in guards (and/or/not) are
+ * resolved by xstate itself and left alone.
+ */
+export function withNotedGuards<TMachine extends AnyStateMachine>(
+  machine: TMachine,
+  note: (guard: string, args: unknown, params: unknown, value: boolean) => void,
+): TMachine {
+  const wrapped: Record<string, GuardImplementation> = {};
+  for (const [name, implementation] of Object.entries(machine.implementations.guards as Record<string, unknown>)) {
+    if (typeof implementation !== 'function' || isBuiltInGuard(implementation)) continue;
+    const original = implementation as GuardImplementation;
+    wrapped[name] = (args, params) => {
+      const value = original(args, params);
+      note(name, args, params, Boolean(value));
+      return value;
+    };
+  }
+  return machine.provide({ guards: wrapped } as Parameters<TMachine['provide']>[0]) as TMachine;
+}
+
+/**
  * Records the traces of the selected calls of one replication. The replication tells it when a
  * call starts (`begin`, `facts`), each effect it carried out (`effect`), each macrostep
  * (`transition`, from the driver's `onTransition`) and the end (`finish`).
@@ -159,27 +181,17 @@ export class CallTracer {
 
   /** *machine* with every guard wrapped to note its result; it decides exactly as *machine* does. */
   machine<TMachine extends AnyStateMachine>(machine: TMachine): TMachine {
-    const wrapped: Record<string, GuardImplementation> = {};
-    const guards = machine.implementations.guards as Record<string, unknown>;
-    for (const [name, implementation] of Object.entries(guards)) {
-      // Built-in guards (and/or/not) are resolved by xstate itself.
-      if (typeof implementation !== 'function' || isBuiltInGuard(implementation)) continue;
-      const original = implementation as GuardImplementation;
-      wrapped[name] = (args, params) => {
-        // Every guard of one macrostep sees the event that started it. A guard that sees another
-        // event starts a new macrostep, and notes left from before belong to no step the driver
-        // kept (xstate evaluates the machine once more when it builds its inert actor).
-        const event = (args as { event?: unknown }).event;
-        if (event !== this.event) {
-          this.guards = [];
-          this.event = event;
-        }
-        const value = original(args, params);
-        this.guards.push({ guard: name, params, value: Boolean(value) });
-        return value;
-      };
-    }
-    return machine.provide({ guards: wrapped } as Parameters<TMachine['provide']>[0]) as TMachine;
+    return withNotedGuards(machine, (name, args, params, value) => {
+      // Every guard of one macrostep sees the event that started it. A guard that sees another
+      // event starts a new macrostep, and notes left from before belong to no step the driver
+      // kept (xstate evaluates the machine once more when it builds its inert actor).
+      const event = (args as { event?: unknown }).event;
+      if (event !== this.event) {
+        this.guards = [];
+        this.event = event;
+      }
+      this.guards.push({ guard: name, params, value });
+    });
   }
 
   /** A call starts: ask whether to trace it. */
