@@ -58,7 +58,11 @@ export interface CallFlowInEffect {
 export type TraceStep =
   /** The call started (`event` null) or an event moved it (e.g. `after ringTime`). */
   | { step: 'event'; atMs: number; event: string }
-  | { step: 'enter'; atMs: number; state: string }
+  /**
+   * The call's machine (`machine`, its id: a call can go on as another kind) entered `state`, by
+   * `transition` (none for a machine's initial state).
+   */
+  | { step: 'enter'; atMs: number; state: string; machine: string; transition?: TraceTransition }
   /** A named guard evaluated in `state` while choosing the next transition. */
   | { step: 'guard'; atMs: number; state: string; guard: string; params: unknown; value: boolean }
   /** An effect handed to the runtime, and what the runtime did with it. */
@@ -69,6 +73,18 @@ export type TraceStep =
   | { step: 'flow'; atMs: number; flow: TraceCallFlow; rule: RuleId; why: string }
   /** The machine took the caller's next input (`takeCallerInput`): what the caller did, e.g. `caller presses 1`. */
   | { step: 'input'; atMs: number; input: unknown; text: string };
+
+/**
+ * The transition taken into a state, as `callsim diagram --format json` names its transitions:
+ * from the state `from`, on `event` (`always`, `after <delay>`, or the event's type), chosen by
+ * `guard` (with `guardParams`) holding, or by having no guard.
+ */
+export interface TraceTransition {
+  from: string;
+  event: string;
+  guard?: string;
+  guardParams?: unknown;
+}
 
 /** One fact the call started with, e.g. `credits: postpaidOverage false, balance 0`. */
 export interface TraceFact {
@@ -246,7 +262,7 @@ export class CallTracer {
     // The replay runs *machine* as given: if it notes guards, those notes are not the driver's.
     this.guards = [];
     this.event = undefined;
-    const end = walk(trace.snapshot, event?.type, microsteps, guards, effects, atMs, trace.steps, this.name);
+    const end = walk(machine.id, trace.snapshot, event?.type, microsteps, guards, effects, atMs, trace.steps, this.name);
     const actual = typeof value === 'string' ? value : JSON.stringify(value);
     if (end !== actual) {
       trace.steps.push({ step: 'note', atMs, text: `states rebuilt up to ${end ?? 'none'}; the machine is in ${actual}` });
@@ -336,6 +352,7 @@ function resync(machine: AnyStateMachine, reached: AnyMachineSnapshot | undefine
  * *before* is the snapshot the macrostep started from (undefined when the call starts).
  */
 function walk(
+  machineId: string,
   before: AnyMachineSnapshot | undefined,
   eventType: string | undefined,
   microsteps: Microstep[] | undefined,
@@ -350,9 +367,11 @@ function walk(
   let nextStep = 0;
   let fits = microsteps !== undefined;
 
-  const choose = (state: string, candidates: readonly TransitionCandidate[]): TransitionCandidate | undefined => {
+  /** The candidate taken, with the guard call that chose it (none for an unguarded one). */
+  type Choice = { candidate: TransitionCandidate; call?: GuardCall };
+  const choose = (state: string, candidates: readonly TransitionCandidate[]): Choice | undefined => {
     for (const candidate of candidates) {
-      if (!candidate.guarded) return candidate;
+      if (!candidate.guarded) return { candidate };
       const call = guards[nextGuard];
       if (call === undefined || call.guard !== candidate.guard) {
         fits = false;
@@ -360,7 +379,7 @@ function walk(
       }
       nextGuard++;
       steps.push({ step: 'guard', atMs, state, guard: call.guard, params: call.params, value: call.value });
-      if (call.value) return candidate;
+      if (call.value) return { candidate, call };
     }
     return undefined;
   };
@@ -373,11 +392,11 @@ function walk(
       }
     }
   };
-  const enter = (snapshot: AnyMachineSnapshot): void => {
-    steps.push({ step: 'enter', atMs, state: stateLabel(snapshot) });
+  const enter = (snapshot: AnyMachineSnapshot, transition?: TraceTransition): void => {
+    steps.push({ step: 'enter', atMs, state: stateLabel(snapshot), machine: machineId, ...(transition === undefined ? {} : { transition }) });
   };
-  /** Take *chosen* from *from*: the next microstep; its effects, then the state it enters. */
-  const take = (from: AnyMachineSnapshot, chosen: TransitionCandidate): AnyMachineSnapshot | undefined => {
+  /** Take *chosen* from *from* on *event*: the next microstep; its effects, then the state it enters. */
+  const take = (from: AnyMachineSnapshot, chosen: Choice, event: string): AnyMachineSnapshot | undefined => {
     const microstep = microsteps?.[nextStep++];
     if (microstep === undefined) {
       fits = false;
@@ -387,7 +406,10 @@ function walk(
     showEffects(actions);
     const taken = callerInputTaken(from, snapshot);
     if (taken !== undefined) steps.push({ step: 'input', atMs, input: taken, text: describeCallerInput(taken, name) });
-    if (chosen.hasTarget || stateLabel(snapshot) !== stateLabel(from)) enter(snapshot);
+    if (chosen.candidate.hasTarget || stateLabel(snapshot) !== stateLabel(from)) {
+      const guard = chosen.call === undefined ? {} : { guard: chosen.call.guard, ...(chosen.call.params === undefined ? {} : { guardParams: chosen.call.params }) };
+      enter(snapshot, { from: stateLabel(from), event, ...guard });
+    }
     return snapshot;
   };
 
@@ -407,7 +429,7 @@ function walk(
     } else {
       current = before;
       const chosen = choose(stateLabel(before), transitionCandidates(before, eventType));
-      if (chosen !== undefined) current = take(before, chosen);
+      if (chosen !== undefined) current = take(before, chosen, eventLabel(eventType));
       // xstate lists the event's microstep even when no transition was enabled: nothing happened in it.
       else if (microsteps[0]?.[0] === before && microsteps[0][1].length === 0) nextStep++;
     }
@@ -415,7 +437,7 @@ function walk(
   while (fits && current !== undefined && current.status === 'active') {
     const chosen = choose(stateLabel(current), transitionCandidates(current, undefined));
     if (chosen === undefined) break;
-    current = take(current, chosen);
+    current = take(current, chosen, 'always');
   }
   if (microsteps !== undefined && nextStep !== microsteps.length) fits = false;
   for (const effect of effects.slice(nextEffect)) steps.push({ step: 'effect', atMs, ...effect });
