@@ -6,6 +6,8 @@ import { estimateCost, formatIssue, loadScenarioFile } from '../../engine/scenar
 import { ProgressBar, wantProgress } from '../progress.js';
 import { wholeNumber } from '../option-parsers.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode } from '../io.js';
+import { OutputFileError, outputProblem, sameFile, writeFileWhole } from '../write-whole.js';
+import { stepThroughPage } from '../step-through/index.js';
 
 interface TraceCliOptions {
   kind?: CallKind;
@@ -15,6 +17,8 @@ interface TraceCliOptions {
   seed?: number;
   json?: boolean;
   progress?: boolean;
+  /** Also write the step-through page of the traced calls here (cli/step-through). */
+  html?: string;
 }
 
 const KINDS = Object.keys(CALL_OUTCOME_IDS) as CallKind[];
@@ -65,6 +69,11 @@ export async function traceFile(file: string, options: TraceCliOptions, io: CliI
   const kindWanted = options.kind ?? (options.outcome === undefined ? undefined : kindOf(options.outcome));
   if (options.outcome !== undefined && kindWanted !== kindOf(options.outcome)) {
     io.stderr.write(`callsim trace: ${options.outcome} is not an outcome of ${kindWanted ?? 'any'} calls (it is for ${kindOf(options.outcome) ?? 'no'} calls).\n`);
+    return EXIT_UNUSABLE;
+  }
+  const htmlProblem = options.html === undefined ? undefined : outputProblem([{ option: '--html', path: options.html }]);
+  if (htmlProblem !== undefined) {
+    io.stderr.write(`callsim trace: ${htmlProblem}\n`);
     return EXIT_UNUSABLE;
   }
   const loaded = await loadScenarioFile(file, { metricProblem });
@@ -131,6 +140,17 @@ export async function traceFile(file: string, options: TraceCliOptions, io: CliI
     io.stderr.write(`callsim trace: no ${wanted(options, kindWanted)} in replication 0 of ${file} (seed ${seed}); ${had}.\n`);
     return EXIT_FINDINGS;
   }
+  if (options.html !== undefined) {
+    try {
+      writeFileWhole(options.html, stepThroughPage(`${file}, seed ${seed}, replication 0`, matched), io.stdout);
+    } catch (error) {
+      if (!(error instanceof OutputFileError)) throw error;
+      io.stderr.write(`callsim trace: cannot write --html ${error.path}: ${error.message}\n`);
+      return EXIT_UNUSABLE;
+    }
+    // The page went to standard output: the text would spoil it.
+    if (options.html === '-' || sameFile(options.html, '-')) return EXIT_OK;
+  }
   if (options.json === true) {
     io.stdout.write(`${JSON.stringify({ scenario: scenario.name, seed, replication: 0, traces: matched }, null, 2)}\n`);
   } else {
@@ -153,6 +173,7 @@ export function traceCommand(io: CliIo, done: (code: ExitCode) => void): Command
     .option('--limit <n>', 'show at most this many calls, the first to finish', wholeNumber('--limit', 1), 1)
     .option('--seed <n>', "seed (default: the scenario's)", wholeNumber('--seed', 0))
     .option('--json', 'print the traces as JSON')
+    .option('--html <file>', 'also write the step-through page of the traced calls: their machines\' diagrams beside the timeline, stepped with Next/Previous or the arrow keys (docs/traces.md); - for standard output, instead of the text')
     .option('--no-progress', 'never draw the progress bar on stderr')
     .addHelpText(
       'after',
@@ -167,7 +188,8 @@ Examples:
   $ callsim trace scenarios/out-of-credit.yaml --outcome OUT006
   $ callsim trace scenarios/holidays-and-after-hours.yaml --outcome INB003     (calls that ran the after-hours flow)
   $ callsim trace scenarios/seattle.yaml --kind inbound --limit 3
-  $ callsim trace scenarios/seattle.yaml --call 42 --json`,
+  $ callsim trace scenarios/seattle.yaml --call 42 --json
+  $ callsim trace scenarios/small-callback-pool.yaml --kind emergency --html call.html   (open call.html in a browser)`,
     )
     .action(async (file: string, options: TraceCliOptions) => {
       done(await traceFile(file, options, io));

@@ -135,3 +135,5 @@ export const CALL_EFFECT_TYPES: readonly CallEffect['type'][] = [
   'billTollFreeMinutes',
 ];
 export { DIAGRAM_MACHINES, DiagramError, diagramMermaid, machineDiagram, machinesMarkdown, type DiagramAction, type DiagramState, type DiagramTransition, type MachineDiagram } from './diagram.js';
+// The step-through page (cli/step-through) writes parameters as traces and diagrams do.
+export { inlineParams } from './diagram.js';

@@ -8,6 +8,8 @@ export type { TimelineOutcome } from './timeline-change.js';
 export type { CallRecord, Engine, ReplicationFigures } from '../calls/index.js';
 export { formatTrace } from './trace.js';
 export type { CallTrace, TraceFact, TraceOptions, TraceStep } from './trace.js';
+// The step-through page (cli/step-through) shows the same times and guard rules as the text.
+export { guardRuleId, since, type TraceTransition } from './trace.js';
 export { metricNames, metricProblem } from './metric-names.js';
 export { compareRuns } from './compare.js';
 export type { MetricComparison } from './compare.js';

@@ -577,7 +577,7 @@ export function summariseFacts(input: unknown, name: (id: string) => string): Tr
 }
 
 /** `+h:mm:ss` (with `.mmm` when not whole seconds) since *startMs*. */
-function since(startMs: number, atMs: number): string {
+export function since(startMs: number, atMs: number): string {
   const ms = atMs - startMs;
   const h = Math.floor(ms / 3_600_000);
   const m = Math.floor((ms % 3_600_000) / 60_000);

@@ -37,7 +37,7 @@ function prepare(line: string): Example {
   let input: string | undefined;
   const command = tokens[0];
   const writesFile = (option: string): boolean =>
-    option === '--calls' || option === '-o' || option === '--output' || (option === '--json' && command === 'run');
+    option === '--calls' || option === '-o' || option === '--output' || option === '--html' || (option === '--json' && command === 'run');
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] ?? '';
     const next = tokens[i + 1];
