@@ -2,15 +2,17 @@
 export const STEP_THROUGH_STYLE = `
 :root { --ink: #1f2328; --muted: #656d76; --line: #8c959f; --current: #0969da; --taken: #1a7f37; --rejected: #cf222e; --visited: #ddf4ff; --paper: #fff; }
 * { box-sizing: border-box; }
-body { margin: 0; font: 14px/1.45 system-ui, sans-serif; color: var(--ink); background: #f6f8fa; }
+html, body { height: 100%; }
+body { display: flex; flex-direction: column; margin: 0; font: 14px/1.45 system-ui, sans-serif; color: var(--ink); background: #f6f8fa; }
 header { padding: 10px 16px; background: var(--paper); border-bottom: 1px solid #d0d7de; }
 h1 { font-size: 18px; margin: 0 0 4px; }
 h1 .source { font-weight: normal; color: var(--muted); font-size: 14px; margin-left: 8px; }
 h2 { font-size: 14px; margin: 12px 0 4px; }
 #heading { margin: 4px 0 0; font-family: ui-monospace, monospace; font-size: 12.5px; }
 select { max-width: 70vw; }
-main { display: grid; grid-template-columns: minmax(340px, 420px) 1fr; gap: 12px; padding: 12px 16px; align-items: start; }
-.side { position: sticky; top: 8px; max-height: calc(100vh - 16px); overflow: auto; background: var(--paper); border: 1px solid #d0d7de; border-radius: 6px; padding: 10px; }
+main { flex: 1; min-height: 0; display: grid; grid-template-columns: minmax(340px, 420px) 1fr; gap: 12px; padding: 12px 16px; align-items: stretch; }
+main > * { min-height: 0; }
+.side { max-height: 100%; overflow: auto; background: var(--paper); border: 1px solid #d0d7de; border-radius: 6px; padding: 10px; }
 .controls { display: flex; align-items: center; gap: 8px; }
 .controls button { font: inherit; padding: 4px 10px; border: 1px solid #d0d7de; border-radius: 6px; background: #f6f8fa; cursor: pointer; }
 .controls button:disabled { opacity: 0.4; cursor: default; }
@@ -35,10 +37,10 @@ main { display: grid; grid-template-columns: minmax(340px, 420px) 1fr; gap: 12px
 #timeline li.machine-start { border-top: 1px dashed var(--line); margin-top: 3px; }
 #timeline li.current { background: var(--current); color: #fff; }
 #timeline li.current .at { color: #fff; }
-.diagrams { min-width: 0; }
+.diagrams { min-width: 0; max-height: 100%; overflow: auto; }
 .machine { background: var(--paper); border: 1px solid #d0d7de; border-radius: 6px; margin-bottom: 12px; padding: 4px 8px; }
 .machine[hidden] { display: none; }
-.machine .scroll { overflow: auto; max-height: calc(100vh - 90px); }
+.machine .scroll { overflow-x: auto; }
 svg.diagram { display: block; font-family: ui-monospace, 'DejaVu Sans Mono', monospace; }
 svg.diagram text { text-anchor: middle; fill: var(--ink); }
 svg.diagram .edge { fill: none; stroke: var(--line); stroke-width: 1.2; }
