@@ -7,7 +7,8 @@
  */
 import { guardRuleId, since, type CallTrace, type TraceStep, type TraceTransition } from '../../engine/run/index.js';
 import { inlineParams, type CallKind, type MachineDiagram } from '../../engine/machines/index.js';
-import { RULES, type RuleId } from '../../engine/tenant/index.js';
+import { RULES, isRuleId } from '../../engine/tenant/index.js';
+import { plainText } from '../rule-page.js';
 
 export type FrameLine =
   | { kind: 'event' | 'input' | 'note' | 'flow'; text: string }
@@ -62,8 +63,6 @@ function rejectedTransitions(diagram: MachineDiagram, state: string, guard: stri
 const entryLines = (prefix: string, record: Record<string, unknown>): string[] =>
   Object.entries(record).map(([k, v]) => `${prefix}${k}: ${v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
 
-const isRuleId = (id: string): id is RuleId => id in RULES;
-
 export function traceFrames(trace: CallTrace, diagrams: ReadonlyMap<string, MachineDiagram>): Frame[] {
   const frames: Frame[] = [];
   let lines: FrameLine[] = [];
@@ -115,7 +114,7 @@ export function traceFrames(trace: CallTrace, diagrams: ReadonlyMap<string, Mach
           ...(edge === undefined ? {} : { edge }),
           rejected,
           lines,
-          ...(final === undefined ? {} : { final: { outcome: final, text: isRuleId(final) ? RULES[final].text : '' } }),
+          ...(final === undefined ? {} : { final: { outcome: final, text: isRuleId(final) ? plainText(RULES[final].text) : '' } }),
         });
         lines = [];
         rejected = [];
@@ -130,7 +129,7 @@ export function traceFrames(trace: CallTrace, diagrams: ReadonlyMap<string, Mach
     title: `outcome ${trace.outcome}`,
     rejected,
     lines,
-    outcome: { id: trace.outcome, reason: trace.reason, rule: trace.rule },
+    outcome: { id: trace.outcome, reason: trace.reason, rule: plainText(trace.rule) },
   });
   return frames;
 }

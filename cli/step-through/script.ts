@@ -128,9 +128,11 @@ export const STEP_THROUGH_SCRIPT = String.raw`
       current.classList.add('current');
       var lines = [];
       frame.lines.forEach(function (line) { if (line.kind === 'effect') lines = lines.concat(line.callout); });
-      if (frame.outcome) lines.push('outcome ' + frame.outcome.id);
       callout(frame.machine, current, lines);
       current.scrollIntoView({ block: 'center', inline: 'center' });
+      // The label of the transition taken sits between its source and the state: bring it in too.
+      var label = svgOf(frame.machine).querySelector('.edge-label.taken');
+      if (label) label.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     }
     detail(frame);
     byId('status').textContent = 'Step ' + (index + 1) + ' of ' + frames.length;

@@ -139,6 +139,15 @@ describe('the page', () => {
     const html = stepThroughPage('test', [trace]);
     expect(html.match(/<svg class="diagram"[^>]*data-machine="(\w+)"/g)?.map((s) => /data-machine="(\w+)"/.exec(s)![1])).toEqual(['emergency', 'outbound']);
   });
+
+  it('shows the steps of a machine it has no diagram for, and says so', async () => {
+    const trace = traced(await library('scenarios/no-emergency-policy.yaml'), 60).find((t) => t.steps.some((s) => s.step === 'enter' && s.machine === 'outbound') && t.kind === 'emergency')!;
+    const html = stepThroughHtml({ title: 'test', traces: [trace], diagrams: [diagrams.get('emergency')!], heading: () => 'h' });
+    expect(html).toContain('No diagram for the outbound machine: its steps are in the timeline.');
+    const frames = traceFrames(trace, new Map([['emergency', diagrams.get('emergency')!]]));
+    expect(frames.filter((f) => f.machine === 'outbound' && f.state !== null).length).toBeGreaterThan(1);
+    expect(frames.filter((f) => f.machine === 'outbound').every((f) => f.edge === undefined)).toBe(true);
+  });
 });
 
 describe('callsim trace --html', () => {
