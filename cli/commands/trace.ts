@@ -134,7 +134,7 @@ export async function traceFile(file: string, options: TraceCliOptions, io: CliI
   if (options.json === true) {
     io.stdout.write(`${JSON.stringify({ scenario: scenario.name, seed, replication: 0, traces: matched }, null, 2)}\n`);
   } else {
-    io.stdout.write(matched.map(formatTrace).join('\n'));
+    io.stdout.write(matched.map((t) => formatTrace(t)).join('\n'));
   }
   return EXIT_OK;
 }

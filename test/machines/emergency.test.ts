@@ -39,7 +39,7 @@ describe('emergency call', () => {
 
   it('uses the resource account number and reserves nothing when the pool is empty (EMG005)', () => {
     const run = drive(emergencyMachine, call((c) => {
-      c.callbackPool = { size: 0, numberHeldByCaller: null, nextFreeNumber: null, reuseCandidate: null };
+      c.callbackPool = { size: 0, numberHeldByCaller: null, nextFreeNumber: null, reuseCandidate: null, reuseCandidateHolderId: null };
     }));
     expect(run.snapshot.output).toMatchObject({ outcome: 'EMG005', details: { callbackNumber: '+14255550100' } });
     expect(effects(run.actions)).toEqual([]);
@@ -55,7 +55,7 @@ describe('emergency call', () => {
 
   it('falls back to the resource account number when the pool offers no number at all', () => {
     const run = drive(emergencyMachine, call((c) => {
-      c.callbackPool = { size: 2, numberHeldByCaller: null, nextFreeNumber: null, reuseCandidate: null };
+      c.callbackPool = { size: 2, numberHeldByCaller: null, nextFreeNumber: null, reuseCandidate: null, reuseCandidateHolderId: null };
     }));
     expect(run.snapshot.output).toMatchObject({
       outcome: 'EMG005',
@@ -109,7 +109,7 @@ describe('emergency call', () => {
 
   it('fails as EMG011, not EMG005, when the pool is empty and the resource account has no number (ported)', () => {
     const run = drive(emergencyMachine, call((c) => {
-      c.callbackPool = { size: 0, numberHeldByCaller: null, nextFreeNumber: null, reuseCandidate: null };
+      c.callbackPool = { size: 0, numberHeldByCaller: null, nextFreeNumber: null, reuseCandidate: null, reuseCandidateHolderId: null };
       c.resourceAccountNumber = null;
       c.location.staticLocationId = null;
     }));
