@@ -46,8 +46,16 @@ describe('emergency call', () => {
   });
 
   it('displaces the holder of the reuse candidate when no number is free (EMG004)', () => {
-    const run = drive(emergencyMachine, call((c) => { c.callbackPool.nextFreeNumber = null; }));
-    expect(run.snapshot.output).toMatchObject({ outcome: 'EMG004', details: { callbackNumber: '+14255550201' } });
+    const run = drive(emergencyMachine, call((c) => {
+      c.callbackPool.nextFreeNumber = null;
+      c.callbackPool.reuseCandidateHolderId = 'holder-id';
+    }));
+    // The record names who lost the number, in its details and its reason.
+    expect(run.snapshot.output).toMatchObject({
+      outcome: 'EMG004',
+      reason: expect.stringContaining('its earlier holder (holder-id) loses the reservation'),
+      details: { callbackNumber: '+14255550201', displacedUserId: 'holder-id' },
+    });
     expect(effects(run.actions)).toEqual([
       expect.objectContaining({ type: 'reserveCallbackNumber', params: expect.objectContaining({ mode: 'displace' }) }),
     ]);
@@ -163,6 +171,7 @@ describe('emergency call', () => {
         routing: null,
         callbackNumber: null,
         callbackSource: null,
+        displacedUserId: null,
       },
     });
     expect(effects(run.actions)).toEqual([]);
