@@ -81,6 +81,8 @@ export async function callFile(file: string, options: CallCliOptions, io: CliIo)
   const { scenario, tenant } = loaded;
   const at = options.at === undefined ? 0 : atMs(options.at, scenario.startEpochMs);
   if (typeof at === 'string') return fail(at);
+  // Past the horizon the scenario says nothing: its workload and timeline end there.
+  if (at >= scenario.horizon) return fail(`--at ${options.at ?? ''} is at or after the scenario's horizon (${scenario.horizon / 3_600_000}h from its start).`);
   const main: PlacedCallRequest =
     options.dial !== undefined
       ? { kind: 'dial', user: options.user, dialled: options.dial }
