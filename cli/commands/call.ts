@@ -101,12 +101,12 @@ export async function callFile(file: string, options: CallCliOptions, io: CliIo)
   };
   const outcome = placeCalls(scenario, tenant, request);
   if (!outcome.ok) return fail(outcome.error);
-  const { traces, mainCallId, notes, timeline } = outcome.result;
+  const { traces, mainCallId, notes, timeline, description } = outcome.result;
   if (options.json === true) {
-    io.stdout.write(`${JSON.stringify({ scenario: scenario.name, seed: request.seed, atMs: at, workload: request.workload, mainCallId, traces, notes }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ scenario: scenario.name, seed: request.seed, atMs: at, workload: request.workload, description, mainCallId, traces, notes }, null, 2)}\n`);
     return EXIT_OK;
   }
-  const out: string[] = [];
+  const out: string[] = [`Call: ${description}${request.workload ? ", amid the scenario's workload" : ''}.`, ''];
   const applied = timeline.filter((t) => t.at <= at);
   if (applied.length > 0) {
     out.push('Timeline changes in effect by then:');
@@ -120,7 +120,7 @@ export async function callFile(file: string, options: CallCliOptions, io: CliIo)
     out.push('');
   }
   const shown = traces.filter((t) => t.callId >= mainCallId);
-  io.stdout.write(`${out.join('\n')}${out.length > 0 ? '\n' : ''}${shown.map((t) => formatTrace(t, false)).join('\n')}`);
+  io.stdout.write(`${out.join('\n')}\n${shown.map((t) => formatTrace(t, false)).join('\n')}`);
   for (const note of notes) io.stdout.write(`\n${note}\n`);
   return EXIT_OK;
 }

@@ -62,6 +62,8 @@ export interface CallResult {
   timeline: TimelineOutcome[];
   /** What could not be done, in words (e.g. no callback number to call back). */
   notes: string[];
+  /** The main call in words, as it was placed: `user05@contoso.com dials 911`. */
+  description: string;
 }
 
 export type CallOutcome = { ok: true; result: CallResult } | { ok: false; error: string };
@@ -116,6 +118,15 @@ function intentFor(placer: CallPlacer, accountId: string, user: User, choice: In
   return { kind: 'noInput' };
 }
 
+/** What the caller does at the menu, in words (a key is followed by its digit). */
+const INTENT_TEXT: Readonly<Record<Intent['kind'], string>> = {
+  key: 'presses',
+  dialByName: 'says their name',
+  dialByExtension: 'dials their extension',
+  noInput: 'makes no input',
+  invalidInput: 'presses a key the menu does not map',
+};
+
 /**
  * Make the calls of *request* in replication 0 of *scenario* (whose loaded tenant is *tenant*)
  * and trace them. An error (unknown user, no shared number to call) is returned, not thrown.
@@ -138,6 +149,7 @@ export function placeCalls(scenario: Scenario, tenant: Tenant, request: CallRequ
   let error: string | undefined;
   let placing = false;
   let mainCallId = -1;
+  let description = '';
   const talk = { answers: request.answers, ringMs: request.answers ? CALLER_TIMING_MS.ringAnswered : CALLER_TIMING_MS.ringUnanswered, talkMs: request.durationMs };
 
   /** Place one call now; only calls placed here are traced. */
@@ -158,6 +170,9 @@ export function placeCalls(scenario: Scenario, tenant: Tenant, request: CallRequ
     }
     switch (call.kind) {
       case 'dial':
+        description = call.dialled.startsWith('+')
+          ? `${user.userPrincipalName} dials ${call.dialled} (an outbound call to ${destinationCountry(call.dialled)})`
+          : `${user.userPrincipalName} dials ${call.dialled}`;
         return call.dialled.startsWith('+')
           ? placer.outbound.place(user.objectId, { destinationCountry: destinationCountry(call.dialled), ...talk })
           : placer.emergency.place(user.objectId, call.dialled, request.durationMs);
@@ -167,10 +182,14 @@ export function placeCalls(scenario: Scenario, tenant: Tenant, request: CallRequ
           error = `${user.userPrincipalName}'s Shared Calling policy has no resource account: there is no shared number for an inbound caller to dial`;
           return undefined;
         }
-        return placer.inbound.place(account.objectId, intentFor(placer, account.objectId, user, call.caller), user, request.answers, request.durationMs);
+        const intent = intentFor(placer, account.objectId, user, call.caller);
+        const number = services.view.user(user.objectId)?.resourceAccountNumber?.telephoneNumber ?? 'no number';
+        description = `a PSTN caller dials ${number} (${account.userPrincipalName}) asking for ${user.userPrincipalName}, and at the menu ${INTENT_TEXT[intent.kind]}${intent.kind === 'key' ? ` ${intent.key}` : ''}`;
+        return placer.inbound.place(account.objectId, intent, user, request.answers, request.durationMs);
       }
       case 'callback': {
         const accountNumber = services.view.user(user.objectId)?.resourceAccountNumber?.telephoneNumber;
+        description = `the emergency service calls ${call.number} back for ${user.userPrincipalName}'s emergency call`;
         return placer.callbacks.start(call.number, user.objectId, call.number === accountNumber, request.answers);
       }
     }
@@ -216,5 +235,5 @@ export function placeCalls(scenario: Scenario, tenant: Tenant, request: CallRequ
   });
   if (error !== undefined) return { ok: false, error };
   traces.sort((a, b) => a.callId - b.callId);
-  return { ok: true, result: { traces, mainCallId, timeline: run.timeline, notes } };
+  return { ok: true, result: { traces, mainCallId, timeline: run.timeline, notes, description } };
 }

@@ -22,7 +22,7 @@ describe('callsim call', () => {
   it('traces the call at --at in the trace format, with no warm-up note (a call on purpose is in no figures)', async () => {
     const { code, stdout } = await runCli('call', SEATTLE, '--user', USER, '--dial', '911', '--at', '1d2h');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^emergency call 0 \(replication 0\), started 2026-03-03 02:00:00 PST \(America\/Los_Angeles\) by user05@contoso.com, ended \+0:05:00\n/);
+    expect(stdout).toMatch(/^Call: user05@contoso.com dials 911\.\n\nemergency call 0 \(replication 0\), started 2026-03-03 02:00:00 PST \(America\/Los_Angeles\) by user05@contoso.com, ended \+0:05:00\n/);
     expect(stdout).toContain('  Steps (time since the call started):');
     expect(stdout).toContain('  Rule EMG003: ');
     expect(stdout).not.toContain('warm-up');
@@ -37,7 +37,8 @@ describe('callsim call', () => {
   it('makes the --before calls first, a minute apart, and summarises them in one line each', async () => {
     const { code, stdout } = await runCli('call', SEATTLE, '--user', USER, '--dial', '911', '--at', '1h', '--before', 'user02@contoso.com:911', '--before', 'user03@contoso.com:911');
     expect(code).toBe(0);
-    const [before, main] = stdout.split('\n\n');
+    const [call, before, main] = stdout.split('\n\n');
+    expect(call).toBe('Call: user05@contoso.com dials 911.');
     expect(before?.split('\n')[0]).toBe('Calls made before it:');
     expect(before?.split('\n')).toHaveLength(3);
     expect(before).toContain('emergency call 0 by user02@contoso.com, started 2026-03-02 00:58:00 PST (America/Los_Angeles): EMG003');
@@ -67,7 +68,7 @@ describe('callsim call', () => {
     expect(before.traces[0]?.outcome).toBe('OUT001');
     const { code, stdout } = await runCli('call', 'scenarios/port-the-number.yaml', '--user', USER, '--dial', '+14255550123', '--at', '3d10h');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Timeline changes in effect by then:\n  Move-CsSimPhoneNumberOut/);
+    expect(stdout).toMatch(/^Call: user05@contoso.com dials \+14255550123 \(an outbound call to US\)\.\n\nTimeline changes in effect by then:\n  Move-CsSimPhoneNumberOut/);
     expect(stdout).toContain('Outcome OUT004');
   });
 
@@ -82,6 +83,7 @@ describe('callsim call', () => {
 
   it('puts an inbound caller through to the user by the menu key that transfers to them (auto)', async () => {
     const { stdout } = await runCli('call', SEATTLE, '--user', 'user01@contoso.com', '--inbound', '--at', '10h');
+    expect(stdout).toMatch(/^Call: a PSTN caller dials \+14255550100 \(main-aa@contoso.com\) asking for user01@contoso.com, and at the menu presses 1\.\n/);
     expect(stdout).toContain('caller presses 1');
     expect(stdout).toContain('Outcome INB010');
   });
