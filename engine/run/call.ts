@@ -17,7 +17,7 @@
  */
 import type { Intent } from '../calls/index.js';
 import type { Scenario } from '../scenario/index.js';
-import { findUser, type CountryCode, type Tenant, type User } from '../tenant/index.js';
+import { findUser, normalizeTelephoneNumber, type CountryCode, type Tenant, type User } from '../tenant/index.js';
 import { nearestUpn } from './explain-user.js';
 import { runReplication, type CallPlacer } from './replication.js';
 import type { TimelineOutcome } from './timeline-change.js';
@@ -137,6 +137,12 @@ export function placeCalls(scenario: Scenario, tenant: Tenant, request: CallRequ
     const found = userOrError(tenant, identity);
     if (typeof found === 'string') return { ok: false, error: found };
   }
+  if (request.main.kind === 'callback') {
+    // The number as Teams stores it (E.164 with +), so it matches the pool's and the account's.
+    const normalized = normalizeTelephoneNumber(request.main.number);
+    if (!normalized.ok) return { ok: false, error: `--callback-to: ${normalized.refusal.message}` };
+    request = { ...request, main: { ...request.main, number: normalized.number } };
+  }
   const firstBefore = request.atMs - request.before.length * BEFORE_GAP_MS;
   if (firstBefore < 0) {
     return { ok: false, error: `${request.before.length} call(s) a minute apart before the main call need it to start at least ${request.before.length}m after the scenario's start` };
@@ -188,7 +194,12 @@ export function placeCalls(scenario: Scenario, tenant: Tenant, request: CallRequ
         return placer.inbound.place(account.objectId, intent, user, request.answers, request.durationMs);
       }
       case 'callback': {
-        const accountNumber = services.view.user(user.objectId)?.resourceAccountNumber?.telephoneNumber;
+        const facts = services.view.user(user.objectId);
+        const accountNumber = facts?.resourceAccountNumber?.telephoneNumber;
+        if (call.number !== accountNumber && !(facts?.sharedCallingPolicy?.emergencyNumbers ?? []).includes(call.number)) {
+          // Allowed (the emergency service dials what it was given), but most likely a typo.
+          notes.push(`note: ${call.number} is neither a callback number of ${user.userPrincipalName}'s Shared Calling policy nor its resource account's number.`);
+        }
         description = `the emergency service calls ${call.number} back for ${user.userPrincipalName}'s emergency call`;
         return placer.callbacks.start(call.number, user.objectId, call.number === accountNumber, request.answers);
       }

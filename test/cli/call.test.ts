@@ -93,7 +93,16 @@ describe('callsim call', () => {
     expect((await runCli(...args)).stdout).toBe((await runCli(...args)).stdout);
   });
 
+  it('takes a callback number without its + and notes a number that is no callback number of the user', async () => {
+    const doc = await json(SEATTLE, '--user', USER, '--callback-to', '14255556789');
+    expect(doc.traces[0]?.details).toMatchObject({ dialledNumber: '+14255556789' });
+    expect(doc.notes).toEqual([]);
+    const other = await json(SEATTLE, '--user', USER, '--callback-to', '+14255556788');
+    expect(other.notes).toEqual(["note: +14255556788 is neither a callback number of user05@contoso.com's Shared Calling policy nor its resource account's number."]);
+  });
+
   it.each([
+    [['--user', USER, '--callback-to', 'tel:+14255556789'], '--callback-to: NUM003'],
     [['--user', USER], 'give exactly one of --dial STRING, --inbound, --callback-to NUMBER'],
     [['--user', USER, '--dial', '911', '--inbound'], 'give exactly one of'],
     [['--user', 'user5@contoso.com', '--dial', '911'], 'no user user5@contoso.com in the scenario\'s tenant; did you mean user05@contoso.com?'],
