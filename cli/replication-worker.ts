@@ -5,7 +5,7 @@
  * `--calls` records and its progress when the run asks for them.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { runReplication, type CallRecord } from '../engine/run/index.js';
+import { readableName, runReplication, type CallRecord } from '../engine/run/index.js';
 import { csvLine } from './calls-csv.js';
 import type { WorkerJob, WorkerReply, WorkerSetup } from './parallel-run.js';
 
@@ -17,6 +17,8 @@ if (port === null) throw new Error('replication-worker runs only as a worker thr
 const CHUNK = 64 * 1024;
 
 const { scenario, tenant } = setup.loaded;
+// The tenant as loaded names the people of the records (users a timeline adds keep their ObjectIds).
+const name = readableName(tenant);
 port.on('message', (job: WorkerJob) => {
   const send = (reply: WorkerReply): void => port.postMessage(reply);
   const replication = job.replication;
@@ -34,7 +36,7 @@ port.on('message', (job: WorkerJob) => {
       ...(setup.calls
         ? {
             onCall: (record: CallRecord) => {
-              pending += csvLine(record, startEpochMs);
+              pending += csvLine(record, startEpochMs, name);
               if (pending.length >= CHUNK) flush();
             },
           }

@@ -1,6 +1,6 @@
 /** `callsim run FILE`: simulate a scenario and report its figures with confidence intervals. */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { metricNames, metricProblem, runScenario, type CallRecord, type Engine, type RunResult } from '../../engine/run/index.js';
+import { metricNames, metricProblem, readableName, runScenario, type CallRecord, type Engine, type RunResult } from '../../engine/run/index.js';
 import {
   bytesText,
   cannotFit,
@@ -241,12 +241,13 @@ export async function runFile(file: string, options: RunCliOptions, io: CliIo, s
       : undefined;
     const progress = bar === undefined ? undefined : (done: number): void => bar?.update(done);
     const startEpochMs = loaded.scenario.startEpochMs;
+    const name = readableName(loaded.tenant);
     // On this thread the bar counts the calls; replications on workers only say how far they got.
     const onCall =
       callsFile === undefined && bar === undefined
         ? undefined
         : (r: CallRecord): void => {
-            callsFile?.write(csvLine(r, startEpochMs));
+            callsFile?.write(csvLine(r, startEpochMs, name));
             bar?.call();
           };
     const seed = options.seed ?? loaded.scenario.seed;

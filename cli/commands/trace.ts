@@ -28,6 +28,20 @@ const FLOWS: readonly string[] = Object.values(CALL_FLOW_OUTCOME);
 
 const isFlow = (id: string): boolean => FLOWS.includes(id);
 
+/**
+ * Rules §3 lists EMG002 (location) and EMG006 (routing) as steps every carried emergency call
+ * takes, not as endings: they name themselves in the reason of each emergency call that was
+ * located or routed, which is what `--outcome EMG002` / `EMG006` selects.
+ */
+const STEPS: readonly string[] = ['EMG002', 'EMG006'];
+
+const isStep = (id: string): boolean => STEPS.includes(id);
+
+/** Whether emergency call *trace* took step *id* (its reason names it: `; EMG002 location ...`). */
+function tookStep(trace: CallTrace, id: string): boolean {
+  return trace.reason.includes(`; ${id} `) || trace.reason.includes(`(${id} `);
+}
+
 /** The call flow an inbound call ran (its details' `flow`), or undefined. */
 function flowOf(trace: CallTrace): string | undefined {
   const details = trace.details;
@@ -44,14 +58,17 @@ function kind(value: string): CallKind {
 
 function outcome(value: string): string {
   const id = value.toUpperCase();
-  if (!isFlow(id) && !KINDS.some((k) => (CALL_OUTCOME_IDS[k] as readonly string[]).includes(id))) {
-    throw new InvalidArgumentError('expected a call outcome ID from docs/rules.md §3, such as OUT006 or INB012, or a call flow: INB002, INB003, INB004.');
+  if (!isFlow(id) && !isStep(id) && !KINDS.some((k) => (CALL_OUTCOME_IDS[k] as readonly string[]).includes(id))) {
+    throw new InvalidArgumentError(
+      'expected a call outcome ID from docs/rules.md §3, such as OUT006 or INB012; a call flow: INB002, INB003, INB004; or an emergency step: EMG002 (location), EMG006 (routing).',
+    );
   }
   return id;
 }
 
 function kindOf(outcomeId: string): CallKind | undefined {
   if (isFlow(outcomeId)) return 'inbound';
+  if (isStep(outcomeId)) return 'emergency';
   return KINDS.find((k) => (CALL_OUTCOME_IDS[k] as readonly string[]).includes(outcomeId));
 }
 
@@ -62,6 +79,7 @@ class EnoughTraces extends Error {}
 function wanted(options: TraceCliOptions, kindWanted: CallKind | undefined): string {
   const what = `${kindWanted ?? ''} call${options.call === undefined ? '' : ` ${options.call}`}`.trim();
   if (options.outcome === undefined) return what;
+  if (isStep(options.outcome)) return `${what} took the step ${options.outcome}`;
   return isFlow(options.outcome) ? `${what} ran the call flow ${options.outcome}` : `${what} ended in ${options.outcome}`;
 }
 
@@ -89,6 +107,8 @@ export async function traceFile(file: string, options: TraceCliOptions, io: CliI
   const finished = new Map<string, number>();
   // --outcome INB002/INB003/INB004 asks for the call flow an inbound call ran, not how it ended.
   const byFlow = options.outcome !== undefined && isFlow(options.outcome);
+  // --outcome EMG002/EMG006 asks for the emergency calls that took that step.
+  const step = options.outcome !== undefined && isStep(options.outcome) ? options.outcome : undefined;
   let started = 0;
   // Replication 0 to the horizon, or until enough calls matched: a bar if that may take a while.
   const estimate = estimateCost(scenario, tenant.users.length, { replications: 1 });
@@ -106,7 +126,7 @@ export async function traceFile(file: string, options: TraceCliOptions, io: CliI
           return (kindWanted === undefined || call.kind === kindWanted) && (options.call === undefined || call.callId === options.call);
         },
         onTrace: (trace) => {
-          const key = byFlow ? (flowOf(trace) ?? 'no flow') : trace.outcome;
+          const key = byFlow ? (flowOf(trace) ?? 'no flow') : step !== undefined && tookStep(trace, step) ? step : trace.outcome;
           finished.set(key, (finished.get(key) ?? 0) + 1);
           if (options.outcome !== undefined && key !== options.outcome) return;
           matched.push(trace);
@@ -154,7 +174,7 @@ export async function traceFile(file: string, options: TraceCliOptions, io: CliI
   if (options.json === true) {
     io.stdout.write(`${JSON.stringify({ scenario: scenario.name, seed, replication: 0, traces: matched }, null, 2)}\n`);
   } else {
-    io.stdout.write(matched.map(formatTrace).join('\n'));
+    io.stdout.write(matched.map((t) => formatTrace(t)).join('\n'));
   }
   return EXIT_OK;
 }
@@ -166,7 +186,7 @@ export function traceCommand(io: CliIo, done: (code: ExitCode) => void): Command
     .option('--kind <kind>', `only calls of this kind: ${KINDS.join(', ')}`, kind)
     .option(
       '--outcome <id>',
-      'only calls that ended in this outcome ID (docs/rules.md §3), e.g. OUT006; a call flow ID (INB002 holiday, INB003 after hours, INB004 business hours) selects the inbound calls that ran that flow',
+      'only calls that ended in this outcome ID (docs/rules.md §3), e.g. OUT006; a call flow ID (INB002 holiday, INB003 after hours, INB004 business hours) selects the inbound calls that ran that flow, EMG002 or EMG006 the emergency calls that were located or routed',
       outcome,
     )
     .option('--call <n>', 'only the call with this number (as in `callsim run --calls`)', wholeNumber('--call', 0))

@@ -23,9 +23,9 @@ export class CallbackCalls {
   /**
    * The emergency service dials *number* back for the emergency call of *emergencyCallerId*;
    * *isResourceAccountNumber* when that call presented the resource account's number (EMG005);
-   * *answered* whether the person rung answers (drawn with the emergency call).
+   * *answered* whether the person rung answers (drawn with the emergency call). Returns the call's id.
    */
-  start(number: E164, emergencyCallerId: string, isResourceAccountNumber: boolean, answered: boolean): void {
+  start(number: E164, emergencyCallerId: string, isResourceAccountNumber: boolean, answered: boolean): number {
     const { services } = this;
     const id = services.book.begin('callback', emergencyCallerId);
     const input: CallbackCallInput = {
@@ -38,5 +38,6 @@ export class CallbackCalls {
     };
     services.book.tracer?.facts(id, input);
     this.driver.start(id, input);
+    return id;
   }
 }

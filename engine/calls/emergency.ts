@@ -83,6 +83,7 @@ export function emergencyInput(services: EmergencyInputServices, facts: UserFact
       numberHeldByCaller: inspection?.heldByCaller ?? null,
       nextFreeNumber: inspection?.nextFree ?? null,
       reuseCandidate: inspection?.reuseCandidate ?? null,
+      reuseCandidateHolderId: pool === undefined || inspection?.reuseCandidate == null ? null : pool.holderAt(sim.now, inspection.reuseCandidate),
     },
     resourceAccountNumber: number === undefined ? null : { telephoneNumber: number.telephoneNumber, numberType: number.numberType },
     durationMs,
@@ -156,6 +157,23 @@ export class EmergencyCalls {
       services.book.tracer?.facts(id, input);
       this.driver.start(id, input);
     });
+  }
+
+  /**
+   * One call made on purpose (`callsim call`): user *callerId* dials *dialled* now, for
+   * *durationMs*. No callback follows on its own: whoever placed it places the callback too.
+   * Returns the call's id, or undefined when the tenant has no such user.
+   */
+  place(callerId: string, dialled: string, durationMs: number): number | undefined {
+    const { services } = this;
+    const facts = services.view.user(callerId);
+    if (facts === undefined) return undefined;
+    const id = services.book.begin('emergency', callerId);
+    this.followUps.set(id, { durationMs, callback: { callsBack: false, delayMs: 0, answered: false } });
+    const input = emergencyInput(services, facts, dialled, durationMs);
+    services.book.tracer?.facts(id, input);
+    this.driver.start(id, input);
+    return id;
   }
 
   private ended(callId: number, output: EmergencyCallOutput): void {

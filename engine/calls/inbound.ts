@@ -163,6 +163,19 @@ export class InboundCalls {
     });
   }
 
+  /**
+   * One call made on purpose (`callsim call`): a PSTN caller dials the number of resource account
+   * *accountId* now, meaning *intent*, asking for *intended*. Returns the call's id.
+   */
+  place(accountId: string, intent: Intent, intended: User | undefined, userAnswers: boolean, talkMs: number): number {
+    const { services } = this;
+    const id = services.book.begin('inbound', null);
+    const input = this.facts(id, accountId, intent, intended, userAnswers, talkMs);
+    services.book.tracer?.facts(id, input);
+    this.driver.start(id, input);
+    return id;
+  }
+
   private prepared(aa: AutoAttendant, kind: CallFlowKind, flow: CallFlow): PreparedFlow {
     let byKind = preparedFlows.get(flow);
     if (byKind === undefined) preparedFlows.set(flow, (byKind = new Map()));

@@ -120,6 +120,18 @@ export class OutboundCalls {
     });
   }
 
+  /**
+   * One call made on purpose (`callsim call`): user *callerId* dials now with what *drawn* says.
+   * Returns the call's id, or undefined when the tenant has no such user.
+   */
+  place(callerId: string, drawn: OutboundSample): number | undefined {
+    const facts = this.services.view.user(callerId);
+    if (facts === undefined) return undefined;
+    const id = this.services.book.begin('outbound', callerId);
+    this.start(id, facts, drawn);
+    return id;
+  }
+
   /** Start the outbound machine of call *callId* (begun in the book) for the user of *facts*. */
   start(callId: number, facts: UserFacts, drawn: OutboundSample): void {
     const { services } = this;

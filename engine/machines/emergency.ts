@@ -75,6 +75,8 @@ export interface EmergencyCallInput {
     nextFreeNumber: E164 | null;
     /** The reserved number to reuse when none is free (EMG004 setting), or null. */
     reuseCandidate: E164 | null;
+    /** ObjectId of the user who holds *reuseCandidate* now: who loses it if it is reused (EMG004). */
+    reuseCandidateHolderId: string | null;
   };
   /**
    * The resource account's number: the callback number when the pool is empty (EMG005), and its
@@ -123,6 +125,8 @@ export interface EmergencyDetails {
   callbackNumber: E164 | null;
   /** Where the callback number came from; null when the call never chose one. */
   callbackSource: CallbackNumberSource | null;
+  /** EMG004: ObjectId of the user who lost the callback number to this call; null otherwise. */
+  displacedUserId: string | null;
 }
 
 export type EmergencyCallOutput = CallOutput<'emergency', EmergencyOutcome, EmergencyDetails>;
@@ -233,8 +237,11 @@ function describeCall(context: EmergencyContext): string {
 }
 
 function emergencyOutput(outcome: EmergencyOutcome, because: string) {
-  return ({ context }: { context: EmergencyContext }): EmergencyCallOutput =>
-    callOutput('emergency', outcome, `${because}${describeCall(context)}.`, {
+  return ({ context }: { context: EmergencyContext }): EmergencyCallOutput => {
+    const displacedUserId = context.callbackSource === 'reuse' ? context.facts.callbackPool.reuseCandidateHolderId : null;
+    // EMG004 names the user who lost the number, where its reason says "earlier holder".
+    const text = displacedUserId === null ? because : because.replace('earlier holder', `earlier holder (${displacedUserId})`);
+    return callOutput('emergency', outcome, `${text}${describeCall(context)}.`, {
       dialledString: context.facts.dialledString,
       treatedAsOutbound: outcome === 'EMG001',
       dialString: context.emergencyNumber?.dialString ?? null,
@@ -243,7 +250,9 @@ function emergencyOutput(outcome: EmergencyOutcome, because: string) {
       routing: context.routing,
       callbackNumber: context.callbackNumber,
       callbackSource: context.callbackSource,
+      displacedUserId,
     });
+  };
 }
 
 function isTestDialString(context: EmergencyContext): boolean {

@@ -48,7 +48,7 @@ export function emergencyCall(change: (input: EmergencyCallInput) => void = () =
     tenantMixesSharedCallingWithDirectRouting: false,
     testCalls: { dialStrings: ['933'], treatAsEmergency: false },
     location: { dynamicLocationId: null, staticLocationId: 'loc-hq' },
-    callbackPool: { size: 2, numberHeldByCaller: null, nextFreeNumber: '+14255550201', reuseCandidate: '+14255550201' },
+    callbackPool: { size: 2, numberHeldByCaller: null, nextFreeNumber: '+14255550201', reuseCandidate: '+14255550201', reuseCandidateHolderId: null },
     resourceAccountNumber: { telephoneNumber: '+14255550100', numberType: 'CallingPlan' },
     durationMs: 240_000,
   };
@@ -151,15 +151,15 @@ export const SAMPLES: { [K in CallKind]: CallInputs[K][] } = {
     emergencyCall(),
     emergencyCall((c) => { c.dialledString = '999'; }),
     emergencyCall((c) => { c.callbackPool.numberHeldByCaller = '+14255550202'; }),
-    emergencyCall((c) => { c.callbackPool = { size: 0, numberHeldByCaller: null, nextFreeNumber: null, reuseCandidate: null }; }),
+    emergencyCall((c) => { c.callbackPool = { size: 0, numberHeldByCaller: null, nextFreeNumber: null, reuseCandidate: null, reuseCandidateHolderId: null }; }),
     emergencyCall((c) => { c.callbackPool.nextFreeNumber = null; }),
-    emergencyCall((c) => { c.callbackPool = { size: 2, numberHeldByCaller: null, nextFreeNumber: null, reuseCandidate: null }; }),
+    emergencyCall((c) => { c.callbackPool = { size: 2, numberHeldByCaller: null, nextFreeNumber: null, reuseCandidate: null, reuseCandidateHolderId: null }; }),
     emergencyCall((c) => { c.caller.enterpriseVoiceEnabled = false; }),
     emergencyCall((c) => { c.sharedCallingPolicyHasResourceAccount = false; }),
     emergencyCall((c) => { c.caller.voiceRoutingPstnUsageCount = 1; }),
     emergencyCall((c) => { c.userPolicy?.emergencyNumbers.forEach((n) => { n.pstnUsage = 'US-Emergency'; }); }),
     emergencyCall((c) => {
-      c.callbackPool = { size: 0, numberHeldByCaller: null, nextFreeNumber: null, reuseCandidate: null };
+      c.callbackPool = { size: 0, numberHeldByCaller: null, nextFreeNumber: null, reuseCandidate: null, reuseCandidateHolderId: null };
       c.resourceAccountNumber = null;
       c.location.staticLocationId = null;
     }),

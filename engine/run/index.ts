@@ -15,3 +15,6 @@ export { compareRuns } from './compare.js';
 export type { MetricComparison } from './compare.js';
 export { explainUser, nearestUpn } from './explain-user.js';
 export type { CallExplanation, ExplainUserResult, GuardDecision, InboundExplanation, PolicyExplanation, UserExplanation } from './explain-user.js';
+export { namedValue, readableName, withNames } from './readable-names.js';
+export { destinationCountry, placeCalls } from './call.js';
+export type { CallOutcome, CallRequest, CallResult, InboundCallerChoice, PlacedCallRequest } from './call.js';

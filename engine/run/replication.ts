@@ -24,6 +24,7 @@ import type { Scenario } from '../scenario/index.js';
 import type { Tenant, User } from '../tenant/index.js';
 import { callSettings, emergencyPlan, inboundPlan, outboundPlan } from './call-plans.js';
 import { applyTimelineEntry, type TimelineOutcome } from './timeline-change.js';
+import { readableName } from './readable-names.js';
 import { CallTracer, type TraceOptions } from './trace.js';
 
 export interface ReplicationOptions {
@@ -43,6 +44,21 @@ export interface ReplicationOptions {
    * give the same bytes (test/run/engines.test.ts). Traced calls always run on XState.
    */
   engine?: Engine;
+  /**
+   * Calls made on purpose (`callsim call`, engine/run/call.ts): *place* is given the wired call
+   * modules before the run starts and schedules its calls; without *workload* the scenario's
+   * arrivals are left out, so those are the only calls.
+   */
+  placed?: { workload: boolean; place(placer: CallPlacer): void };
+}
+
+/** What calls made on purpose are placed with: the run's services and its four call modules. */
+export interface CallPlacer {
+  services: CallServices;
+  outbound: OutboundCalls;
+  emergency: EmergencyCalls;
+  inbound: InboundCalls;
+  callbacks: CallbackCalls;
 }
 
 export interface ReplicationResult {
@@ -122,12 +138,15 @@ export function runReplication(
   const callbacks = new CallbackCalls(services);
   const emergency = new EmergencyCalls(services, outbound, callbacks);
   const inbound = new InboundCalls(services);
-  const outboundWork = outboundPlan(scenario, population);
-  if (outboundWork !== undefined) outbound.arrive(outboundWork);
-  const inboundWork = inboundPlan(scenario, population);
-  if (inboundWork !== undefined) inbound.arrive(inboundWork);
-  const emergencyWork = emergencyPlan(scenario, population);
-  if (emergencyWork !== undefined) emergency.arrive(emergencyWork);
+  if (options.placed?.workload !== false) {
+    const outboundWork = outboundPlan(scenario, population);
+    if (outboundWork !== undefined) outbound.arrive(outboundWork);
+    const inboundWork = inboundPlan(scenario, population);
+    if (inboundWork !== undefined) inbound.arrive(inboundWork);
+    const emergencyWork = emergencyPlan(scenario, population);
+    if (emergencyWork !== undefined) emergency.arrive(emergencyWork);
+  }
+  options.placed?.place({ services, outbound, emergency, inbound, callbacks });
 
   const timeline: TimelineOutcome[] = [];
   for (const entry of scenario.timeline) {
@@ -157,13 +176,4 @@ export function runReplication(
   }
   pools.expire(horizon);
   return { replication, figures: collector.figures(horizon, ledger.balance), timeline };
-}
-
-/** Turns the objectId of a user or resource account into its UPN, for traces; other strings pass. */
-function readableName(tenant: Tenant): (id: string) => string {
-  let names: Map<string, string> | undefined;
-  return (id) => {
-    names ??= new Map([...tenant.users, ...tenant.resourceAccounts].map((o) => [o.objectId, o.userPrincipalName]));
-    return names.get(id) ?? id;
-  };
 }

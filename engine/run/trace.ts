@@ -21,6 +21,7 @@ import { getInitialMicrosteps, getMicrosteps, type AnyMachineSnapshot, type AnyS
 import { afterEventDelay, isBuiltInGuard, transitionCandidates, type TransitionCandidate } from '../kernel/index.js';
 import type { CallKind } from '../calls/index.js';
 import { RULES, type RuleId } from '../tenant/index.js';
+import { namedValue, withNames } from './readable-names.js';
 
 /** Which calls to trace, and where their traces go. */
 export interface TraceOptions {
@@ -294,9 +295,9 @@ export class CallTracer {
       facts: trace.facts,
       steps: trace.steps,
       outcome: output.outcome,
-      reason: output.reason,
+      reason: withNames(output.reason, this.name),
       rule: RULES[output.outcome].text,
-      details: output.details,
+      details: namedValue(output.details, this.name),
     });
   }
 
@@ -666,8 +667,11 @@ export function guardRuleId(machine: CallKind, guard: string, params: unknown): 
 /** The machine a `goes on as a(n) KIND call` event switches a trace to. */
 const GOES_ON_AS = /^goes on as an? (\w+) call$/;
 
-/** The trace as text: a heading, the facts, one line per step (indented), the outcome and its rule. */
-export function formatTrace(trace: CallTrace): string {
+/**
+ * The trace as text: a heading, the facts, one line per step (indented), the outcome and its rule.
+ * *figures* false: the call belongs to no figures (`callsim call`), so the heading says nothing of the warm-up.
+ */
+export function formatTrace(trace: CallTrace, figures = true): string {
   const lines: string[] = [];
   // A callback is placed by the emergency service; its `caller` is the user it calls back.
   const by =
@@ -679,7 +683,7 @@ export function formatTrace(trace: CallTrace): string {
   lines.push(
     `${trace.kind} call ${trace.callId} (replication ${trace.replication}), started ${trace.startedAtLocal}` +
       `${by}, ended ${since(trace.startMs, trace.endMs)}` +
-      `${trace.counted ? '' : ' (during the warm-up: not counted in the figures)'}`,
+      `${trace.counted || !figures ? '' : ' (during the warm-up: not counted in the figures)'}`,
   );
   lines.push('  Facts at call start:');
   for (const fact of trace.facts) lines.push(`    ${fact.name}: ${fact.value}`);

@@ -1,4 +1,5 @@
 /** `callsim trace FILE`: prints how calls of replication 0 were routed; exit 0, 1 (none matched) or 2. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 
@@ -114,5 +115,27 @@ describe('callsim trace', () => {
     const { code, stderr } = await runCli('trace', 'test/fixtures/run/no-such-file.yaml');
     expect(code).toBe(2);
     expect(stderr).toContain('no-such-file.yaml');
+  });
+
+  it('accepts every outcome ID of docs/rules.md §3 for --outcome: none is refused as unusable (exit 2)', async () => {
+    const doc = readFileSync(new URL('../../docs/rules.md', import.meta.url), 'utf8');
+    const ids = [...doc.slice(doc.indexOf('## 3.')).matchAll(/^\| ([A-Z]+\d{3}) \|/gm)].map((m) => m[1] ?? '');
+    expect(ids.length).toBeGreaterThan(30);
+    for (const id of ids) {
+      // Exit 1 only says replication 0 of the small fixture had no such call; 2 would be a refusal.
+      const { code, stderr } = await runCli('trace', FIXTURE, '--outcome', id);
+      expect([0, 1], `${id}: ${stderr}`).toContain(code);
+    }
+  }, 120_000);
+
+  it('selects the emergency calls that were located (EMG002) or routed (EMG006): steps every carried emergency call takes', async () => {
+    for (const id of ['EMG002', 'EMG006']) {
+      const { code, stdout } = await runCli('trace', 'scenarios/seattle.yaml', '--outcome', id, '--json');
+      expect(code).toBe(0);
+      const traces = (JSON.parse(stdout) as { traces: { kind: string; reason: string }[] }).traces;
+      expect(traces.length).toBe(1);
+      expect(traces[0]?.kind).toBe('emergency');
+      expect(traces[0]?.reason).toContain(`; ${id} `);
+    }
   });
 });

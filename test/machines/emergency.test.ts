@@ -39,15 +39,23 @@ describe('emergency call', () => {
 
   it('uses the resource account number and reserves nothing when the pool is empty (EMG005)', () => {
     const run = drive(emergencyMachine, call((c) => {
-      c.callbackPool = { size: 0, numberHeldByCaller: null, nextFreeNumber: null, reuseCandidate: null };
+      c.callbackPool = { size: 0, numberHeldByCaller: null, nextFreeNumber: null, reuseCandidate: null, reuseCandidateHolderId: null };
     }));
     expect(run.snapshot.output).toMatchObject({ outcome: 'EMG005', details: { callbackNumber: '+14255550100' } });
     expect(effects(run.actions)).toEqual([]);
   });
 
   it('displaces the holder of the reuse candidate when no number is free (EMG004)', () => {
-    const run = drive(emergencyMachine, call((c) => { c.callbackPool.nextFreeNumber = null; }));
-    expect(run.snapshot.output).toMatchObject({ outcome: 'EMG004', details: { callbackNumber: '+14255550201' } });
+    const run = drive(emergencyMachine, call((c) => {
+      c.callbackPool.nextFreeNumber = null;
+      c.callbackPool.reuseCandidateHolderId = 'holder-id';
+    }));
+    // The record names who lost the number, in its details and its reason.
+    expect(run.snapshot.output).toMatchObject({
+      outcome: 'EMG004',
+      reason: expect.stringContaining('its earlier holder (holder-id) loses the reservation'),
+      details: { callbackNumber: '+14255550201', displacedUserId: 'holder-id' },
+    });
     expect(effects(run.actions)).toEqual([
       expect.objectContaining({ type: 'reserveCallbackNumber', params: expect.objectContaining({ mode: 'displace' }) }),
     ]);
@@ -55,7 +63,7 @@ describe('emergency call', () => {
 
   it('falls back to the resource account number when the pool offers no number at all', () => {
     const run = drive(emergencyMachine, call((c) => {
-      c.callbackPool = { size: 2, numberHeldByCaller: null, nextFreeNumber: null, reuseCandidate: null };
+      c.callbackPool = { size: 2, numberHeldByCaller: null, nextFreeNumber: null, reuseCandidate: null, reuseCandidateHolderId: null };
     }));
     expect(run.snapshot.output).toMatchObject({
       outcome: 'EMG005',
@@ -109,7 +117,7 @@ describe('emergency call', () => {
 
   it('fails as EMG011, not EMG005, when the pool is empty and the resource account has no number (ported)', () => {
     const run = drive(emergencyMachine, call((c) => {
-      c.callbackPool = { size: 0, numberHeldByCaller: null, nextFreeNumber: null, reuseCandidate: null };
+      c.callbackPool = { size: 0, numberHeldByCaller: null, nextFreeNumber: null, reuseCandidate: null, reuseCandidateHolderId: null };
       c.resourceAccountNumber = null;
       c.location.staticLocationId = null;
     }));
@@ -163,6 +171,7 @@ describe('emergency call', () => {
         routing: null,
         callbackNumber: null,
         callbackSource: null,
+        displacedUserId: null,
       },
     });
     expect(effects(run.actions)).toEqual([]);

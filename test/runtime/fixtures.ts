@@ -92,6 +92,7 @@ export function emergencyCallOn(pool: CallbackPool, now: number, userId: string)
       numberHeldByCaller: found.heldByCaller,
       nextFreeNumber: found.nextFree,
       reuseCandidate: found.reuseCandidate,
+      reuseCandidateHolderId: found.reuseCandidate === null ? null : pool.holderAt(now, found.reuseCandidate),
     };
   });
   const reservation = effects(drive(emergencyMachine, input).actions).find((a) => a.type === 'reserveCallbackNumber');
