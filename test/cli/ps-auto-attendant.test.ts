@@ -4,7 +4,7 @@
  * the tenant; `callsim run` on that file answers callers exactly as the YAML attendant does. And
  * `callsim shell` knows the cmdlets, line by line and by tab completion.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -43,6 +43,31 @@ describe('callsim ps: article step 3 with cmdlets', () => {
     expect(metrics).toEqual(b['metrics']);
     expect(a['timeline']).toEqual(b['timeline']);
     expect(ran.stdout).toBe(yaml.stdout);
+  });
+});
+
+describe('a scenario timeline applies the association and attendant cmdlets', () => {
+  it('leaves callers unanswered (INB001) while the number has no attendant, until a new one is associated', async () => {
+    const text = readFileSync(LIBRARY, 'utf8').replace(
+      'expect:\n',
+      [
+        'timeline:',
+        '  - { at: 3d, do: Remove-CsOnlineApplicationInstanceAssociation, Identities: [main-aa@contoso.com] }',
+        '  - { at: 3d, do: Remove-CsAutoAttendant, Identity: seattle-main }',
+        '  - { at: 5d, ps: "$bye = New-CsAutoAttendantMenuOption -Action DisconnectCall -DtmfResponse Automatic; $flow = New-CsAutoAttendantCallFlow -Name Closed -Menu (New-CsAutoAttendantMenu -Name M -MenuOptions @($bye)); $aa = New-CsAutoAttendant -Name Later -LanguageId en-US -TimeZoneId UTC -DefaultCallFlow $flow; New-CsOnlineApplicationInstanceAssociation -Identities main-aa@contoso.com -ConfigurationId $aa.Identity -ConfigurationType AutoAttendant" }',
+        'expect:',
+        '',
+      ].join('\n'),
+    );
+    const file = join(dir, 'timeline.yaml');
+    writeFileSync(file, text);
+    const { code, stdout } = await runCli('run', file, '--json', join(dir, 'timeline.json'));
+    expect(code).toBe(0);
+    const metrics = (JSON.parse(readFileSync(join(dir, 'timeline.json'), 'utf8')) as { metrics: Record<string, { mean: number }> }).metrics;
+    // Two of the seven days have no attendant: about 2/7 of the ~650 calls (the exact count is the seed's).
+    expect(metrics['inbound.outcome.INB001']?.mean).toBeGreaterThan(100);
+    expect(metrics['inbound.outcome.INB001']?.mean).toBeLessThan(300);
+    expect(stdout).toContain('inbound.outcome.INB001');
   });
 });
 

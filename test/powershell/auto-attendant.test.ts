@@ -118,6 +118,28 @@ describe('removing attendants and associations', () => {
   });
 });
 
+describe('assignment to properties and +=', () => {
+  const host = (source: string) =>
+    run(source).transcript.entries.filter((e) => e.kind === 'host' || e.kind === 'error').map((e) => (e.kind === 'host' ? e.text : `${e.code ?? ''} ${e.line}:${e.column}`));
+
+  it('appends to arrays and strings, and starts from $null', () => {
+    expect(host('$x = 1, 2\n$x += 3\n$x += 4, 5\nWrite-Host $x.Count $x\n$s += "a"\n$s += "b"\nWrite-Host $s')).toEqual(['5 1 2 3 4 5', 'ab']);
+  });
+
+  it('refuses += on a number (no arithmetic) as a runtime error at its statement', () => {
+    expect(host('$n = 1\n$n += 1')).toEqual(['RuntimeError 2:1']);
+  });
+
+  it('sets a hashtable entry and a nested property, on a copy: another variable keeps the old value', () => {
+    expect(host('$h = @{a=1}\n$g = $h\n$h.b = 2\nWrite-Host $h.b "[$($g.b)]"')).toEqual(['2 []']);
+  });
+
+  it('cannot make an object contain itself ($x.A = $x holds the old $x)', () => {
+    const { transcript } = run('$h = @{a=1}\n$h.a = $h\n$h.a = $h\nWrite-Host $h.a.a.a');
+    expect(transcript.entries.filter((e) => e.kind === 'host').map((e) => e.text)).toEqual(['1']);
+  });
+});
+
 /** Objects the refusal cases start from: step 3's variables plus a few more. */
 const PRELUDE = [
   '$prompt = New-CsAutoAttendantPrompt -TextToSpeechPrompt "Hello"',

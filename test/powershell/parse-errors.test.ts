@@ -32,7 +32,7 @@ describe('constructs outside the subset are parse errors naming line:column', ()
     ['a scoped variable', 'Set-X -A $env:USERNAME\n', 1, 10, /scoped and drive variables/],
     ['try/finally', 'try { Get-X } finally { }\n', 1, 15, /expected 'catch' after the try block/],
     ['catch with a type', 'try { Get-X } catch [System.Exception] { }\n', 1, 21, /catch \[ExceptionType\] is not supported/],
-    ['assignment to an expression', "$(Get-X).B = 'c'\n", 1, 12, /./],
+    ['assignment to an expression', "$(Get-X).B = 'c'\n", 1, 12, /'=' assigns; to compare, use -eq/],
     ['compound assignment', '$a -= 1\n', 1, 4, /'-=' is not supported/],
     ['a bare word in an expression', "if ($a -eq DirectRouting) { }\n", 1, 12, /unexpected bare word 'DirectRouting' in an expression/],
     ['the stop-parsing token', 'Set-X --% a b\n', 1, 7, /the stop-parsing token '--%' is not supported/],
