@@ -4,7 +4,7 @@
  * attendant): what each cmdlet makes, the object-edit pattern of Set-CsAutoAttendant, and each
  * refusal with its rule ID at its line and column.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatTranscript, runScriptOnTenant } from '../../engine/powershell/index.js';
 import { loadScenarioFile } from '../../engine/scenario/index.js';
@@ -84,6 +84,18 @@ describe('Set-CsAutoAttendant -Instance: the object-edit pattern', () => {
       ['Christmas', [{ start: '2026-12-25T00:00', end: '2026-12-26T00:00' }]],
     ]);
     expect(transcript.changes.map((c) => c.type)).toEqual(['autoAttendantChanged']);
+  });
+
+  it.each(readdirSync('scenarios').filter((f) => f.endsWith('.yaml')))('reads back every attendant of scenarios/%s unchanged (Get | Set changes nothing)', async (file) => {
+    const loaded = await loadScenarioFile(`scenarios/${file}`);
+    if (!loaded.ok) throw new Error(`${file} does not load`);
+    for (const aa of loaded.tenant.autoAttendants) {
+      const before = structuredClone(loaded.tenant);
+      const { errors, transcript } = run(`Get-CsAutoAttendant -Identity '${aa.id}' | Set-CsAutoAttendant`, loaded.tenant);
+      expect(errors, aa.id).toEqual([]);
+      expect(transcript.changes, aa.id).toEqual([]);
+      expect(loaded.tenant).toEqual(before);
+    }
   });
 
   it('saves an unchanged object as nothing changed', () => {

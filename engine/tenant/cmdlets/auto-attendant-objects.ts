@@ -596,7 +596,7 @@ export function autoAttendantObject(t: Tenant, aa: AutoAttendant): CmdletObject 
           InclusionScope: include === null ? null : dialScopeObject(include),
           ExclusionScope: aa.dialScope.excludeGroups.length === 0 ? null : dialScopeObject(aa.dialScope.excludeGroups),
         },
-        'DirectoryLookupScope',
+        `include ${include === null ? 'everyone' : include.join(', ')}; exclude ${aa.dialScope.excludeGroups.length === 0 ? 'no one' : aa.dialScope.excludeGroups.join(', ')}`,
       ),
       ApplicationInstances: t.resourceAccounts.filter((r) => r.autoAttendantId?.toLowerCase() === aa.id.toLowerCase()).map((r) => r.objectId),
     },

@@ -38,6 +38,7 @@ import {
   callFlowObject,
   instanceInput,
   isCmdletObject,
+  prop,
   menuObject,
   menuOptionObject,
   promptObject,
@@ -51,6 +52,7 @@ import {
   type ScheduleData,
   type Read,
 } from './auto-attendant-objects.js';
+import { valueText } from './binding.js';
 import { emit, fail, fromOp } from './result.js';
 import type { BoundArgs, CmdletSpec, ParamSpec } from './spec.js';
 
@@ -101,7 +103,7 @@ export const autoAttendantCmdlets: CmdletSpec[] = [
       const refused = refuseUnheld(a, { AudioFilePrompt: 'callsim holds text-to-speech prompts only; use -TextToSpeechPrompt.' });
       if (refused !== undefined) return refused;
       const type = a.string('ActiveType') ?? 'TextToSpeech';
-      if (/^audiofile$/i.test(type)) return fail('InvalidParameterValue', '-ActiveType AudioFile needs an audio file, which callsim does not hold (AA006); use TextToSpeech.');
+      if (/^audiofile$/i.test(type)) return { ok: false, refusal: { code: 'AA006', message: 'AA006: callsim does not hold -ActiveType AudioFile: it holds text-to-speech prompts only; use -TextToSpeechPrompt.' } };
       if (!/^(texttospeech|none)$/i.test(type)) return fail('InvalidParameterValue', `-ActiveType ${type} is not TextToSpeech, AudioFile or None.`);
       const text = /^none$/i.test(type) ? '' : (a.string('TextToSpeechPrompt') ?? '');
       if (text === '' && !/^none$/i.test(type)) return fail('MissingParameter', 'New-CsAutoAttendantPrompt needs -TextToSpeechPrompt.');
@@ -246,11 +248,11 @@ export const autoAttendantCmdlets: CmdletSpec[] = [
       if (a.set === 'Fixed' || a.switch('FixedSchedule')) {
         const raw = a.raw('DateTimeRanges');
         const items = raw === undefined || raw === null ? [] : Array.isArray(raw) ? flatten(raw) : [raw];
-        if (items.length > 10) return fail('InvalidParameterValue', `AA002: a fixed schedule has at most 10 date-time ranges (this one has ${items.length}).`);
+        if (items.length > 10) return { ok: false, refusal: { code: 'AA002', message: `AA002: a fixed schedule has at most 10 date-time ranges (this one has ${items.length}).` } };
         const ranges = [];
         for (const item of items) {
           if (!isCmdletObject(item) || item.typeName !== 'DateTimeRange') return fail('InvalidParameterValue', '-DateTimeRanges takes DateTimeRange objects made by New-CsOnlineDateTimeRange.');
-          const r = checkDateTimeRange(String(item.properties['Start'] ?? ''), String(item.properties['End'] ?? ''));
+          const r = checkDateTimeRange(valueText(prop(item, 'Start')) ?? '', valueText(prop(item, 'End')) ?? '');
           if (!r.ok) return r;
           ranges.push(r.value);
         }
@@ -383,7 +385,16 @@ export const autoAttendantCmdlets: CmdletSpec[] = [
       if (current === undefined) return { ok: false, refusal: { code: 'AA015', message: `AA015: there is no auto attendant ${id}.` } };
       const aa = attendantOf(current.id, instanceInput(o));
       if (!aa.ok) return aa;
-      return fromOp(replaceAutoAttendant(t, aa.value));
+      // Business hours without an after-hours flow, or an after-hours flow without business hours
+      // (AA004), have no Teams object to show them in (only a scenario declares them): an instance
+      // without an AfterHours association keeps them as they were rather than dropping what it
+      // could not show.
+      const unshown = (current.businessHours === null) !== (current.afterHoursCallFlow === null);
+      const attendant =
+        unshown && aa.value.afterHoursCallFlow === null
+          ? { ...aa.value, businessHours: current.businessHours, afterHoursCallFlow: current.afterHoursCallFlow }
+          : aa.value;
+      return fromOp(replaceAutoAttendant(t, attendant));
     },
   },
   {
