@@ -174,6 +174,7 @@ describe('each refusal names its rule at the line and column of the command', ()
     ['a time range off the 15-minute grid', 'New-CsOnlineTimeRange -Start 09:10 -End 17:00', 'AA002', 1],
     ['overlapping time ranges', 'New-CsOnlineSchedule -Name S -WeeklyRecurrentSchedule -MondayHours @((New-CsOnlineTimeRange -Start 09:00 -End 13:00), (New-CsOnlineTimeRange -Start 12:00 -End 17:00))', 'AA009', 1],
     ['a date-time range that ends before it starts', 'New-CsOnlineDateTimeRange -Start "26/12/2026" -End "24/12/2026"', 'AA010', 1],
+    ['a date-time range off the 30-minute grid', 'New-CsOnlineDateTimeRange -Start "24/12/2026 09:15"', 'AA010', 1],
     ['a Holiday association with a weekly schedule', 'New-CsAutoAttendantCallHandlingAssociation -Type Holiday -ScheduleId $weekly.Id -CallFlowId $holidayCallFlow.Id', 'AA011', 1],
     ['a schedule id that names no schedule', 'New-CsAutoAttendantCallHandlingAssociation -Type AfterHours -ScheduleId 1234 -CallFlowId $holidayCallFlow.Id', 'AA011', 1],
     ['an association whose call flow is not in -CallFlows', 'New-CsAutoAttendant -Name X -LanguageId en-US -TimeZoneId UTC -DefaultCallFlow $defaultCallFlow -CallHandlingAssociations @($holiday)', 'AA012', 1],

@@ -363,6 +363,7 @@ export function checkDateTimeRange(start: string, end: string | undefined): Read
   const e = end === undefined ? nextMidnight(s) : localDateTime(end);
   if (e === undefined) return refuse('AA010', `-End ${end ?? ''} is not a date-time d/M/yyyy H:mm (for example 26/12/2026 00:00).`);
   if (e <= s) return refuse('AA010', `the date-time range ${s} to ${e} does not start before it ends.`);
+  if (![s, e].every((t) => t.endsWith(':00') || t.endsWith(':30'))) return refuse('AA010', `the date-time range ${s} to ${e} is not on 30-minute boundaries.`);
   return ok({ start: s, end: e });
 }
 
