@@ -178,6 +178,8 @@ describe('each refusal names its rule at the line and column of the command', ()
     ['a Holiday association with a weekly schedule', 'New-CsAutoAttendantCallHandlingAssociation -Type Holiday -ScheduleId $weekly.Id -CallFlowId $holidayCallFlow.Id', 'AA011', 1],
     ['a schedule id that names no schedule', 'New-CsAutoAttendantCallHandlingAssociation -Type AfterHours -ScheduleId 1234 -CallFlowId $holidayCallFlow.Id', 'AA011', 1],
     ['an association whose call flow is not in -CallFlows', 'New-CsAutoAttendant -Name X -LanguageId en-US -TimeZoneId UTC -DefaultCallFlow $defaultCallFlow -CallHandlingAssociations @($holiday)', 'AA012', 1],
+    ['overlapping holidays', 'New-CsAutoAttendant -Name X -LanguageId en-US -TimeZoneId UTC -DefaultCallFlow $defaultCallFlow -Operator $operator -CallFlows @($holidayCallFlow) -CallHandlingAssociations @($holiday, (New-CsAutoAttendantCallHandlingAssociation -Type Holiday -ScheduleId (New-CsOnlineSchedule -Name Other -FixedSchedule -DateTimeRanges @(New-CsOnlineDateTimeRange -Start "4/3/2026 12:00")).Id -CallFlowId $holidayCallFlow.Id))', 'AA005', 1],
+    ['a menu option for the operator with no -Operator', 'New-CsAutoAttendant -Name X -LanguageId en-US -TimeZoneId UTC -DefaultCallFlow $defaultCallFlow', 'AA003', 1],
     ['a time zone that is none', 'New-CsAutoAttendant -Name X -LanguageId en-US -TimeZoneId Seattle -DefaultCallFlow $defaultCallFlow', 'AA013', 1],
     ['voice response', 'New-CsAutoAttendant -Name X -LanguageId en-US -TimeZoneId UTC -DefaultCallFlow $defaultCallFlow -EnableVoiceResponse', 'AA006', 1],
     ['a dial scope group that does not exist', 'New-CsAutoAttendantDialScope -GroupScope -GroupIds nowhere', 'AA014', 1],

@@ -437,7 +437,7 @@ export const autoAttendantCmdlets: CmdletSpec[] = [
   },
   {
     name: 'Remove-CsOnlineApplicationInstanceAssociation',
-    synopsis: 'Removes resource accounts\u2019 associations (their numbers are then answered by nothing, RA001).',
+    synopsis: 'Removes the association of resource accounts (their numbers are then answered by nothing, RA001).',
     parameters: [{ name: 'Identities', aliases: ['Identity'], type: 'stringList', mandatory: true, position: 0, pipeline: 'propertyName' }],
     run(t, a) {
       return fromOp(removeAssociations(t, a.list('Identities') ?? []));
