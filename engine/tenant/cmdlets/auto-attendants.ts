@@ -8,7 +8,7 @@ import type { CmdletValue } from '../cmdlet.js';
 import { findResourceAccount, findUser } from '../lookup.js';
 import { targetProblem } from '../findings/auto-attendants.js';
 import { findAutoAttendant } from '../findings/shared-calling.js';
-import type { CallTarget, DirectorySearchMethod, MenuOption, Tenant, TimeRange, WeeklySchedule } from '../model.js';
+import type { CallTarget, DirectorySearchMethod, MenuOption, Tenant, WeeklySchedule } from '../model.js';
 import { WEEKDAYS } from '../model.js';
 import {
   associateWithAutoAttendant,
@@ -100,7 +100,7 @@ export const autoAttendantCmdlets: CmdletSpec[] = [
       ...unheld(['AudioFilePrompt']),
     ],
     run(_t, a) {
-      const refused = refuseUnheld(a, { AudioFilePrompt: 'callsim holds text-to-speech prompts only; use -TextToSpeechPrompt.' });
+      const refused = refuseUnheld(a, { AudioFilePrompt: 'it holds text-to-speech prompts only; use -TextToSpeechPrompt.' });
       if (refused !== undefined) return refused;
       const type = a.string('ActiveType') ?? 'TextToSpeech';
       if (/^audiofile$/i.test(type)) return { ok: false, refusal: { code: 'AA006', message: 'AA006: callsim does not hold -ActiveType AudioFile: it holds text-to-speech prompts only; use -TextToSpeechPrompt.' } };
