@@ -71,7 +71,11 @@ interface StatementBase {
 
 export type Statement =
   | (StatementBase & { kind: 'pipeline'; pipeline: Pipeline })
-  | (StatementBase & { kind: 'assignment'; variable: string; value: Pipeline })
+  /**
+   * `$x = v`, `$x.A.B = v` (members: ['A', 'B']) and `+=` (append: true), which adds to an array
+   * or a string.
+   */
+  | (StatementBase & { kind: 'assignment'; variable: string; members?: string[]; append?: boolean; value: Pipeline })
   | (StatementBase & { kind: 'if'; clauses: IfClause[]; elseBody: Statement[] | null })
   | (StatementBase & { kind: 'foreach'; variable: string; collection: Pipeline; body: Statement[] })
   | (StatementBase & { kind: 'try'; body: Statement[]; catchBody: Statement[] });

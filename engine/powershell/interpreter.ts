@@ -290,7 +290,14 @@ class Run {
       }
       case 'assignment': {
         const value = this.hold(collapse(this.pipeline(statement.value)), statement.value.pos);
-        this.variables.set(statement.variable.toLowerCase(), value);
+        const name = statement.variable.toLowerCase();
+        const members = statement.members ?? [];
+        const append = statement.append === true;
+        if (members.length === 0) {
+          this.variables.set(name, append ? this.hold(this.append(this.variables.get(name) ?? null, value, statement.pos), statement.pos) : value);
+        } else {
+          this.variables.set(name, this.hold(this.setMember(statement.variable, members, value, append, statement.pos), statement.pos));
+        }
         // PowerShell prints nothing for an assignment; the entry only marks that it ran.
         if (sink.kind === 'transcript') this.emit('assigned', statement.pos, '');
         return;
@@ -554,6 +561,59 @@ class Run {
         return compare(expression.operator, left, right);
       }
     }
+  }
+
+  private runtimeError(pos: Position, message: string): StatementError {
+    return new StatementError(this.errorRecord(pos, null, message, 'InvalidOperation', 'RuntimeError'), 'RuntimeError', pos, false);
+  }
+
+  /** `+=`: an array gains the items, a string the text; $null becomes the value. */
+  private append(left: CmdletValue, right: CmdletValue, pos: Position): CmdletValue {
+    if (left === null) return right;
+    if (Array.isArray(left)) {
+      const added = Array.isArray(right) ? right : [right];
+      this.charge((left.length + added.length) * WORK.item, pos);
+      return [...left, ...added];
+    }
+    if (typeof left === 'string') {
+      checkTextLength(left.length + measure(right).text);
+      return left + toText(right);
+    }
+    throw this.runtimeError(pos, `'+=' adds to an array or a string only (arithmetic is not supported); the value is ${typeof left === 'object' ? 'an object' : `the ${typeof left} ${toText(left)}`}.`);
+  }
+
+  /**
+   * `$x.A.B = value` (or `+=`): the variable gets a copy of its object with the property set.
+   * PowerShell changes the object in place, which other variables holding it would see; a copy
+   * means no object can come to contain itself ($x.A = $x), which the limits could not measure.
+   */
+  private setMember(variable: string, members: string[], value: CmdletValue, append: boolean, pos: Position): CmdletValue {
+    const lower = variable.toLowerCase();
+    if (!this.variables.has(lower)) throw this.runtimeError(pos, `The variable '$${variable}' has not been set; a property of it cannot be set.`);
+    const root = this.variables.get(lower) ?? null;
+    this.charge(measure(root).size * WORK.walk, pos);
+    const copy = structuredClone(root);
+    let owner: CmdletValue = copy;
+    for (let k = 0; k < members.length; k++) {
+      const member = members[k] ?? '';
+      const path = `$${variable}.${members.slice(0, k + 1).join('.')}`;
+      if (owner === null || typeof owner !== 'object' || Array.isArray(owner)) {
+        throw this.runtimeError(pos, `The property '${member}' cannot be found on this object: ${path.slice(0, path.lastIndexOf('.'))} is not an object or a hashtable.`);
+      }
+      const holder: CmdletValue = owner;
+      const table = holder.kind === 'object' ? holder.properties : holder.entries;
+      const key = holder.kind === 'object' ? Object.keys(table).find((x) => x.toLowerCase() === member.toLowerCase()) : member.toLowerCase();
+      if (key === undefined) {
+        throw this.runtimeError(pos, `The property '${member}' cannot be found on this object (${holder.kind === 'object' ? holder.typeName : 'hashtable'}). Verify that the property exists and can be set.`);
+      }
+      if (k === members.length - 1) {
+        const current = Object.hasOwn(table, key) ? (table[key] ?? null) : null;
+        table[key] = append ? this.append(current, value, pos) : value;
+      } else {
+        owner = Object.hasOwn(table, key) ? (table[key] ?? null) : null;
+      }
+    }
+    return copy;
   }
 
   private variable(name: string, pos: Position): CmdletValue {

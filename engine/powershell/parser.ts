@@ -30,7 +30,7 @@ const SINGLE_QUOTES = new Set(["'", '\u2018', '\u2019', '\u201A', '\u201B']);
 const DOUBLE_QUOTES = new Set(['"', '\u201C', '\u201D', '\u201E']);
 
 const SUPPORTED_STATEMENTS =
-  'supported: assignments ($x = ...), cmdlet calls, pipelines (Get-X | Remove-X), if/elseif/else, foreach ($x in $list) { }, try { } catch { }';
+  'supported: assignments ($x = ..., $x.Name = ..., $x += ...), cmdlet calls, pipelines (Get-X | Remove-X), if/elseif/else, foreach ($x in $list) { }, try { } catch { }';
 const SUPPORTED_COMPARISONS = 'supported comparison operators: -eq, -ne, -like, -notlike';
 
 const UNSUPPORTED_KEYWORDS = new Set([
@@ -271,22 +271,38 @@ class Parser {
       if (word === 'catch' || word === 'finally') this.fail(`'${word}' without a preceding 'try' block`);
       if (UNSUPPORTED_KEYWORDS.has(word)) this.fail(`'${word}' is not supported; ${SUPPORTED_STATEMENTS}`);
     }
-    // Only `$name` (with members, to name the error) can be assigned to. `$( ... )` is never read
+    // Only `$name` and its members can be assigned to. `$( ... )` is never read
     // twice: reading it once to look for '=' and again as a pipeline doubled the work at each level.
     if (this.peek() === '$' && this.peek(1) !== '(') {
       const save = this.i;
       const target = this.parsePostfix(this.parseVariable());
       this.skipSpace();
       const c = this.peek();
-      if (c === '=' && this.peek(1) !== '=') {
-        if (target.kind !== 'variable') this.fail('assigning to a property is not supported; assign to a variable ($x = ...)', save);
-        const name = target.name.toLowerCase();
-        if (name === 'true' || name === 'false' || name === 'null') this.fail(`cannot assign to $${target.name}`, save);
-        this.i++;
+      const append = c === '+' && this.peek(1) === '=';
+      if ((c === '=' && this.peek(1) !== '=') || append) {
+        // $x.A.B = ... sets a property of the object in $x; the chain is read back to its variable.
+        const members: string[] = [];
+        let root: Expression = target;
+        while (root.kind === 'member') {
+          members.unshift(root.member);
+          root = root.target;
+        }
+        if (root.kind !== 'variable') this.fail('only a variable or its properties ($x, $x.Name) can be assigned to', save);
+        const name = root.name.toLowerCase();
+        if (name === 'true' || name === 'false' || name === 'null') this.fail(`cannot assign to $${root.name}`, save);
+        this.i += append ? 2 : 1;
         this.skipSpaceAndNewlines();
-        return { kind: 'assignment', variable: target.name, value: this.parsePipeline(), pos, source: '' };
+        return {
+          kind: 'assignment',
+          variable: root.name,
+          ...(members.length > 0 ? { members } : {}),
+          ...(append ? { append } : {}),
+          value: this.parsePipeline(),
+          pos,
+          source: '',
+        };
       }
-      if ('+-*/%'.includes(c) && this.peek(1) === '=') this.fail(`'${c}=' is not supported; ${SUPPORTED_STATEMENTS}`);
+      if ('-*/%'.includes(c) && this.peek(1) === '=') this.fail(`'${c}=' is not supported; ${SUPPORTED_STATEMENTS}`);
       this.i = save;
     }
     return { kind: 'pipeline', pipeline: this.parsePipeline(), pos, source: '' };

@@ -37,7 +37,8 @@ export function sharedResourceAccountIds(tenant: Tenant): string[] {
  * Derived facts of one tenant, updated by `apply(change)` after each change the tenant makes.
  * The events each one listens to, and why:
  *
- * - Attendants (by auto attendant id): autoAttendantAdded and autoAttendantChanged drop that
+ * - Attendants (by auto attendant id): autoAttendantAdded, autoAttendantChanged and
+ *   autoAttendantRemoved drop that
  *   attendant (its definition is new); userAdded drops them all (every directory lists the
  *   tenant's users). Nothing else changes a schedule or a directory: no operation changes a
  *   user's names, groups, extension or address-list visibility, and dial scopes name groups by id.
@@ -92,7 +93,8 @@ export class DerivedTenantFacts {
   apply(change: TenantChange): void {
     switch (change.type) {
       case 'autoAttendantAdded':
-      case 'autoAttendantChanged': {
+      case 'autoAttendantChanged':
+      case 'autoAttendantRemoved': {
         const key = change.autoAttendantId.toLowerCase();
         for (const id of [...this.attendants.keys()]) if (id.toLowerCase() === key) this.attendants.delete(id);
         return;
@@ -124,6 +126,7 @@ export class DerivedTenantFacts {
       case 'groupAdded':
       case 'enterpriseVoiceChanged':
       case 'autoAttendantAssociated':
+      case 'autoAttendantDisassociated':
       case 'networkSiteAdded':
       case 'policyGranted':
       case 'pstnUsagesChanged':

@@ -197,6 +197,8 @@ export class TenantView {
       case 'autoAttendantAdded':
       case 'autoAttendantChanged':
       case 'autoAttendantAssociated':
+      case 'autoAttendantDisassociated':
+      case 'autoAttendantRemoved':
       case 'networkSiteAdded':
       case 'pstnUsagesChanged':
       case 'emergencyCallRoutingPolicyChanged':

@@ -48,6 +48,10 @@ export type DirectoryChange =
   | { type: 'autoAttendantChanged'; autoAttendantId: string }
   /** A resource account now answers for an auto attendant (RA001). */
   | { type: 'autoAttendantAssociated'; resourceAccount: string; autoAttendantId: string; previousAutoAttendantId: string | null }
+  /** Remove-CsOnlineApplicationInstanceAssociation: the resource account answers for no attendant now (RA001). */
+  | { type: 'autoAttendantDisassociated'; resourceAccount: string; previousAutoAttendantId: string }
+  /** Remove-CsAutoAttendant: the attendant is gone (nothing pointed at it, AA019). */
+  | { type: 'autoAttendantRemoved'; autoAttendantId: string }
   | { type: 'networkSiteAdded'; siteId: string };
 
 /** Shared Calling policies: the shared resource account and the emergency callback numbers. */
@@ -116,6 +120,8 @@ export const TENANT_CHANGE_TYPES = [
   'autoAttendantAdded',
   'autoAttendantChanged',
   'autoAttendantAssociated',
+  'autoAttendantDisassociated',
+  'autoAttendantRemoved',
   'networkSiteAdded',
   'sharedCallingPolicyCreated',
   'sharedCallingPolicyChanged',

@@ -101,6 +101,62 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
     example: 'Grant-CsTeamsSharedCallingRoutingPolicy -Identity user05@contoso.com -PolicyName Seatle (a typo) is refused and nothing changes.',
     fix: "Grant-CsTeamsSharedCallingRoutingPolicy -Identity 'user05@contoso.com' -PolicyName Seattle",
   },
+  AA006: {
+    example: "New-CsAutoAttendantPrompt -AudioFilePrompt $file is refused: callsim holds text-to-speech prompts only, and says so rather than dropping the audio.",
+    fix: "New-CsAutoAttendantPrompt -TextToSpeechPrompt 'Welcome to Contoso'  # use text-to-speech, one greeting per call flow",
+  },
+  AA007: {
+    example: "New-CsAutoAttendantMenuOption -Action TransferCallToTarget -DtmfResponse Tone1 without -CallTarget is refused.",
+    fix: "Give TransferCallToTarget a -CallTarget from New-CsAutoAttendantCallableEntity, and Announcement a -Prompt.",
+  },
+  AA008: {
+    example: "A menu with an Automatic option and a Tone1 option is refused: the Automatic option runs before any key can be pressed.",
+    fix: "Make the Automatic option the only option of its menu, or use keys 0 to 9 for every option.",
+  },
+  AA009: {
+    example: "New-CsOnlineSchedule -WeeklyRecurrentSchedule -MondayHours 09:00-13:00 and 12:00-17:00 is refused: the two ranges overlap.",
+    fix: "Give each day ranges that do not overlap, for example 09:00-12:00 and 13:00-17:00.",
+  },
+  AA010: {
+    example: "New-CsOnlineDateTimeRange -Start 26/12/2026 -End 24/12/2026 is refused: the range ends before it starts.",
+    fix: "New-CsOnlineDateTimeRange -Start '25/12/2026 00:00' -End '26/12/2026 00:00'",
+  },
+  AA011: {
+    example: "New-CsAutoAttendantCallHandlingAssociation -Type Holiday with the Id of a weekly schedule is refused.",
+    fix: "Use a -FixedSchedule schedule for a Holiday association and a -WeeklyRecurrentSchedule one for AfterHours, passing the schedule's Id.",
+  },
+  AA012: {
+    example: "New-CsAutoAttendant with an association whose call flow is not in -CallFlows is refused: the attendant would have nothing to run.",
+    fix: "Pass every call flow an association names in -CallFlows, for example -CallFlows @($afterHoursCallFlow).",
+  },
+  AA013: {
+    example: "New-CsAutoAttendant -TimeZoneId 'Seattle' is refused: it is not a time zone.",
+    fix: "Use a supported time zone such as Pacific Standard Time (or an IANA name such as America/Los_Angeles) and a language such as en-US.",
+  },
+  AA014: {
+    example: "New-CsAutoAttendantDialScope -GroupScope -GroupIds naming a group that does not exist is refused.",
+    fix: "Name existing groups by id; the scenario's tenant.groups lists them.",
+  },
+  AA015: {
+    example: "Get-CsAutoAttendant -Identity with a mistyped id is refused, as is associating a resource account with it.",
+    fix: "Get-CsAutoAttendant  # lists every auto attendant with its Identity",
+  },
+  AA016: {
+    example: "Associating a CallQueue resource account with an auto attendant is refused: its application type does not match.",
+    fix: "Create the resource account with the auto attendant ApplicationId (New-CsOnlineApplicationInstance) and associate that one.",
+  },
+  AA017: {
+    example: "Associating main-aa with a second auto attendant is refused while it still answers for the first.",
+    fix: "Remove-CsOnlineApplicationInstanceAssociation -Identities 'main-aa@contoso.com'  # then associate it with the new attendant",
+  },
+  AA018: {
+    example: "Remove-CsOnlineApplicationInstanceAssociation for a resource account that answers for no attendant is refused.",
+    fix: "Get-CsOnlineApplicationInstanceAssociation -Identity 'main-aa@contoso.com'  # shows what the resource account is associated with",
+  },
+  AA019: {
+    example: "Remove-CsAutoAttendant on the attendant behind the main number is refused: callers would reach nothing.",
+    fix: "Remove-CsOnlineApplicationInstanceAssociation -Identities 'main-aa@contoso.com'  # then remove the attendant",
+  },
 
   // §2 Findings
   USR001: {

@@ -68,6 +68,20 @@ const SC = 'Seattle';
 const emergencyNumber = (t: Tenant, dial: string, mask?: string): CmdletValue[] =>
   must(t, 'New-CsTeamsEmergencyNumber', { EmergencyDialString: dial, ...(mask === undefined ? {} : { EmergencyDialMask: mask }) }).output;
 
+const disconnectOption = (t: Tenant): CmdletValue[] => must(t, 'New-CsAutoAttendantMenuOption', { Action: 'DisconnectCall', DtmfResponse: 'Automatic' }).output;
+const operatorOption = (t: Tenant): CmdletValue[] => must(t, 'New-CsAutoAttendantMenuOption', { Action: 'TransferCallToOperator', DtmfResponse: 'Tone0' }).output;
+const disconnectMenu = (t: Tenant): CmdletValue => must(t, 'New-CsAutoAttendantMenu', { Name: 'M', MenuOptions: disconnectOption(t) }).output[0] ?? null;
+const disconnectFlow = (t: Tenant): CmdletValue => must(t, 'New-CsAutoAttendantCallFlow', { Name: 'F', Menu: disconnectMenu(t) }).output[0] ?? null;
+function holidayScheduleId(t: Tenant): string {
+  const schedule = must(t, 'New-CsOnlineSchedule', { Name: 'H', FixedSchedule: true, DateTimeRanges: must(t, 'New-CsOnlineDateTimeRange', { Start: '25/12/2026' }).output }).output[0];
+  return schedule !== null && typeof schedule === 'object' && !Array.isArray(schedule) && schedule.kind === 'object' ? schedule.text : '';
+}
+function renamed(t: Tenant, name: string): CmdletValue {
+  const aa = must(t, 'Get-CsAutoAttendant', { Identity: AA_ID }).output[0];
+  if (aa === undefined || aa === null || typeof aa !== 'object' || Array.isArray(aa) || aa.kind !== 'object') throw new Error('no attendant');
+  return { ...aa, properties: { ...aa.properties, Name: name } };
+}
+
 /** Cases for every cmdlet of the catalogue, by name. */
 export const CMDLET_CASES: Record<string, CmdletCase[]> = {
   'New-CsTeamsSharedCallingRoutingPolicy': [
@@ -217,6 +231,77 @@ export const CMDLET_CASES: Record<string, CmdletCase[]> = {
     { title: "the resource account's number", named: { TelephoneNumber: RA_NUMBER }, expect: 'changes', events: ['numberPortedOut'] },
     { title: 'an emergency number (NUM001)', named: { TelephoneNumber: EMERGENCY_2 }, expect: 'refused' },
     { title: 'a number not in the inventory', named: { TelephoneNumber: '+14255559999' }, expect: 'refused' },
+  ],
+  'New-CsAutoAttendantPrompt': [
+    { title: 'a text-to-speech prompt', named: { TextToSpeechPrompt: 'Welcome' }, expect: 'nothing' },
+    { title: 'an audio file (AA006)', named: { AudioFilePrompt: 'x' }, expect: 'refused' },
+  ],
+  'New-CsAutoAttendantCallableEntity': [
+    { title: 'a voice-enabled user', named: { Identity: 'user3@contoso.com', Type: 'User' }, expect: 'nothing' },
+    { title: 'a user who does not exist (AA003)', named: { Identity: 'nobody@contoso.com', Type: 'User' }, expect: 'refused' },
+  ],
+  'New-CsAutoAttendantMenuOption': [
+    { title: 'the operator on 0', named: { Action: 'TransferCallToOperator', DtmfResponse: 'Tone0' }, expect: 'nothing' },
+    { title: 'the pound key (AA001)', named: { Action: 'DisconnectCall', DtmfResponse: 'TonePound' }, expect: 'refused' },
+  ],
+  'New-CsAutoAttendantMenu': [
+    { title: 'a dial-by-name menu', named: (t) => ({ Name: 'M', MenuOptions: operatorOption(t), EnableDialByName: true }), expect: 'nothing' },
+    { title: 'an Automatic option beside a key (AA008)', named: (t) => ({ Name: 'M', MenuOptions: [...operatorOption(t), ...disconnectOption(t)] }), expect: 'refused' },
+  ],
+  'New-CsAutoAttendantCallFlow': [
+    { title: 'a flow that disconnects', named: (t) => ({ Name: 'F', Menu: disconnectMenu(t) }), expect: 'nothing' },
+    { title: 'a menu that is a string', named: { Name: 'F', Menu: 'menu' }, expect: 'refused' },
+  ],
+  'New-CsOnlineTimeRange': [
+    { title: 'office hours', named: { Start: '09:00', End: '17:00' }, expect: 'nothing' },
+    { title: 'a range that ends before it starts (AA002)', named: { Start: '17:00', End: '09:00' }, expect: 'refused' },
+  ],
+  'New-CsOnlineDateTimeRange': [
+    { title: 'a day', named: { Start: '25/12/2026' }, expect: 'nothing' },
+    { title: 'a date that is none (AA010)', named: { Start: '31/02/2026' }, expect: 'refused' },
+  ],
+  'New-CsOnlineSchedule': [
+    { title: 'a weekly schedule', named: (t) => ({ Name: 'S', WeeklyRecurrentSchedule: true, MondayHours: must(t, 'New-CsOnlineTimeRange', { Start: '09:00', End: '17:00' }).output }), expect: 'nothing' },
+    { title: 'weekly and fixed at once', named: { Name: 'S', WeeklyRecurrentSchedule: true, FixedSchedule: true }, expect: 'refused' },
+  ],
+  'New-CsAutoAttendantCallHandlingAssociation': [
+    { title: 'a holiday', named: (t) => ({ Type: 'Holiday', ScheduleId: holidayScheduleId(t), CallFlowId: 'f' }), expect: 'nothing' },
+    { title: 'an id that names no schedule (AA011)', named: { Type: 'Holiday', ScheduleId: 'nothing', CallFlowId: 'f' }, expect: 'refused' },
+  ],
+  'New-CsAutoAttendantDialScope': [
+    { title: 'a group', named: { GroupScope: true, GroupIds: ['sales'] }, expect: 'nothing' },
+    { title: 'a group that does not exist (AA014)', named: { GroupScope: true, GroupIds: ['nowhere'] }, expect: 'refused' },
+  ],
+  'New-CsAutoAttendant': [
+    {
+      title: 'an attendant',
+      named: (t) => ({ Name: 'Small', LanguageId: 'en-US', TimeZoneId: 'UTC', DefaultCallFlow: disconnectFlow(t) }),
+      expect: 'changes',
+      events: ['autoAttendantAdded'],
+    },
+    { title: 'a time zone that is none (AA013)', named: (t) => ({ Name: 'Small', LanguageId: 'en-US', TimeZoneId: 'Mars', DefaultCallFlow: disconnectFlow(t) }), expect: 'refused' },
+  ],
+  'Get-CsAutoAttendant': [
+    { title: 'all', named: {}, expect: 'nothing' },
+    { title: 'one that does not exist (AA015)', named: { Identity: 'nowhere' }, expect: 'refused' },
+  ],
+  'Set-CsAutoAttendant': [
+    { title: 'a new name', named: (t) => ({ Instance: renamed(t, 'Renamed') }), expect: 'changes', events: ['autoAttendantChanged'] },
+    { title: 'the object as it was', named: (t) => ({ Instance: must(t, 'Get-CsAutoAttendant', { Identity: AA_ID }).output[0] ?? null }), expect: 'nothing' },
+    { title: 'not an attendant', named: { Instance: 'aa-main' }, expect: 'refused' },
+  ],
+  'Remove-CsAutoAttendant': [
+    { title: 'an attendant nothing uses', setup: (t) => void addAutoAttendant(t, attendant('aa-spare')), named: { Identity: 'aa-spare' }, expect: 'changes', events: ['autoAttendantRemoved'] },
+    { title: 'the attendant behind the main number (AA019)', named: { Identity: AA_ID }, expect: 'refused' },
+  ],
+  'New-CsOnlineApplicationInstanceAssociation': [
+    { title: 'a resource account', named: { Identities: [RA2_ID], ConfigurationId: AA_ID, ConfigurationType: 'AutoAttendant' }, expect: 'changes', events: ['autoAttendantAssociated'] },
+    { title: 'one already associated (AA017)', named: { Identities: [RA_ID], ConfigurationId: AA_ID, ConfigurationType: 'AutoAttendant' }, expect: 'refused' },
+  ],
+  'Get-CsOnlineApplicationInstanceAssociation': [{ title: 'the main resource account', named: { Identity: RA_ID }, expect: 'nothing' }],
+  'Remove-CsOnlineApplicationInstanceAssociation': [
+    { title: 'the main resource account', named: { Identities: [RA_ID] }, expect: 'changes', events: ['autoAttendantDisassociated'] },
+    { title: 'one without an association (AA018)', named: { Identities: [RA2_ID] }, expect: 'refused' },
   ],
   'Get-CsOnlineUser': [{ title: 'all', named: {}, expect: 'nothing' }],
   'New-CsOnlineApplicationInstance': [

@@ -132,8 +132,10 @@ function namedObject(e: TenantChange): string {
       return `resourceAccount:${e.objectId}`;
     case 'autoAttendantAdded':
     case 'autoAttendantChanged':
+    case 'autoAttendantRemoved':
       return `autoAttendant:${e.autoAttendantId}`;
     case 'autoAttendantAssociated':
+    case 'autoAttendantDisassociated':
       return `resourceAccount:${e.resourceAccount}`;
     case 'networkSiteAdded':
       return `site:${e.siteId}`;
@@ -231,6 +233,12 @@ function checkEvent(before: Tenant, after: Tenant, e: TenantChange): void {
     }
     case 'autoAttendantAssociated':
       expect([ra(before, e.resourceAccount)?.autoAttendantId, ra(after, e.resourceAccount)?.autoAttendantId]).toEqual([e.previousAutoAttendantId, e.autoAttendantId]);
+      return;
+    case 'autoAttendantDisassociated':
+      expect([ra(before, e.resourceAccount)?.autoAttendantId, ra(after, e.resourceAccount)?.autoAttendantId]).toEqual([e.previousAutoAttendantId, null]);
+      return;
+    case 'autoAttendantRemoved':
+      expect([before.autoAttendants.some((a) => a.id === e.autoAttendantId), after.autoAttendants.some((a) => a.id === e.autoAttendantId)]).toEqual([true, false]);
       return;
     case 'networkSiteAdded':
       expect([before.networkSites.some((s) => s.id === e.siteId), after.networkSites.some((s) => s.id === e.siteId)]).toEqual([false, true]);

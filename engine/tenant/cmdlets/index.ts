@@ -4,6 +4,7 @@
  */
 import type { CmdletInvocation, CmdletResult } from '../cmdlet.js';
 import type { Tenant } from '../model.js';
+import { autoAttendantCmdlets } from './auto-attendants.js';
 import { allParameters, bind, editDistance } from './binding.js';
 import { directoryCmdlets } from './directory.js';
 import { phoneNumberCmdlets } from './phone-numbers.js';
@@ -18,6 +19,7 @@ const CMDLETS: readonly CmdletSpec[] = [
   ...phoneNumberCmdlets,
   ...directoryCmdlets,
   ...voicePolicyCmdlets,
+  ...autoAttendantCmdlets,
   ...simulatorCmdlets,
 ];
 

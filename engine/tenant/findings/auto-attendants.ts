@@ -20,13 +20,18 @@ const ALIGNMENT_MINUTES = 15;
 const TOLL_FREE_AREA_CODES = ['800', '833', '844', '855', '866', '877', '888'];
 
 export function autoAttendantFindings(tenant: Tenant): Finding[] {
-  return tenant.autoAttendants.flatMap((attendant) => [
+  return tenant.autoAttendants.flatMap((attendant) => attendantFindings(tenant, attendant));
+}
+
+/** The findings of one attendant, which need not be in the tenant yet (the AA cmdlets refuse the errors). */
+export function attendantFindings(tenant: Tenant, attendant: AutoAttendant): Finding[] {
+  return [
     ...menuKeyFindings(attendant),
     ...scheduleFindings(attendant),
     ...transferTargetFindings(tenant, attendant),
     ...afterHoursFindings(attendant),
     ...holidayOverlapFindings(attendant),
-  ]);
+  ];
 }
 
 function menuKeyFindings(attendant: AutoAttendant): Finding[] {
@@ -95,8 +100,11 @@ function scheduleFindings(attendant: AutoAttendant): Finding[] {
   );
 }
 
-/** A transfer target that the attendant cannot use, with why; undefined when it is fine. */
-function targetProblem(tenant: Tenant, attendant: AutoAttendant, target: CallTarget): string | undefined {
+/**
+ * A transfer target that the attendant cannot use, with why; undefined when it is fine. Without
+ * an attendant (New-CsAutoAttendantCallableEntity) the trunk of its resource accounts is not checked.
+ */
+export function targetProblem(tenant: Tenant, attendant: AutoAttendant | undefined, target: CallTarget): string | undefined {
   switch (target.type) {
     case 'User': {
       const user = findUser(tenant, target.id);
@@ -116,7 +124,7 @@ function targetProblem(tenant: Tenant, attendant: AutoAttendant, target: CallTar
   }
 }
 
-function externalTargetProblem(tenant: Tenant, attendant: AutoAttendant, id: string): string | undefined {
+function externalTargetProblem(tenant: Tenant, attendant: AutoAttendant | undefined, id: string): string | undefined {
   // New-CsAutoAttendantCallableEntity names an external number as a tel: URI.
   const normalized = normalizeTelephoneNumber(id.replace(/^tel:/i, ''));
   if (!normalized.ok) return `external number ${id} is not an E.164 number`;
@@ -125,7 +133,7 @@ function externalTargetProblem(tenant: Tenant, attendant: AutoAttendant, id: str
     return `external number ${number} is toll-free`;
   }
   const inventory = findNumber(tenant, number);
-  if (inventory === undefined) return undefined;
+  if (inventory === undefined || attendant === undefined) return undefined;
   for (const account of tenant.resourceAccounts) {
     if (account.autoAttendantId?.toLowerCase() !== attendant.id.toLowerCase()) continue;
     const own = numberAssignedTo(tenant, account.objectId);
