@@ -3,6 +3,8 @@ import { Command, InvalidArgumentError } from 'commander';
 import { formatTrace, metricProblem, placeCalls, type CallRequest, type CallTrace, type InboundCallerChoice, type PlacedCallRequest } from '../../engine/run/index.js';
 import { DURATION_FORMAT, formatIssue, loadScenarioFile, parseDuration } from '../../engine/scenario/index.js';
 import { wholeNumber } from '../option-parsers.js';
+import { stepThroughPage } from '../step-through/index.js';
+import { OutputFileError, outputProblem, sameFile, writeFileWhole } from '../write-whole.js';
 import { EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode } from '../io.js';
 
 interface CallCliOptions {
@@ -19,6 +21,7 @@ interface CallCliOptions {
   duration: string;
   seed?: number;
   json?: boolean;
+  html?: string;
 }
 
 function duration(name: string): (value: string) => string {
@@ -72,6 +75,8 @@ export async function callFile(file: string, options: CallCliOptions, io: CliIo)
   if (chosen !== 1) return fail('give exactly one of --dial STRING, --inbound, --callback-to NUMBER (see callsim call --help).');
   if (options.callbackAfter !== undefined && options.dial === undefined) return fail('--callback-after follows an emergency call: use it with --dial.');
   if (options.caller !== 'auto' && options.inbound !== true) return fail('--caller is what an inbound caller does: use it with --inbound.');
+  const htmlProblem = options.html === undefined ? undefined : outputProblem([{ option: '--html', path: options.html }]);
+  if (htmlProblem !== undefined) return fail(htmlProblem);
   const loaded = await loadScenarioFile(file, { metricProblem });
   if (!loaded.ok) {
     for (const issue of loaded.issues) io.stderr.write(`${formatIssue(issue)}\n`);
@@ -102,6 +107,18 @@ export async function callFile(file: string, options: CallCliOptions, io: CliIo)
   const outcome = placeCalls(scenario, tenant, request);
   if (!outcome.ok) return fail(outcome.error);
   const { traces, mainCallId, notes, timeline, description } = outcome.result;
+  if (options.html !== undefined) {
+    // The page steps through the call and any callback; earlier calls only set the scene.
+    const stepped = traces.filter((t) => t.callId >= mainCallId);
+    try {
+      writeFileWhole(options.html, stepThroughPage(`${file}, seed ${request.seed}: ${description}`, stepped), io.stdout);
+    } catch (error) {
+      if (!(error instanceof OutputFileError)) throw error;
+      return fail(`cannot write --html ${error.path}: ${error.message}`);
+    }
+    // The page went to standard output: the text would spoil it.
+    if (options.html === '-' || sameFile(options.html, '-')) return EXIT_OK;
+  }
   if (options.json === true) {
     io.stdout.write(`${JSON.stringify({ scenario: scenario.name, seed: request.seed, atMs: at, workload: request.workload, description, mainCallId, traces, notes }, null, 2)}\n`);
     return EXIT_OK;
@@ -142,6 +159,7 @@ export function callCommand(io: CliIo, done: (code: ExitCode) => void): Command 
     .option('--duration <duration>', 'how long each call lasts once answered', duration('--duration'), '5m')
     .option('--seed <n>', "seed (default: the scenario's)", wholeNumber('--seed', 0))
     .option('--json', 'print the traces as JSON')
+    .option('--html <file>', "also write the step-through page of the call (and its callback): the machine's diagram beside the timeline, stepped with Next/Previous or the arrow keys (docs/traces.md); - for standard output, instead of the text")
     .addHelpText(
       'after',
       `
@@ -155,6 +173,7 @@ Exit codes: 0 traced, 2 the scenario, an option or a user cannot be used, 70 a b
 Examples:
   $ callsim call scenarios/seattle.yaml --user user05@contoso.com --dial 911
   $ callsim call scenarios/seattle.yaml --user user05@contoso.com --dial 911 --callback-after 10m
+  $ callsim call scenarios/seattle.yaml --user user05@contoso.com --dial 911 --html call.html     (open call.html in a browser)
   $ callsim call scenarios/seattle.yaml --user user05@contoso.com --dial 911 --before user02@contoso.com:911 --before user03@contoso.com:911     (EMG004: user02 loses a number)
   $ callsim call scenarios/seattle.yaml --user user05@contoso.com --callback-to +14255556789 --before user02@contoso.com:911     (CBK001 misrouted)
   $ callsim call scenarios/seattle.yaml --user user05@contoso.com --dial +442071234567 --at 1d10h

@@ -1,4 +1,7 @@
 /** `callsim call FILE --user U ...`: one call made on purpose, traced; exit 0 or 2. */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 
@@ -116,5 +119,29 @@ describe('callsim call', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain(message);
+  });
+});
+
+describe('callsim call --html', () => {
+  it('writes the step-through page of the call and its callback, and prints the same text as without it', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'callsim-call-')), 'call.html');
+    const args = ['call', SEATTLE, '--user', USER, '--dial', '911', '--callback-after', '10m'];
+    const plain = await runCli(...args);
+    const withPage = await runCli(...args, '--html', file);
+    expect(withPage.code).toBe(0);
+    expect(withPage.stdout).toBe(plain.stdout);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    // The emergency call and the callback the service places: both machines' diagrams are drawn.
+    expect(html).toContain('id="diagram-emergency"');
+    expect(html).toContain('id="diagram-callback"');
+    expect(html).toContain('user05@contoso.com dials 911');
+  });
+
+  it('refuses an --html path in a folder that does not exist, before placing any call', async () => {
+    const { code, stdout, stderr } = await runCli('call', SEATTLE, '--user', USER, '--dial', '911', '--html', '/no/such/folder/call.html');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^callsim call: .*--html.*no\/such\/folder/);
   });
 });
