@@ -13,3 +13,6 @@ export { compareRuns } from './compare.js';
 export type { MetricComparison } from './compare.js';
 export { explainUser, nearestUpn } from './explain-user.js';
 export type { CallExplanation, ExplainUserResult, GuardDecision, InboundExplanation, PolicyExplanation, UserExplanation } from './explain-user.js';
+export { assembleSweep, gridPoints, neighbourPairs, runSweepUnit, shardUnits, sweepDocument, sweepUnits, unitProblems, SWEEP_FORMAT_VERSION } from './sweep.js';
+export type { SweepAxis, SweepDifference, SweepFigure, SweepHeader, SweepPointHeader, SweepResult, SweepUnit, SweepUnitResult } from './sweep.js';
+export { mergeParts, partDocument, readPart, type SweepPart } from './sweep-parts.js';
