@@ -11,6 +11,7 @@ import { traceCommand } from './commands/trace.js';
 import { validateCommand } from './commands/validate.js';
 import { sweepCommand } from './commands/sweep.js';
 import { mergeCommand } from './commands/merge.js';
+import { sizePoolCommand } from './commands/size-pool.js';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode, type Output } from './io.js';
 import packageJson from '../package.json' with { type: 'json' };
 
@@ -82,7 +83,7 @@ Exit codes:
        trace that --debug (or CALLSIM_DEBUG=1) prints
   130  interrupted by Ctrl-C (SIGINT); 143 by SIGTERM. Unfinished output files are removed.`,
     );
-  for (const command of [runCommand(io, done, io.stderrIsTty === true), validateCommand(io, done), psCommand(io, done), shellCommand(io, done), schemaCommand(io, done), traceCommand(io, done), compareCommand(io, done), explainCommand(io, done), diagramCommand(io, done), sweepCommand(io, done), mergeCommand(io, done)]) {
+  for (const command of [runCommand(io, done, io.stderrIsTty === true), validateCommand(io, done), psCommand(io, done), shellCommand(io, done), schemaCommand(io, done), traceCommand(io, done), compareCommand(io, done), explainCommand(io, done), diagramCommand(io, done), sweepCommand(io, done), mergeCommand(io, done), sizePoolCommand(io, done)]) {
     program.addCommand(command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
   }
   try {

@@ -16,3 +16,5 @@ export type { CallExplanation, ExplainUserResult, GuardDecision, InboundExplanat
 export { assembleSweep, gridPoints, neighbourPairs, runSweepUnit, shardUnits, sweepDocument, sweepUnits, unitProblems, SWEEP_FORMAT_VERSION } from './sweep.js';
 export type { SweepAxis, SweepDifference, SweepFigure, SweepHeader, SweepPointHeader, SweepResult, SweepUnit, SweepUnitResult } from './sweep.js';
 export { mergeParts, partDocument, readPart, type SweepPart } from './sweep-parts.js';
+export { oldestReuseClosedForm, poolFigures, POOL_FIGURES } from './pool-sizing.js';
+export type { ClosedForm, ClosedFormInput, PoolFigureName, PoolFigures } from './pool-sizing.js';

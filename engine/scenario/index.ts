@@ -33,3 +33,4 @@ export { MAX_CALLS_PER_HOUR, MAX_DURATION_MS, MAX_MENU_ATTEMPTS, MAX_USERS, MIN_
 export { kindRates, profileMultipliers, type KindRate } from './rates.js';
 export { sampledDistribution } from './limits.js';
 export { applyOverrides, parseOverridePath, parseOverrideValue, splitOverrideValues, type ScenarioOverride } from './overrides.js';
+export { findPoolPolicy, plainPoolDocument, poolSizeOverrides, type PlainPoolWorkload, type PoolTarget } from './pool-scenario.js';

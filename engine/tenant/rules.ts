@@ -104,6 +104,13 @@ export const RULE_IDS = [
   'CBK002',
   'CBK003',
   'CBK004',
+  'POOL001',
+  'POOL002',
+  'POOL003',
+  'POOL004',
+  'POOL005',
+  'POOL006',
+  'POOL007',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -196,6 +203,13 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
   CBK002: { id: 'CBK002', kind: 'outcome', severity: null, text: "No active reservation: goes to the resource account's auto attendant [choice, setting: or \"not in service\"]." },
   CBK003: { id: 'CBK003', kind: 'outcome', severity: null, text: "Callback to the resource account's own number (EMG005): reaches the auto attendant, not the caller." },
   CBK004: { id: 'CBK004', kind: 'outcome', severity: null, text: "Reservation active and held by the caller, whose phone rings but who does not answer (a workload probability): not reached." },
+  POOL001: { id: 'POOL001', kind: 'refusal', severity: null, text: "`size-pool`: the scenario declares no Shared Calling policy (tenant.policies.sharedCalling), so there is no callback pool to size." },
+  POOL002: { id: 'POOL002', kind: 'refusal', severity: null, text: "`size-pool`: the scenario has several Shared Calling policies and `--policy` names none of them; the pool to size must be named." },
+  POOL003: { id: 'POOL003', kind: 'refusal', severity: null, text: "`size-pool`: `--policy` names no Shared Calling policy of the scenario." },
+  POOL004: { id: 'POOL004', kind: 'refusal', severity: null, text: "`size-pool`: a larger pool needs numbers made like the policy's first emergency number (or, with none, like a Calling Plan subscriber number beside the resource account's number), and there is no such number to copy or no unused one left." },
+  POOL005: { id: 'POOL005', kind: 'refusal', severity: null, text: "`size-pool`: `--sizes` is A..B or a list of whole numbers up to 1000; `--target` is FIGURE<=SHARE with FIGURE one of nofree, misrouted, attendant, unanswered." },
+  POOL006: { id: 'POOL006', kind: 'refusal', severity: null, text: "`size-pool`: a scenario FILE or plain numbers, not both; plain numbers need `--users` and `--emergency-rate` (calls per user per day), a callback probability from 0 to 1." },
+  POOL007: { id: 'POOL007', kind: 'refusal', severity: null, text: "`size-pool`: the scenario has no emergency workload, so nothing would use the pool." },
 };
 
 export function isRuleId(value: string): value is RuleId {
