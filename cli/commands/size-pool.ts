@@ -89,7 +89,8 @@ export function parseSizes(text: string): number[] | string {
 
 /** `misrouted<=0.1%`: a figure, and the largest share it may have. */
 export function parseTarget(text: string): Target | string {
-  const m = /^\s*([A-Za-z]+)\s*<=?\s*([\d.]+)\s*(%?)\s*$/.exec(text);
+  // Quotes the shell would have removed (a script that passes them on) are not part of the target.
+  const m = /^\s*([A-Za-z]+)\s*<=?\s*([\d.]+)\s*(%?)\s*$/.exec(text.replace(/^\s*(['"])(.*)\1\s*$/, '$2'));
   const figure = m === null ? undefined : TARGET_NAMES[(m[1] ?? '').toLowerCase()];
   const value = m === null ? NaN : Number(m[2]) / (m[3] === '%' ? 100 : 1);
   if (m === null || figure === undefined || !Number.isFinite(value) || value < 0 || value > 1) {
