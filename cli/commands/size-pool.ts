@@ -137,7 +137,8 @@ interface Row {
 /** Emergency calls an hour into the pool, when the rate is constant (no profile); else undefined. */
 function poolCallsPerHour(scenario: Scenario, tenant: Tenant, policy: string): number | undefined {
   const e = scenario.workload.emergency;
-  if (e === undefined || e.profile !== undefined) return undefined;
+  // Bursts, redials and profiles make the arrivals other than Poisson at a constant rate.
+  if (e === undefined || e.profile !== undefined || (e.incidents?.length ?? 0) > 0 || e.redial !== undefined) return undefined;
   const all = tenant.users.length;
   const onPool = tenant.users.filter((u) => effectiveSharedCallingPolicy(tenant, u)?.identity === policy).length;
   const perHour = 'perHour' in e.rate ? e.rate.perHour : e.rate.perUserPerHour * all;
@@ -253,7 +254,7 @@ export async function sizePool(file: string | undefined, options: SizePoolOption
         described = true;
         const onPool = tenant.users.filter((u) => effectiveSharedCallingPolicy(tenant, u)?.identity === policy.identity).length;
         io.stdout.write(
-          `Callback pool of policy ${policy.identity}: ${onPool} users, ${callsPerHour === undefined ? 'emergency calls shaped by a profile' : `${formatFigure(callsPerHour)} emergency calls an hour`}, ` +
+          `Callback pool of policy ${policy.identity}: ${onPool} users, ${callsPerHour === undefined ? 'emergency calls not at one steady rate (a profile, incidents or redials), so no closed form' : `${formatFigure(callsPerHour)} emergency calls an hour`}, ` +
             `reservation ${scenario.settings.callbackPool.reservation / 60_000} min; ${scenario.replications} replications of ${formatFigure((scenario.horizon - scenario.warmup) / 86_400_000)} days per size (seed ${options.seed ?? scenario.seed}).\n` +
             'Shares with their 95% intervals: no free number = emergency calls that took a reserved number (EMG004); displaced = reservations lost, per replication;\n' +
             'misrouted (CBK001 to another user), to attendant (CBK002, CBK003) and unanswered (CBK004) are shares of callbacks.\n',

@@ -152,6 +152,19 @@ function loadSource(source: SourceDocument, fileName: string, options: LoadOptio
       });
     }
   });
+  // WKL001: an incident's location is a place in the tenant, or no user could be there.
+  (file.workload.emergency?.incidents ?? []).forEach((incident, i) => {
+    if (built.tenant.locations.some((l) => l.locationId === incident.location)) return;
+    const path = ['workload', 'emergency', 'incidents', i, 'location'];
+    issues.push({
+      code: 'WKL001',
+      path,
+      expected: 'the id of a location in tenant.locations',
+      message: `WKL001: incident at location "${incident.location}", which tenant.locations does not declare (there: ${built.tenant.locations.map((l) => l.locationId).join(', ') || 'none'})`,
+      file: fileName,
+      ...source.locate(path),
+    });
+  });
   // A destination with no rate would be billed at nothing, or stop the run at its first call. The
   // table's own keys only: `constructor` is a country nobody priced, not Object.prototype's.
   const rates = built.tenant.credits.ratesPerMinute;

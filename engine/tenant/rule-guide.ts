@@ -412,4 +412,8 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
     example: "callsim size-pool FILE on a scenario whose workload has no emergency section stops with POOL007.",
     fix: "Add workload.emergency (rate, duration, callback) to the scenario, or give plain numbers.",
   },
+  WKL001: {
+    example: 'incidents: [{ location: campsu, calls: 20, within: 10m, at: 1d }] in a tenant whose location is campus stops the scenario with WKL001 at that line.',
+    fix: 'Name a location id of tenant.locations in the incident (the message lists them).',
+  },
 };

@@ -111,6 +111,7 @@ export const RULE_IDS = [
   'POOL005',
   'POOL006',
   'POOL007',
+  'WKL001',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -210,6 +211,7 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
   POOL005: { id: 'POOL005', kind: 'refusal', severity: null, text: "`size-pool`: `--sizes` is A..B or a list of whole numbers up to 1000; `--target` is FIGURE<=SHARE with FIGURE one of nofree, misrouted, attendant, unanswered." },
   POOL006: { id: 'POOL006', kind: 'refusal', severity: null, text: "`size-pool`: a scenario FILE or plain numbers, not both; plain numbers need `--users` and `--emergency-rate` (calls per user per day), a callback probability from 0 to 1." },
   POOL007: { id: 'POOL007', kind: 'refusal', severity: null, text: "`size-pool`: the scenario has no emergency workload, so nothing would use the pool." },
+  WKL001: { id: 'WKL001', kind: 'refusal', severity: null, text: "An emergency incident (`workload.emergency.incidents`) names a location that `tenant.locations` does not declare: the scenario is refused with the incident's line and column." },
 };
 
 export function isRuleId(value: string): value is RuleId {
