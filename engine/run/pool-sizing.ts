@@ -17,8 +17,7 @@
  */
 import type { Distribution as ScenarioDistribution } from '../scenario/index.js';
 import { sampledDistribution } from '../scenario/index.js';
-import { poissonTailAtLeast } from '../tenant/index.js';
-import { upperQuantile, type Distribution } from '../workload/index.js';
+import { oldestReuseMisroutedShare, oldestReuseNoFreeShare } from '../workload/index.js';
 import { summarise, type MetricSummary, type RunResult } from './run-scenario.js';
 
 /** The figures of one pool size, each over replications with its 95% interval. */
@@ -65,16 +64,6 @@ export function poolFigures(run: RunResult, policy: string): PoolFigures {
   };
 }
 
-/** Quadrature points of a distribution: its own values where it has few, else quantile midpoints. */
-function points(d: Distribution, count: number): { value: number; weight: number }[] {
-  if (d.kind === 'fixed') return [{ value: d.value, weight: 1 }];
-  if (d.kind === 'empirical') {
-    const total = d.table.reduce((s, r) => s + r.weight, 0);
-    return d.table.filter((r) => r.weight > 0).map((r) => ({ value: r.value, weight: r.weight / total }));
-  }
-  return Array.from({ length: count }, (_, i) => ({ value: upperQuantile(d, 1 - (i + 0.5) / count), weight: 1 / count }));
-}
-
 export interface ClosedFormInput {
   /** Emergency calls an hour into the pool. */
   callsPerHour: number;
@@ -90,23 +79,12 @@ export interface ClosedForm {
   misroutedShare: number | undefined;
 }
 
-/**
- * The closed forms for reuse of the oldest reservation, at pool size *size* >= 1. The expectation
- * over D is a quadrature over the two distributions (exact for fixed and empirical ones, 200
- * quantile midpoints each otherwise).
- */
+/** The closed forms for reuse of the oldest reservation at pool size *size* >= 1 (engine/workload/pool-closed-form.ts). */
 export function oldestReuseClosedForm(size: number, input: ClosedFormInput): ClosedForm {
-  const perMs = input.callsPerHour / 3_600_000;
-  const noFreeShare = poissonTailAtLeast(size, perMs * input.reservationMs);
-  const durations = points(sampledDistribution(input.duration), 200);
-  const delays = points(sampledDistribution(input.callbackDelay), 200);
-  let misrouted = 0;
-  for (const a of durations) {
-    for (const b of delays) {
-      const d = a.value + b.value;
-      if (d >= input.reservationMs) return { noFreeShare, misroutedShare: undefined };
-      misrouted += a.weight * b.weight * poissonTailAtLeast(size, perMs * d);
-    }
-  }
-  return { noFreeShare, misroutedShare: misrouted };
+  const duration = sampledDistribution(input.duration);
+  const delay = sampledDistribution(input.callbackDelay);
+  return {
+    noFreeShare: oldestReuseNoFreeShare(size, input.callsPerHour, input.reservationMs),
+    misroutedShare: oldestReuseMisroutedShare(size, input.callsPerHour, input.reservationMs, duration, delay),
+  };
 }

@@ -5,7 +5,7 @@ export { compareIssues, formatIssue } from './issues.js';
 export type { Scenario } from './scenario.js';
 export type { TimelineEntry } from './timeline.js';
 export { toCmdletValue } from './timeline.js';
-export { scenarioFindings, peakEmergencyCallsPerUserPerHour } from './check.js';
+export { scenarioFindings, peakEmergencyCallsPerUserPerHour, type ScenarioFindingsOptions } from './check.js';
 export { scenarioJsonSchema } from './schema.js';
 export type { Distribution, Expectation, Profile, Settings, Workload } from './schema.js';
 export { DURATION_FORMAT, durationHint, parseDuration } from './duration.js';

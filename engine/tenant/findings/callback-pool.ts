@@ -14,11 +14,26 @@ import { finding, type Finding } from './finding.js';
 import { sharedLines } from './shared-calling.js';
 import { psQuote } from '../ps-quote.js';
 
+/** What the scenario's own workload makes of a pool's callbacks, where the scenario can say. */
+export interface MisrouteEstimate {
+  /** Share of callbacks that ring another user (CBK001 misrouted). */
+  share: number;
+  /** How it was found, in words: "closed form, exact for ..." or "simulated, ...". */
+  method: string;
+  /** The fewest numbers that bring it to MISROUTE_TARGET or less, if found. */
+  sizeForTarget: number | undefined;
+}
+
+/** The misrouted share RA010 names a pool size for: one callback in a thousand. */
+export const MISROUTE_TARGET = 0.001;
+
 export interface CallbackPoolOptions {
   /** The scenario's emergency workload. */
   callsPerUserPerHour: number;
   /** Largest acceptable P(no free number), e.g. 0.01. */
   threshold: number;
+  /** The misrouted callbacks of a policy's pool of *size* numbers, as the scenario's workload makes them. */
+  misroute?: (policy: string, size: number) => MisrouteEstimate | undefined;
 }
 
 /** The reservation of a callback number, in hours (EMG003). */
@@ -54,12 +69,18 @@ export function callbackPoolFindings(tenant: Tenant, options: CallbackPoolOption
     if (bound <= threshold) continue;
     const policy = line.policy.identity;
     const needed = numbersNeeded(mean, threshold);
+    const misroute = options.misroute?.(policy, count);
+    const misrouteText =
+      misroute === undefined
+        ? ''
+        : ` Misrouted callbacks (CBK001): about ${percent(misroute.share)} (${misroute.method})` +
+          `${misroute.sizeForTarget === undefined ? '' : `; ${misroute.sizeForTarget} numbers would bring them to ${percent(MISROUTE_TARGET)} or less`}.`;
     findings.push(
       finding(
         'RA010',
         'sharedCallingPolicy',
         policy,
-        `policy ${policy}: ${count} callback ${count === 1 ? 'number' : 'numbers'} for ${users} ${users === 1 ? 'user' : 'users'} at ${plain(callsPerUserPerHour)} emergency calls per user-hour; P(no free number) <= ${percent(bound)} (Poisson bound: P(N >= ${count}), N ~ Poisson(${plain(mean)}) emergency calls in 60 min), above ${percent(threshold)}.`,
+        `policy ${policy}: ${count} callback ${count === 1 ? 'number' : 'numbers'} for ${users} ${users === 1 ? 'user' : 'users'} at ${plain(callsPerUserPerHour)} emergency calls per user-hour; P(no free number) <= ${percent(bound)} (Poisson bound: P(N >= ${count}), N ~ Poisson(${plain(mean)}) emergency calls in 60 min), above ${percent(threshold)}.${misrouteText}`,
         `Set-CsTeamsSharedCallingRoutingPolicy -Identity ${psQuote(policy)} -EmergencyNumbers @{add=...}: ${needed} numbers in all bring the bound to ${percent(poissonTailAtLeast(needed, mean))}.`,
       ),
     );
