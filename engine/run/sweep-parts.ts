@@ -55,7 +55,14 @@ export function mergeParts(parts: readonly { file: string; part: SweepPart }[]):
   for (const { file, part } of parts.slice(1)) {
     for (const field of HEADER_FIELDS) {
       if (JSON.stringify(part.header[field]) === JSON.stringify(first.part.header[field])) continue;
-      const what = field === 'scenario' ? `scenario (sha256 ${part.header.scenario.sha256.slice(0, 12)} against ${first.part.header.scenario.sha256.slice(0, 12)}: a different or edited file)` : field;
+      const a = part.header.scenario;
+      const b = first.part.header.scenario;
+      const what =
+        field !== 'scenario'
+          ? field
+          : a.sha256 === b.sha256
+            ? `scenario path (${a.file} against ${b.file}: the same file given by another path; run every shard with the same path)`
+            : `scenario (sha256 ${a.sha256.slice(0, 12)} against ${b.sha256.slice(0, 12)}: a different or edited file)`;
       problems.push(`${file} does not belong with ${first.file}: its ${what} is not the same; merge only parts of one sweep (same file, --set, --seed, --replications)`);
       break;
     }
