@@ -48,14 +48,22 @@ export function misrouteSimulator(file: string, scenario: Scenario, users: numbe
   return (policy, size) => {
     const target = findPoolPolicy(document, policy);
     if (typeof target === 'string') return undefined;
-    const runs = new Map<number, { share: number; calls: number } | undefined>();
-    const at = (n: number): { share: number; calls: number } | undefined => {
+    const runs = new Map<number, { share: number; calls: number; noFree: number } | undefined>();
+    const at = (n: number): { share: number; calls: number; noFree: number } | undefined => {
       if (runs.has(n)) return runs.get(n);
       const sized = poolSizeOverrides(document, target, n);
       const loaded = typeof sized === 'string' ? undefined : loadScenarioText(text, file, { overrides: [...sized, ...alone, ...shape] });
       const result = loaded === undefined || !loaded.ok ? undefined : runScenario(loaded);
       const callbacks = result === undefined ? 0 : total(result, 'callback.calls');
-      const value = result === undefined ? undefined : { share: callbacks === 0 ? 0 : total(result, 'callback.misrouted') / callbacks, calls: total(result, 'emergency.calls') };
+      const took = result === undefined ? 0 : ['reservations', 'displaced', 'renewals'].reduce((s, m) => s + total(result, `callbackPool.${target.identity}.${m}`), 0);
+      const value =
+        result === undefined
+          ? undefined
+          : {
+              share: callbacks === 0 ? 0 : total(result, 'callback.misrouted') / callbacks,
+              calls: total(result, 'emergency.calls'),
+              noFree: took === 0 ? 0 : total(result, `callbackPool.${target.identity}.displaced`) / took,
+            };
       runs.set(n, value);
       return value;
     };
@@ -81,6 +89,7 @@ export function misrouteSimulator(file: string, scenario: Scenario, users: numbe
       share: own.share,
       method: `simulated: ${own.calls.toLocaleString('en-US')} emergency calls of this workload alone, as no closed form is exact for reuse of the ${scenario.settings.callbackPool.reuse === 'first' ? 'first number' : 'oldest reservation with this workload'}`,
       sizeForTarget: own.share <= TARGET ? size : pass,
+      noFreeShare: own.noFree,
     };
   };
 }

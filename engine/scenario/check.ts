@@ -61,5 +61,7 @@ export function scenarioFindings(scenario: Scenario, tenant: Tenant, options: Sc
   const callsPerUserPerHour = peakEmergencyCallsPerUserPerHour(scenario, tenant);
   if (callsPerUserPerHour === undefined) return validate(tenant, {});
   const misroute = misrouteEstimator(scenario, tenant, options);
-  return validate(tenant, { emergency: { callsPerUserPerHour, ...(misroute === undefined ? {} : { misroute }) } });
+  const e = scenario.workload.emergency;
+  const bursty = (e?.incidents?.length ?? 0) > 0 || e?.redial !== undefined;
+  return validate(tenant, { emergency: { callsPerUserPerHour, ...(misroute === undefined ? {} : { misroute }), ...(bursty ? { bursty } : {}) } });
 }

@@ -15,7 +15,7 @@ export type { Finding, FindingObjectKind, FindingRuleId } from './findings/findi
 
 export interface ValidateOptions {
   /** For RA010: the scenario's emergency workload. Absent: RA010 is not evaluated. */
-  emergency?: { callsPerUserPerHour: number; misroute?: CallbackPoolOptions['misroute'] };
+  emergency?: { callsPerUserPerHour: number; misroute?: CallbackPoolOptions['misroute']; bursty?: boolean };
   /** RA010 threshold, default 0.01. */
   poolOverflowThreshold?: number;
 }
@@ -37,6 +37,7 @@ export function validate(tenant: Tenant, options: ValidateOptions = {}): Finding
         callsPerUserPerHour: options.emergency.callsPerUserPerHour,
         threshold: options.poolOverflowThreshold ?? DEFAULT_POOL_OVERFLOW_THRESHOLD,
         ...(options.emergency.misroute === undefined ? {} : { misroute: options.emergency.misroute }),
+        ...(options.emergency.bursty === true ? { bursty: true } : {}),
       }),
     );
   }
