@@ -10,6 +10,9 @@ import { shellCommand } from './commands/shell.js';
 import { traceCommand } from './commands/trace.js';
 import { callCommand } from './commands/call.js';
 import { validateCommand } from './commands/validate.js';
+import { sweepCommand } from './commands/sweep.js';
+import { mergeCommand } from './commands/merge.js';
+import { sizePoolCommand } from './commands/size-pool.js';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode, type Output } from './io.js';
 import packageJson from '../package.json' with { type: 'json' };
 
@@ -81,7 +84,7 @@ Exit codes:
        trace that --debug (or CALLSIM_DEBUG=1) prints
   130  interrupted by Ctrl-C (SIGINT); 143 by SIGTERM. Unfinished output files are removed.`,
     );
-  for (const command of [runCommand(io, done, io.stderrIsTty === true), validateCommand(io, done), psCommand(io, done), shellCommand(io, done), schemaCommand(io, done), traceCommand(io, done), callCommand(io, done), compareCommand(io, done), explainCommand(io, done), diagramCommand(io, done)]) {
+  for (const command of [runCommand(io, done, io.stderrIsTty === true), validateCommand(io, done), psCommand(io, done), shellCommand(io, done), schemaCommand(io, done), traceCommand(io, done), callCommand(io, done), compareCommand(io, done), explainCommand(io, done), diagramCommand(io, done), sweepCommand(io, done), mergeCommand(io, done), sizePoolCommand(io, done)]) {
     program.addCommand(command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
   }
   try {

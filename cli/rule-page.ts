@@ -56,8 +56,14 @@ const OUTCOME_CALLS: Record<string, string> = {
   CBK: 'a callback from the emergency service',
 };
 
+/** §4: input a command cannot use (size-pool, workload), not a cmdlet's refusal. */
+function isCommandRefusal(id: string): boolean {
+  return /^(POOL|WKL)\d/.test(id);
+}
+
 /** What kind of rule this is, in words, with its section of docs/rules.md. */
 export function kindLine(rule: RuleDefinition): string {
+  if (isCommandRefusal(rule.id)) return 'a command refusal (docs/rules.md §4): the command stops with exit 2 and runs nothing.';
   switch (rule.kind) {
     case 'refusal':
       return 'a refusal (docs/rules.md §1): the cmdlet is refused and the tenant is unchanged.';
@@ -131,14 +137,16 @@ export function plainRuleIndex(): string {
     refusal: 'Refusals (cmdlets refuse these; the tenant is unchanged)',
     finding: 'Findings (callsim validate)',
     outcome: 'Call outcomes (callsim run)',
+    command: 'Command refusals (the command stops with exit 2)',
   } as const;
   let out = '';
   let section = '';
   for (const id of RULE_IDS) {
     const rule = RULES[id];
-    if (rule.kind !== section) {
-      section = rule.kind;
-      out += `${out === '' ? '' : '\n'}${headings[rule.kind]}\n`;
+    const kind = isCommandRefusal(id) ? 'command' : rule.kind;
+    if (kind !== section) {
+      section = kind;
+      out += `${out === '' ? '' : '\n'}${headings[kind]}\n`;
     }
     const text = plainText(rule.text);
     const first = text.split(/(?<=\.)\s/)[0] ?? text;

@@ -84,7 +84,8 @@ export async function callFile(file: string, options: CallCliOptions, io: CliIo)
     return EXIT_UNUSABLE;
   }
   const { scenario, tenant } = loaded;
-  const at = options.at === undefined ? 0 : atMs(options.at, scenario.startEpochMs);
+  // Without --at the call is as early as it can be: right after the --before calls, a minute apart.
+  const at = options.at === undefined ? options.before.length * 60_000 : atMs(options.at, scenario.startEpochMs);
   if (typeof at === 'string') return fail(at);
   // Past the horizon the scenario says nothing: its workload and timeline end there.
   if (at >= scenario.horizon) return fail(`--at ${options.at ?? ''} is at or after the scenario's horizon (${scenario.horizon / 3_600_000}h from its start).`);
@@ -150,7 +151,7 @@ export function callCommand(io: CliIo, done: (code: ExitCode) => void): Command 
     .option('--dial <string>', 'the user dials this: 911, 933 or another string (checked against their emergency numbers first, as Teams does), or a PSTN number +E.164 (an outbound call)')
     .option('--inbound', "a PSTN caller dials the shared number of the user's Shared Calling policy and asks the auto attendant for the user")
     .option('--callback-to <number>', 'the emergency service calls this number back for an emergency call the user made')
-    .option('--at <time>', "when: the time since the scenario's start (e.g. 2d9h30m) or an ISO date-time with offset (default: the start)")
+    .option('--at <time>', "when: the time since the scenario's start (e.g. 2d9h30m) or an ISO date-time with offset (default: the start, or a minute after the last --before call)")
     .option('--caller <input>', 'with --inbound, what the caller does at the menu: auto (reach the user: their menu key, else by name or extension as the menu offers), name, extension, none, invalid, or a key 0-9', caller, 'auto')
     .option('--before <upn:dialled>', 'first, this user dials this (repeatable; a minute apart, the last a minute before --at), e.g. to fill the callback pool', before, [])
     .option('--callback-after <duration>', "after the --dial emergency call ends, the emergency service calls back the number it presented this much later", duration('--callback-after'))

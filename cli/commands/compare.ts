@@ -1,6 +1,7 @@
 /** `callsim compare A B`: what changes between two scenarios, with paired confidence intervals. */
 import { Command } from 'commander';
-import { compareRuns, metricNames, metricProblem, runScenario, type MetricComparison, type RunResult } from '../../engine/run/index.js';
+import { compareRuns, metricNames, metricProblem, runScenario, type MetricComparison, type RunResult, type SweepAxis } from '../../engine/run/index.js';
+import { collectSet, pointOverrides } from '../sweep-setup.js';
 import { costWarning, estimateCost, formatIssue, loadScenarioFile } from '../../engine/scenario/index.js';
 import { ProgressBar, wantProgress } from '../progress.js';
 import { formatFigure } from '../format-figure.js';
@@ -13,6 +14,7 @@ interface CompareOptions {
   json?: boolean;
   all?: boolean;
   progress?: boolean;
+  set?: SweepAxis[];
 }
 
 
@@ -23,11 +25,24 @@ function significant(c: MetricComparison): boolean {
   return d.lower !== null && d.upper !== null && (d.lower > 0 || d.upper < 0);
 }
 
-export async function compareFiles(fileA: string, fileB: string, options: CompareOptions, io: CliIo): Promise<ExitCode> {
+export async function compareFiles(fileA: string, fileB: string | undefined, options: CompareOptions, io: CliIo): Promise<ExitCode> {
+  const sets = options.set ?? [];
+  const several = sets.find((s) => s.values.length !== 1);
+  if (several !== undefined) {
+    io.stderr.write(`callsim compare: --set ${several.path} has ${several.values.length} values; compare takes one per path (callsim sweep takes several)\n`);
+    return EXIT_UNUSABLE;
+  }
+  if (fileB === undefined && sets.length === 0) {
+    io.stderr.write('callsim compare: give a second scenario B, or --set PATH=VALUE to compare A with A changed\n');
+    return EXIT_UNUSABLE;
+  }
+  // B is A itself with the changes when no B is given: one file plus changes.
+  const overrides = pointOverrides(Object.fromEntries(sets.map((s) => [s.path, s.values[0] ?? ''])));
   const loadedA = await loadScenarioFile(fileA, { metricProblem });
-  const loadedB = await loadScenarioFile(fileB, { metricProblem });
+  const loadedB = await loadScenarioFile(fileB ?? fileA, { metricProblem, overrides });
+  const nameB = `${fileB ?? fileA}${sets.length === 0 ? '' : ` with ${sets.map((s) => `${s.path}=${s.values[0] ?? ''}`).join(' ')}`}`;
   let unusable = false;
-  for (const [file, loaded] of [[fileA, loadedA], [fileB, loadedB]] as const) {
+  for (const [file, loaded] of [[fileA, loadedA], [nameB, loadedB]] as const) {
     if (loaded.ok) continue;
     unusable = true;
     for (const issue of loaded.issues) io.stderr.write(`${formatIssue(issue)}\n`);
@@ -63,7 +78,7 @@ export async function compareFiles(fileA: string, fileB: string, options: Compar
     return EXIT_OK;
   }
   const shown = comparisons.filter((c) => options.all === true || c.a.mean !== c.b.mean);
-  io.stdout.write(`A: ${a.scenario.name} (${fileA})\nB: ${b.scenario.name} (${fileB})\n`);
+  io.stdout.write(`A: ${a.scenario.name} (${fileA})\nB: ${b.scenario.name} (${nameB})\n`);
   io.stdout.write(`seed ${seed}, ${replications} paired replications (common random numbers); difference B - A with its 95% CI; * = the interval leaves out 0\n\n`);
   io.stdout.write(`  ${'metric'.padEnd(46)} ${'A'.padStart(12)} ${'B'.padStart(12)} ${'B - A'.padStart(12)}   95% CI\n`);
   for (const c of shown) {
@@ -80,7 +95,8 @@ export function compareCommand(io: CliIo, done: (code: ExitCode) => void): Comma
   return new Command('compare')
     .description('Run two scenarios with the same seed and show what changes, with paired 95% confidence intervals.')
     .argument('<a>', 'the scenario as it is (YAML or JSON)')
-    .argument('<b>', 'the what-if variant')
+    .argument('[b]', 'the what-if variant (default: A with the --set changes)')
+    .option('--set <path=value>', 'change B at a dotted PATH before it runs, as callsim sweep does (repeatable)', collectSet)
     .option('--seed <n>', "seed for both runs (default: A's)", wholeNumber('--seed', 0))
     .option('--replications <n>', 'paired replications (default: the larger of the two, at least 2)', wholeNumber('--replications', 2))
     .option('--all', 'also list the figures that are the same in both')
@@ -98,9 +114,10 @@ estimate. On a terminal, runs expected to take more than about 2 s draw a progre
 
 Examples:
   $ callsim compare scenarios/small-callback-pool.yaml scenarios/large-callback-pool.yaml
-  $ callsim compare scenarios/seattle.yaml scenarios/port-the-number.yaml --replications 10`,
+  $ callsim compare scenarios/seattle.yaml scenarios/port-the-number.yaml --replications 10
+  $ callsim compare scenarios/small-callback-pool.yaml --set settings.callbackPool.reuse=oldest`,
     )
-    .action(async (a: string, b: string, options: CompareOptions) => {
+    .action(async (a: string, b: string | undefined, options: CompareOptions) => {
       done(await compareFiles(a, b, options, io));
     });
 }

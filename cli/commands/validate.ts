@@ -13,6 +13,7 @@ import {
 } from '../../engine/scenario/index.js';
 import type { Finding } from '../../engine/tenant/index.js';
 import { formatFindings } from '../format-finding.js';
+import { misrouteSimulator } from '../misroute-simulation.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode } from '../io.js';
 
 function plural(n: number, word: string): string {
@@ -45,7 +46,8 @@ interface ValidateReport {
 export async function validateFile(file: string, options: { json?: boolean }, io: CliIo): Promise<ExitCode> {
   const loaded = await loadScenarioFile(file, { metricProblem });
   const issues = loaded.ok ? [] : loaded.issues;
-  const findings = loaded.ok ? scenarioFindings(loaded.scenario, loaded.tenant) : [];
+  const simulateMisroute = loaded.ok ? misrouteSimulator(file, loaded.scenario, loaded.tenant.users.length) : undefined;
+  const findings = loaded.ok ? scenarioFindings(loaded.scenario, loaded.tenant, simulateMisroute === undefined ? {} : { simulateMisroute }) : [];
   const notes = loaded.ok ? workloadNotes(loaded.scenario, loaded.tenant) : [];
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;

@@ -23,7 +23,9 @@ import { pstnCallerFacts } from './caller-facts.js';
 import type { CallbackCalls } from './callback.js';
 import type { OutboundCalls } from './outbound.js';
 import { callExecutor, type CallExecutor } from './executor.js';
-import type { CallServices, EmergencyPlan } from './services.js';
+import type { CallServices, EmergencyPlan, IncidentPlan } from './services.js';
+import type { RandomStream } from '../kernel/index.js';
+import type { User } from '../tenant/index.js';
 import { CALLER_TIMING_MS } from './timing.js';
 
 /**
@@ -95,12 +97,31 @@ interface FollowUp {
   durationMs: number;
   /** The emergency service calls back, this long after the call ends, and the person rung answers. */
   callback: { callsBack: boolean; delayMs: number; answered: boolean };
+  /** A redial is not redialled again. */
+  isRedial: boolean;
+}
+
+/** What a call draws at arrival. */
+interface Draws {
+  dialled: string;
+  durationMs: number;
+  callback: FollowUp['callback'];
+}
+
+interface CallStreams {
+  dial: RandomStream;
+  duration: RandomStream;
+  callbackOccurs: RandomStream;
+  callbackDelay: RandomStream;
+  callbackAnswer: RandomStream;
 }
 
 export class EmergencyCalls {
   private readonly driver: CallExecutor<typeof emergencyMachine>;
   /** Per call in progress: what was drawn for after it ends. */
   private readonly followUps = new Map<number, FollowUp>();
+  private plan: EmergencyPlan | undefined;
+  private redialStreams: { occurs: RandomStream; delay: RandomStream; call: CallStreams } | undefined;
 
   constructor(
     private readonly services: CallServices,
@@ -134,34 +155,120 @@ export class EmergencyCalls {
   /** Users dial emergency strings by the workload's *plan* until the horizon. */
   arrive(plan: EmergencyPlan): void {
     const { services } = this;
+    this.plan = plan;
     // The named streams, looked up once (a stream is created on first use, by name alone).
     const streamCallerEmergency = services.stream('caller/emergency');
-    const streamEmergencyDial = services.stream('emergency/dial');
-    const streamDurationEmergency = services.stream('duration/emergency');
-    const streamCallbackOccurs = services.stream('callback/occurs');
-    const streamCallbackDelay = services.stream('callback/delay');
-    const streamCallbackAnswer = services.stream('callback/answer');
+    const steady = this.callStreams('');
     scheduleArrivals(services, 'emergency', plan.arrivals, () => {
       const caller = pickUniform(services.population, streamCallerEmergency);
-      const dialled = plan.dialStrings.length === 0 ? '911' : weightedChoice(plan.dialStrings, streamEmergencyDial);
-      const durationMs = Math.round(sample(plan.duration, streamDurationEmergency));
-      const callsBack = bernoulli(plan.callback.probability, streamCallbackOccurs);
-      const delayMs = Math.round(sample(plan.callback.delay, streamCallbackDelay));
-      const answered = bernoulli(plan.callback.answerProbability, streamCallbackAnswer);
-      if (caller === undefined) return;
-      const facts = services.view.user(caller.objectId);
-      if (facts === undefined) return;
-      const id = services.book.begin('emergency', caller.objectId);
-      this.followUps.set(id, { durationMs, callback: { callsBack, delayMs, answered } });
-      const input = emergencyInput(services, facts, dialled, durationMs);
-      services.book.tracer?.facts(id, input);
-      this.driver.start(id, input);
+      this.begin(caller, this.draw(plan, steady), false);
+    });
+    // Incidents and redials draw from their own streams: a scenario without them draws as before.
+    plan.incidents?.forEach((incident, index) => this.scheduleIncidents(plan, incident, index));
+  }
+
+  /** The streams of one source of emergency calls: steady arrivals (''), incidents or redials. */
+  private callStreams(prefix: string): CallStreams {
+    const { services } = this;
+    return {
+      dial: services.stream(`${prefix}emergency/dial`),
+      duration: services.stream(`${prefix}duration/emergency`),
+      callbackOccurs: services.stream(`${prefix}callback/occurs`),
+      callbackDelay: services.stream(`${prefix}callback/delay`),
+      callbackAnswer: services.stream(`${prefix}callback/answer`),
+    };
+  }
+
+  /** What a call draws at arrival, in this order (the order fixes the streams' use). */
+  private draw(plan: EmergencyPlan, s: CallStreams): Draws {
+    const dialled = plan.dialStrings.length === 0 ? '911' : weightedChoice(plan.dialStrings, s.dial);
+    const durationMs = Math.round(sample(plan.duration, s.duration));
+    const callsBack = bernoulli(plan.callback.probability, s.callbackOccurs);
+    const delayMs = Math.round(sample(plan.callback.delay, s.callbackDelay));
+    const answered = bernoulli(plan.callback.answerProbability, s.callbackAnswer);
+    return { dialled, durationMs, callback: { callsBack, delayMs, answered } };
+  }
+
+  private begin(caller: User | undefined, d: Draws, isRedial: boolean): void {
+    const { services } = this;
+    if (caller === undefined) return;
+    const facts = services.view.user(caller.objectId);
+    if (facts === undefined) return;
+    const id = services.book.begin('emergency', caller.objectId);
+    this.followUps.set(id, { durationMs: d.durationMs, callback: d.callback, isRedial });
+    const input = emergencyInput(services, facts, d.dialled, d.durationMs);
+    services.book.tracer?.facts(id, input);
+    this.driver.start(id, input);
+  }
+
+  /**
+   * An incident: *calls* emergency calls by distinct users of the location (as many as there
+   * are, then again from the start), each at a uniform time within the window; once, or at each
+   * arrival of a Poisson process of incidents.
+   */
+  private scheduleIncidents(plan: EmergencyPlan, incident: IncidentPlan, index: number): void {
+    const { services } = this;
+    const { sim, horizon } = services;
+    const times = services.stream(`incident/${index}/times`);
+    const picks = services.stream(`incident/${index}/calls`);
+    const draws = this.callStreams('incident/');
+    const happen = (): void => {
+      const pool = services.population.filter((u) => this.locationOf(u) === incident.location);
+      for (let k = 0; k < incident.calls; k++) {
+        const offset = Math.round(picks.next() * incident.withinMs);
+        let caller: User | undefined;
+        if (pool.length > 0) {
+          // A partial shuffle: the first calls come from distinct users, then another round.
+          const at = k % pool.length;
+          const pick = at + Math.min(pool.length - at - 1, Math.floor(picks.next() * (pool.length - at)));
+          [pool[at], pool[pick]] = [pool[pick] as User, pool[at] as User];
+          caller = pool[at];
+        }
+        const start = sim.now + offset;
+        if (start < horizon) sim.schedule(start, () => this.begin(caller, this.draw(plan, draws), false));
+      }
+    };
+    if (incident.at !== undefined) {
+      if (incident.at < horizon) sim.schedule(incident.at, happen);
+      return;
+    }
+    const rate = incident.ratePerHour ?? 0;
+    if (rate <= 0) return;
+    const next = (from: number): void => {
+      const at = Math.round(from + (-Math.log(1 - times.next()) * 3_600_000) / rate);
+      if (at >= horizon) return;
+      sim.schedule(at, () => {
+        happen();
+        next(at);
+      });
+    };
+    next(0);
+  }
+
+  /** The user's emergency location (EMG002): a dynamic location, else the resource account number's. */
+  private locationOf(user: User): string | null {
+    return user.clientLocation.dynamicLocationId ?? this.services.view.user(user.objectId)?.resourceAccountNumber?.locationId ?? null;
+  }
+
+  /** A caller who got no answer dials again, once, after the plan's delay (streams `redial/...`). */
+  private maybeRedial(callerId: string, followUp: FollowUp): void {
+    const redial = this.plan?.redial;
+    const plan = this.plan;
+    if (redial === undefined || plan === undefined || followUp.isRedial) return;
+    this.redialStreams ??= { occurs: this.services.stream('redial/occurs'), delay: this.services.stream('redial/delay'), call: this.callStreams('redial/') };
+    const streams = this.redialStreams;
+    if (!bernoulli(redial.probability, streams.occurs)) return;
+    const at = this.services.sim.now + Math.round(sample(redial.delay, streams.delay));
+    if (at >= this.services.horizon) return;
+    this.services.sim.schedule(at, () => {
+      const caller = this.services.population.find((u) => u.objectId === callerId);
+      this.begin(caller, this.draw(plan, streams.call), true);
     });
   }
 
   /**
    * One call made on purpose (`callsim call`): user *callerId* dials *dialled* now, for
-   * *durationMs*. No callback follows on its own: whoever placed it places the callback too.
+   * *durationMs*. No callback or redial follows on its own: whoever placed it places them too.
    * Returns the call's id, or undefined when the tenant has no such user.
    */
   place(callerId: string, dialled: string, durationMs: number): number | undefined {
@@ -169,7 +276,8 @@ export class EmergencyCalls {
     const facts = services.view.user(callerId);
     if (facts === undefined) return undefined;
     const id = services.book.begin('emergency', callerId);
-    this.followUps.set(id, { durationMs, callback: { callsBack: false, delayMs: 0, answered: false } });
+    // Nothing follows a call made on purpose on its own, a redial no more than a callback.
+    this.followUps.set(id, { durationMs, callback: { callsBack: false, delayMs: 0, answered: false }, isRedial: true });
     const input = emergencyInput(services, facts, dialled, durationMs);
     services.book.tracer?.facts(id, input);
     this.driver.start(id, input);
@@ -186,6 +294,7 @@ export class EmergencyCalls {
       return;
     }
     services.book.finish(callId, output);
+    if (followUp !== undefined && callerId !== null) this.maybeRedial(callerId, followUp);
     // The machine chose the callback number; with none (a test, a failure) nobody can call back.
     const number = output.details.callbackNumber;
     if (followUp === undefined || !followUp.callback.callsBack || number === null || callerId === null) return;

@@ -87,6 +87,20 @@ export interface EmergencyPlan {
   dialStrings: WeightedValue<string>[];
   duration: Distribution;
   callback: { probability: number; delay: Distribution; answerProbability: number };
+  /** Bursts at a location (WKL rules); each drawn from its own streams, `incident/<i>/...`. */
+  incidents?: IncidentPlan[];
+  /** A share of emergency calls whose caller dials again after a delay; drawn from `redial/...`. */
+  redial?: { probability: number; delay: Distribution };
+}
+
+export interface IncidentPlan {
+  /** The location id whose users call (by their emergency location, EMG002). */
+  location: string;
+  calls: number;
+  withinMs: number;
+  /** One incident at this time, or incidents at this rate (per hour). */
+  at?: number;
+  ratePerHour?: number;
 }
 
 export type { CallerInput };

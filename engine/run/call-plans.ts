@@ -70,5 +70,17 @@ export function emergencyPlan(scenario: Scenario, population: readonly User[]): 
       delay: toDistribution(w.callback.delay),
       answerProbability: w.callback.answerProbability,
     },
+    ...(w.incidents === undefined
+      ? {}
+      : {
+          incidents: w.incidents.map((i) => ({
+            location: i.location,
+            calls: i.calls,
+            withinMs: i.within,
+            ...(i.at === undefined ? {} : { at: i.at }),
+            ...(i.rate === undefined ? {} : { ratePerHour: i.rate.perDay / 24 }),
+          })),
+        }),
+    ...(w.redial === undefined ? {} : { redial: { probability: w.redial.probability, delay: toDistribution(w.redial.delay) } }),
   };
 }

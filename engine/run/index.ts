@@ -18,3 +18,8 @@ export type { CallExplanation, ExplainUserResult, GuardDecision, InboundExplanat
 export { namedValue, readableName, withNames } from './readable-names.js';
 export { destinationCountry, placeCalls } from './call.js';
 export type { CallOutcome, CallRequest, CallResult, InboundCallerChoice, PlacedCallRequest } from './call.js';
+export { assembleSweep, gridPoints, neighbourPairs, runSweepUnit, shardUnits, sweepDocument, sweepUnits, unitProblems, SWEEP_FORMAT_VERSION } from './sweep.js';
+export type { SweepAxis, SweepDifference, SweepFigure, SweepHeader, SweepPointHeader, SweepResult, SweepUnit, SweepUnitResult } from './sweep.js';
+export { mergeParts, partDocument, readPart, type SweepPart } from './sweep-parts.js';
+export { oldestReuseClosedForm, poolFigures, POOL_FIGURES } from './pool-sizing.js';
+export type { ClosedForm, ClosedFormInput, PoolFigureName, PoolFigures } from './pool-sizing.js';

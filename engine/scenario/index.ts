@@ -5,7 +5,7 @@ export { compareIssues, formatIssue } from './issues.js';
 export type { Scenario } from './scenario.js';
 export type { TimelineEntry } from './timeline.js';
 export { toCmdletValue } from './timeline.js';
-export { scenarioFindings, peakEmergencyCallsPerUserPerHour } from './check.js';
+export { scenarioFindings, peakEmergencyCallsPerUserPerHour, type ScenarioFindingsOptions } from './check.js';
 export { scenarioJsonSchema } from './schema.js';
 export type { Distribution, Expectation, Profile, Settings, Workload } from './schema.js';
 export { DURATION_FORMAT, durationHint, parseDuration } from './duration.js';
@@ -32,3 +32,5 @@ export {
 export { MAX_CALLS_PER_HOUR, MAX_DURATION_MS, MAX_MENU_ATTEMPTS, MAX_USERS, MIN_CALLS_PER_HOUR } from './limits.js';
 export { kindRates, profileMultipliers, type KindRate } from './rates.js';
 export { sampledDistribution } from './limits.js';
+export { applyOverrides, parseOverridePath, parseOverrideValue, splitOverrideValues, type ScenarioOverride } from './overrides.js';
+export { findPoolPolicy, plainPoolDocument, poolSizeOverrides, type PlainPoolWorkload, type PoolTarget } from './pool-scenario.js';

@@ -17,6 +17,7 @@ import { runScenarioScript } from './script.js';
 import { decodeText, readFailure } from './text-file.js';
 import { bindTimeline } from './timeline.js';
 import { convertZodIssues, type PendingIssue } from './zod-issues.js';
+import { applyOverrides, type ScenarioOverride } from './overrides.js';
 
 export type LoadResult = { ok: true; scenario: Scenario; tenant: Tenant } | { ok: false; issues: ScenarioIssue[] };
 
@@ -88,13 +89,37 @@ export interface LoadOptions {
    * names are only checked for shape.
    */
   metricProblem?: (metric: string, tenant: Tenant) => string | undefined;
+  /** `--set PATH=VALUE` changes, applied to the document before the schema checks it (overrides.ts). */
+  overrides?: readonly ScenarioOverride[];
+}
+
+/** An issue at or under a path an override set is the override's: say so, since the file does not hold that value. */
+function blameOverrides(issues: readonly ScenarioIssue[], overrides: readonly ScenarioOverride[]): ScenarioIssue[] {
+  return issues.map((issue) => {
+    const o = overrides.find((x) => {
+      const n = Math.min(x.path.length, issue.path.length);
+      return issue.path.length > 0 && x.path.slice(0, n).every((s, i) => String(s) === String(issue.path[i]));
+    });
+    return o === undefined ? issue : { ...issue, message: `--set ${o.text}: ${issue.message}` };
+  });
 }
 
 /** What every scenario has at its top, for the message about a file with none of it. */
 const SCENARIO_TOP = 'a scenario: a mapping with version, name, seed, start, horizon and tenant (see docs/scenario-format.md)';
 
 export function loadScenarioText(text: string, fileName: string, options: LoadOptions = {}): LoadResult {
-  const source = readSource(text, fileName);
+  const overrides = options.overrides ?? [];
+  if (overrides.length === 0) return loadSource(readSource(text, fileName), fileName, options);
+  const read = readSource(text, fileName);
+  const applied = applyOverrides(read.value, overrides);
+  if (!applied.ok) {
+    return { ok: false, issues: applied.problems.map((message) => ({ code: 'override', path: [], expected: 'a PATH into the scenario document (docs/sweeps.md)', message, file: fileName, line: 1, column: 1 })) };
+  }
+  const result = loadSource({ ...read, value: applied.value }, fileName, options);
+  return result.ok ? result : { ok: false, issues: blameOverrides(result.issues, overrides) };
+}
+
+function loadSource(source: SourceDocument, fileName: string, options: LoadOptions): LoadResult {
   const issues: ScenarioIssue[] = [...source.syntaxIssues];
   // A JSON file that JSON cannot parse: what YAML makes of the rest would only mislead.
   if (issues.some((i) => i.code === 'json_syntax')) return { ok: false, issues };
@@ -126,6 +151,19 @@ export function loadScenarioText(text: string, fileName: string, options: LoadOp
         ...source.locate(path),
       });
     }
+  });
+  // WKL001: an incident's location is a place in the tenant, or no user could be there.
+  (file.workload.emergency?.incidents ?? []).forEach((incident, i) => {
+    if (built.tenant.locations.some((l) => l.locationId === incident.location)) return;
+    const path = ['workload', 'emergency', 'incidents', i, 'location'];
+    issues.push({
+      code: 'WKL001',
+      path,
+      expected: 'the id of a location in tenant.locations',
+      message: `WKL001: incident at location "${incident.location}", which tenant.locations does not declare (there: ${built.tenant.locations.map((l) => l.locationId).join(', ') || 'none'})`,
+      file: fileName,
+      ...source.locate(path),
+    });
   });
   // A destination with no rate would be billed at nothing, or stop the run at its first call. The
   // table's own keys only: `constructor` is a country nobody priced, not Object.prototype's.
@@ -196,7 +234,7 @@ function applyScript(source: SourceDocument, tenant: Tenant, script: string, opt
 }
 
 /** Loads a file; a file that cannot be read is one issue at 1:1 (code `file_unreadable`). */
-export async function loadScenarioFile(path: string, options: Pick<LoadOptions, 'metricProblem'> = {}): Promise<LoadResult> {
+export async function loadScenarioFile(path: string, options: Pick<LoadOptions, 'metricProblem' | 'overrides'> = {}): Promise<LoadResult> {
   let bytes: Uint8Array;
   const unreadable = (reason: string): LoadResult => ({
     ok: false,

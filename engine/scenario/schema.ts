@@ -358,6 +358,20 @@ const rate = z.union([strict({ perUserPerHour: callsPerHour }), strict({ perHour
 
 const weights = z.record(z.string(), weight);
 
+/**
+ * An incident at a location: *calls* emergency calls by the location's users within *within*,
+ * once `at` a time from the start, or as a Poisson process of incidents at `rate`.
+ */
+const incident = strict({
+  location: nonEmpty,
+  calls: z.number().int().min(1).max(10_000, { error: 'expected at most 10000 calls in one incident' }),
+  within: positive('the calls of an incident start within this window'),
+  at: duration.optional(),
+  rate: strict({ perDay: z.number().min(0).max(24_000) }).optional(),
+})
+  .refine((i) => (i.at === undefined) !== (i.rate === undefined), { error: 'expected one of at (one incident at that time) or rate (incidents as a Poisson process), not both or neither' })
+  .register(registry, { id: 'Incident' });
+
 const workload = strict({
   outbound: strict({
     rate,
@@ -386,6 +400,8 @@ const workload = strict({
     dialStrings: weights.default({ '911': 1 }),
     duration: distribution,
     callback: strict({ probability, delay: distribution, answerProbability: probability.default(1) }),
+    incidents: z.array(incident).optional(),
+    redial: strict({ probability, delay: distribution }).optional(),
   }).optional(),
 });
 

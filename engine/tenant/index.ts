@@ -94,3 +94,5 @@ export { tenantInvariantViolations } from './invariants.js';
 export { validate, DEFAULT_POOL_OVERFLOW_THRESHOLD } from './validate.js';
 export type { ValidateOptions, Finding, FindingObjectKind, FindingRuleId } from './validate.js';
 export { mixesSharedCallingWithDirectRouting } from './findings/sites.js';
+export { poissonTailAtLeast } from './poisson.js';
+export type { MisrouteEstimate } from './findings/callback-pool.js';

@@ -439,4 +439,37 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
     example: "user05's phone rings with the callback, but they do not answer.",
     fix: 'nothing in the tenant: the callback reached the right person; tell users to keep their phone at hand after an emergency call.',
   },
+  // §4 Command refusals
+  POOL001: {
+    example: "callsim size-pool tenant.yaml on a scenario without tenant.policies.sharedCalling stops with POOL001.",
+    fix: "Size a scenario that declares the Shared Calling policy, or give plain numbers: callsim size-pool --users 300 --emergency-rate 0.02/user/day.",
+  },
+  POOL002: {
+    example: "callsim size-pool on a scenario with policies Seattle and Redmond, without --policy, stops with POOL002.",
+    fix: "Name the pool to size: callsim size-pool FILE --policy Seattle.",
+  },
+  POOL003: {
+    example: "callsim size-pool FILE --policy Seatle (a typo) stops with POOL003 and lists the policies there are.",
+    fix: "Give --policy one of the identities the message lists.",
+  },
+  POOL004: {
+    example: "callsim size-pool FILE --sizes 0..12 on a policy with no emergency number whose resource account has no number in tenant.numbers stops with POOL004.",
+    fix: "Declare the resource account's number in tenant.numbers, or give the policy one emergency number for size-pool to copy.",
+  },
+  POOL005: {
+    example: "callsim size-pool FILE --sizes 12..0 or --target 'lost<1%' stops with POOL005.",
+    fix: "Write --sizes 0..12 or 1,2,4, and --target as nofree, misrouted, attendant or unanswered <= a share, such as 'misrouted<=0.1%'.",
+  },
+  POOL006: {
+    example: "callsim size-pool --users 300 without --emergency-rate stops with POOL006.",
+    fix: "Give both --users N and --emergency-rate R/user/day, and no FILE; or a FILE and neither.",
+  },
+  POOL007: {
+    example: "callsim size-pool FILE on a scenario whose workload has no emergency section stops with POOL007.",
+    fix: "Add workload.emergency (rate, duration, callback) to the scenario, or give plain numbers.",
+  },
+  WKL001: {
+    example: 'incidents: [{ location: campsu, calls: 20, within: 10m, at: 1d }] in a tenant whose location is campus stops the scenario with WKL001 at that line.',
+    fix: 'Name a location id of tenant.locations in the incident (the message lists them).',
+  },
 };

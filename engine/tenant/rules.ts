@@ -118,6 +118,14 @@ export const RULE_IDS = [
   'CBK002',
   'CBK003',
   'CBK004',
+  'POOL001',
+  'POOL002',
+  'POOL003',
+  'POOL004',
+  'POOL005',
+  'POOL006',
+  'POOL007',
+  'WKL001',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -173,7 +181,7 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
   RA007: { id: 'RA007', kind: 'finding', severity: 'error', text: "A policy's resource account no longer has a number (removed or ported): outbound calls fail." },
   RA008: { id: 'RA008', kind: 'finding', severity: 'warning', text: "The static location of the resource account's number is outside North America: the carrier's emergency database must hold it." },
   RA009: { id: 'RA009', kind: 'finding', severity: 'warning', text: "A policy has no emergency numbers: every callback from the emergency service goes to the resource account's number, i.e. the auto attendant, not to the person who called (CBK003)." },
-  RA010: { id: 'RA010', kind: 'finding', severity: 'warning', text: "The callback pool is small for the users it serves: with the scenario's emergency workload, the expected share of emergency calls that find no free number (and so displace someone's reservation) is above 1% (state the estimate and how it was computed)." },
+  RA010: { id: 'RA010', kind: 'finding', severity: 'warning', text: "The callback pool is small for the users it serves: with the scenario's emergency workload, the expected share of emergency calls that find no free number (and so displace someone's reservation) is above 1% (state the estimate and how it was computed). With incidents or redials in the workload, which the Poisson bound leaves out, the share is also simulated. `callsim validate` adds the share of callbacks misrouted (CBK001) and the pool size that brings it to 0.1%, in closed form where exact, else simulated, saying which." },
   RA011: { id: 'RA011', kind: 'finding', severity: 'error', text: "The resource account has no Teams Phone Resource Account licence." },
   RA012: { id: 'RA012', kind: 'finding', severity: 'warning', text: "Credits at zero without auto-recharge also stop inbound calls to toll-free numbers, not only outbound calls (say so where a toll-free number exists)." },
   USR009: { id: 'USR009', kind: 'finding', severity: 'warning', text: "The auto attendant offers dial by extension, but the user has no extension in a directory phone attribute (Shared Calling users have no Teams number to take it from): callers cannot reach them by extension." },
@@ -224,6 +232,14 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
   CBK002: { id: 'CBK002', kind: 'outcome', severity: null, text: "No active reservation: goes to the resource account's auto attendant [choice, setting: or \"not in service\"]." },
   CBK003: { id: 'CBK003', kind: 'outcome', severity: null, text: "Callback to the resource account's own number (EMG005): reaches the auto attendant, not the caller." },
   CBK004: { id: 'CBK004', kind: 'outcome', severity: null, text: "Reservation active and held by the caller, whose phone rings but who does not answer (a workload probability): not reached." },
+  POOL001: { id: 'POOL001', kind: 'refusal', severity: null, text: "`size-pool`: the scenario declares no Shared Calling policy (tenant.policies.sharedCalling), so there is no callback pool to size." },
+  POOL002: { id: 'POOL002', kind: 'refusal', severity: null, text: "`size-pool`: the scenario has several Shared Calling policies and `--policy` names none of them; the pool to size must be named." },
+  POOL003: { id: 'POOL003', kind: 'refusal', severity: null, text: "`size-pool`: `--policy` names no Shared Calling policy of the scenario." },
+  POOL004: { id: 'POOL004', kind: 'refusal', severity: null, text: "`size-pool`: a larger pool needs numbers made like the policy's first emergency number (or, with none, like a Calling Plan subscriber number beside the resource account's number), and there is no such number to copy or no unused one left." },
+  POOL005: { id: 'POOL005', kind: 'refusal', severity: null, text: "`size-pool`: `--sizes` is A..B or a list of whole numbers up to 1000; `--target` is FIGURE<=SHARE with FIGURE one of nofree, misrouted, attendant, unanswered." },
+  POOL006: { id: 'POOL006', kind: 'refusal', severity: null, text: "`size-pool`: a scenario FILE or plain numbers, not both; plain numbers need `--users` and `--emergency-rate` (calls per user per day), a callback probability from 0 to 1." },
+  POOL007: { id: 'POOL007', kind: 'refusal', severity: null, text: "`size-pool`: the scenario has no emergency workload, so nothing would use the pool." },
+  WKL001: { id: 'WKL001', kind: 'refusal', severity: null, text: "An emergency incident (`workload.emergency.incidents`) names a location that `tenant.locations` does not declare: the scenario is refused with the incident's line and column." },
 };
 
 export function isRuleId(value: string): value is RuleId {

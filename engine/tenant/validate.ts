@@ -4,7 +4,7 @@
  */
 import type { Tenant } from './model.js';
 import { autoAttendantFindings } from './findings/auto-attendants.js';
-import { callbackPoolFindings } from './findings/callback-pool.js';
+import { callbackPoolFindings, type CallbackPoolOptions } from './findings/callback-pool.js';
 import type { Finding } from './findings/finding.js';
 import { invariantFindings } from './findings/invariants.js';
 import { resourceAccountFindings } from './findings/resource-accounts.js';
@@ -15,7 +15,7 @@ export type { Finding, FindingObjectKind, FindingRuleId } from './findings/findi
 
 export interface ValidateOptions {
   /** For RA010: the scenario's emergency workload. Absent: RA010 is not evaluated. */
-  emergency?: { callsPerUserPerHour: number };
+  emergency?: { callsPerUserPerHour: number; misroute?: CallbackPoolOptions['misroute']; bursty?: boolean };
   /** RA010 threshold, default 0.01. */
   poolOverflowThreshold?: number;
 }
@@ -36,6 +36,8 @@ export function validate(tenant: Tenant, options: ValidateOptions = {}): Finding
       ...callbackPoolFindings(tenant, {
         callsPerUserPerHour: options.emergency.callsPerUserPerHour,
         threshold: options.poolOverflowThreshold ?? DEFAULT_POOL_OVERFLOW_THRESHOLD,
+        ...(options.emergency.misroute === undefined ? {} : { misroute: options.emergency.misroute }),
+        ...(options.emergency.bursty === true ? { bursty: true } : {}),
       }),
     );
   }

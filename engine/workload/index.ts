@@ -17,3 +17,4 @@ export {
   weightedChoice,
 } from './distributions.js';
 export type { Distribution, WeightedValue } from './distributions.js';
+export { oldestReuseMisroutedShare, oldestReuseNoFreeShare, oldestReuseSizeFor } from './pool-closed-form.js';

@@ -72,7 +72,8 @@ function shows(trace: TraceJson, id: string): boolean {
 /** The §3 outcome IDs, read from docs/rules.md. */
 function section3Ids(): string[] {
   const doc = readFileSync(new URL('../../docs/rules.md', import.meta.url), 'utf8');
-  const section = doc.slice(doc.indexOf('## 3.'));
+  const start = doc.indexOf('## 3.');
+  const section = doc.slice(start, doc.indexOf('\n## ', start));
   return [...section.matchAll(/^\| ([A-Z]+\d{3}) \|/gm)].map((m) => m[1] ?? '');
 }
 

@@ -113,7 +113,7 @@ describe('callsim call', () => {
     [['--user', USER, '--dial', '911', '--at', '20d'], "--at 20d is at or after the scenario's horizon (336h from its start)."],
     [['--user', USER, '--inbound', '--callback-after', '5m'], '--callback-after follows an emergency call: use it with --dial.'],
     [['--user', USER, '--dial', '911', '--caller', 'name'], '--caller is what an inbound caller does: use it with --inbound.'],
-    [['--user', USER, '--dial', '911', '--before', 'user02@contoso.com:911'], 'need it to start at least 1m after the scenario\'s start'],
+    [['--user', USER, '--dial', '911', '--at', '0', '--before', 'user02@contoso.com:911'], 'need it to start at least 1m after the scenario\'s start'],
   ])('exits 2 with a clear message for %j', async (args, message) => {
     const { code, stdout, stderr } = await runCli('call', SEATTLE, ...args);
     expect(code).toBe(2);

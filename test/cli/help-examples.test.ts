@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startShell } from '../../cli/commands/shell.js';
 import { runCli } from './run-cli.js';
 
-const COMMANDS = ['run', 'validate', 'ps', 'shell', 'schema', 'trace', 'compare', 'explain', 'diagram'];
+const COMMANDS = ['run', 'validate', 'ps', 'shell', 'schema', 'trace', 'call', 'compare', 'explain', 'diagram', 'sweep', 'merge', 'size-pool'];
 
 const dir = mkdtempSync(join(tmpdir(), 'callsim-help-examples-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -119,7 +119,7 @@ describe('callsim trace', () => {
 
   it('accepts every outcome ID of docs/rules.md §3 for --outcome: none is refused as unusable (exit 2)', async () => {
     const doc = readFileSync(new URL('../../docs/rules.md', import.meta.url), 'utf8');
-    const ids = [...doc.slice(doc.indexOf('## 3.')).matchAll(/^\| ([A-Z]+\d{3}) \|/gm)].map((m) => m[1] ?? '');
+    const ids = [...doc.slice(doc.indexOf('## 3.'), doc.indexOf('\n## 4.')).matchAll(/^\| ([A-Z]+\d{3}) \|/gm)].map((m) => m[1] ?? '');
     expect(ids.length).toBeGreaterThan(30);
     for (const id of ids) {
       // Exit 1 only says replication 0 of the small fixture had no such call; 2 would be a refusal.

@@ -52,6 +52,7 @@ const VIA_CMDLET: Record<string, string> = {
 
 const READ_ONLY = new Set([
   'isRuleId',
+  'poissonTailAtLeast',
   'emptyTenant',
   'effectiveEmergencyCallRoutingPolicy',
   'effectivePolicyName',

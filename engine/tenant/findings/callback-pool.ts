@@ -14,11 +14,33 @@ import { finding, type Finding } from './finding.js';
 import { sharedLines } from './shared-calling.js';
 import { psQuote } from '../ps-quote.js';
 
+/** What the scenario's own workload makes of a pool's callbacks, where the scenario can say. */
+export interface MisrouteEstimate {
+  /** Share of callbacks that ring another user (CBK001 misrouted). */
+  share: number;
+  /** How it was found, in words: "closed form, exact for ..." or "simulated, ...". */
+  method: string;
+  /** The fewest numbers that bring it to MISROUTE_TARGET or less, if found. */
+  sizeForTarget: number | undefined;
+  /** Share of emergency calls that found no free number, where simulated (bursts and redials included). */
+  noFreeShare?: number;
+}
+
+/** The misrouted share RA010 names a pool size for: one callback in a thousand. */
+export const MISROUTE_TARGET = 0.001;
+
 export interface CallbackPoolOptions {
   /** The scenario's emergency workload. */
   callsPerUserPerHour: number;
   /** Largest acceptable P(no free number), e.g. 0.01. */
   threshold: number;
+  /** The misrouted callbacks of a policy's pool of *size* numbers, as the scenario's workload makes them. */
+  misroute?: (policy: string, size: number) => MisrouteEstimate | undefined;
+  /**
+   * The workload has bursts or redials, which the Poisson bound leaves out: a pool within the
+   * bound is still a finding when the simulated share finding no free number is above the threshold.
+   */
+  bursty?: boolean;
 }
 
 /** The reservation of a callback number, in hours (EMG003). */
@@ -51,16 +73,26 @@ export function callbackPoolFindings(tenant: Tenant, options: CallbackPoolOption
     const users = tenant.users.filter((u) => effectiveSharedCallingPolicy(tenant, u) === line.policy).length;
     const mean = users * callsPerUserPerHour * RESERVATION_HOURS;
     const bound = poissonTailAtLeast(count, mean);
-    if (bound <= threshold) continue;
     const policy = line.policy.identity;
+    if (bound <= threshold && options.bursty !== true) continue;
+    const misroute = options.misroute?.(policy, count);
+    const burst = bound <= threshold;
+    if (burst && (misroute?.noFreeShare === undefined || misroute.noFreeShare <= threshold)) continue;
     const needed = numbersNeeded(mean, threshold);
+    const misrouteText =
+      misroute === undefined
+        ? ''
+        : ` Misrouted callbacks (CBK001): about ${percent(misroute.share)} (${misroute.method})` +
+          `${misroute.sizeForTarget === undefined ? '' : `; ${misroute.sizeForTarget} numbers would bring them to ${percent(MISROUTE_TARGET)} or less`}.`;
     findings.push(
       finding(
         'RA010',
         'sharedCallingPolicy',
         policy,
-        `policy ${policy}: ${count} callback ${count === 1 ? 'number' : 'numbers'} for ${users} ${users === 1 ? 'user' : 'users'} at ${plain(callsPerUserPerHour)} emergency calls per user-hour; P(no free number) <= ${percent(bound)} (Poisson bound: P(N >= ${count}), N ~ Poisson(${plain(mean)}) emergency calls in 60 min), above ${percent(threshold)}.`,
-        `Set-CsTeamsSharedCallingRoutingPolicy -Identity ${psQuote(policy)} -EmergencyNumbers @{add=...}: ${needed} numbers in all bring the bound to ${percent(poissonTailAtLeast(needed, mean))}.`,
+        `policy ${policy}: ${count} callback ${count === 1 ? 'number' : 'numbers'} for ${users} ${users === 1 ? 'user' : 'users'} at ${plain(callsPerUserPerHour)} emergency calls per user-hour; P(no free number) <= ${percent(bound)} (Poisson bound: P(N >= ${count}), N ~ Poisson(${plain(mean)}) emergency calls in 60 min)${burst ? `, yet with the workload's bursts and redials, which the bound leaves out, about ${percent(misroute?.noFreeShare ?? 0)} of emergency calls find no free number` : ''}, above ${percent(threshold)}.${misrouteText}`,
+        burst && misroute?.sizeForTarget !== undefined
+          ? `Set-CsTeamsSharedCallingRoutingPolicy -Identity ${psQuote(policy)} -EmergencyNumbers @{add=...}: ${misroute.sizeForTarget} numbers in all bring misrouted callbacks to ${percent(MISROUTE_TARGET)} or less under this workload (simulated).`
+          : `Set-CsTeamsSharedCallingRoutingPolicy -Identity ${psQuote(policy)} -EmergencyNumbers @{add=...}: ${needed} numbers in all bring the bound to ${percent(poissonTailAtLeast(needed, mean))}.`,
       ),
     );
   }
