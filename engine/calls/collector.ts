@@ -8,6 +8,7 @@ import { CALL_FLOW_OUTCOME, CALL_OUTCOME_IDS, FAILED_EMERGENCY_OUTCOMES, type Ca
 import { TimeWeighted } from '../metrics/index.js';
 import type { CallbackPool, CallbackPoolObserver, ChannelsObserver, CreditsObserver } from '../runtime/index.js';
 import type { RuleId, Tenant } from '../tenant/index.js';
+import type { ReplicationSeries } from './series.js';
 
 /** One finished call, as `--calls FILE.csv` writes it. */
 export interface CallRecord {
@@ -80,9 +81,11 @@ export class ReplicationCollector {
   readonly poolObserver: Partial<CallbackPoolObserver>;
   readonly channelsObserver: Partial<ChannelsObserver>;
 
+  /** *series*, when given, hears the same events to keep the paths a report draws (series.ts). */
   constructor(
     private readonly warmup: number,
     startingBalance: number,
+    private readonly series?: ReplicationSeries,
   ) {
     for (const kind of KINDS) {
       this.counts.set(`${kind}.calls`, 0);
@@ -120,20 +123,34 @@ export class ReplicationCollector {
         if (reason === 'tollFreeInbound') this.tollFreeSpent += amount;
         this.spent += amount;
       },
-      onRecharge: (now) => counted(now) && this.add('credits.recharges'),
-      onRechargeFailed: (now) => counted(now) && this.add('credits.rechargesFailed'),
-      onFundsAdded: (now, amount) => {
+      onRecharge: (now, amount, level) => {
+        series?.onCreditEvent(now, 'recharge', amount, level);
+        return counted(now) && this.add('credits.recharges');
+      },
+      onRechargeFailed: (now, amount, level) => {
+        series?.onCreditEvent(now, 'rechargeFailed', amount, level);
+        return counted(now) && this.add('credits.rechargesFailed');
+      },
+      onFundsAdded: (now, amount, level) => {
+        series?.onCreditEvent(now, 'fundsAdded', amount, level);
         if (counted(now)) this.fundsAdded += amount;
       },
-      onBalance: (now, level) => this.balance.update(now, level),
+      onBalance: (now, level) => {
+        this.balance.update(now, level);
+        series?.onBalance(now, level);
+      },
     };
     this.poolObserver = {
       onReservation: (now, r) => counted(now) && this.poolStat(r.policy, (p) => p.reservations++),
       onRenewal: (now, r) => counted(now) && this.poolStat(r.policy, (p) => p.renewals++),
-      onDisplaced: (now, r) => counted(now) && this.poolStat(r.policy, (p) => p.displaced++),
+      onDisplaced: (now, r, displacedUserId) => {
+        series?.onDisplaced(now, r, displacedUserId);
+        return counted(now) && this.poolStat(r.policy, (p) => p.displaced++);
+      },
       onReservedCount: (now, policy, count, size) => {
         const p = this.pools.get(policy);
         if (p === undefined) return;
+        series?.onReservedCount(now, policy, count, size);
         p.size = size;
         p.reserved.update(now, count);
         p.allReserved.update(now, size > 0 && count >= size ? 1 : 0);
@@ -161,6 +178,7 @@ export class ReplicationCollector {
     for (const pool of pools) {
       const name = pool.policy;
       if (this.pools.has(name) || pool.size === 0) continue;
+      this.series?.watchPool(name, pool.size);
       this.pools.set(name, {
         size: pool.size,
         reservations: 0,
@@ -229,6 +247,7 @@ export class ReplicationCollector {
         }
         break;
     }
+    this.series?.onCall(record, d);
   }
 
   /** The figures of the replication at its horizon. */

@@ -13,17 +13,21 @@ import {
   InboundCalls,
   OutboundCalls,
   ReplicationCollector,
+  ReplicationSeries,
   type CallRecord,
   type CallServices,
   type Engine,
   type ReplicationFigures,
+  type SeriesOfReplication,
 } from '../calls/index.js';
+import { samplingStep } from '../metrics/index.js';
 import { createStreams, DAY, Simulation, URGENT } from '../kernel/index.js';
 import { CallbackPools, Channels, CreditsLedger, DerivedTenantFacts, TenantView } from '../runtime/index.js';
 import type { Scenario } from '../scenario/index.js';
 import type { Tenant, User } from '../tenant/index.js';
 import { callSettings, emergencyPlan, inboundPlan, outboundPlan } from './call-plans.js';
 import { applyTimelineEntry, type TimelineOutcome } from './timeline-change.js';
+import { hourOfWeekClock } from './local-week.js';
 import { CallTracer, type TraceOptions } from './trace.js';
 
 export interface ReplicationOptions {
@@ -49,6 +53,8 @@ export interface ReplicationResult {
   replication: number;
   figures: ReplicationFigures;
   timeline: TimelineOutcome[];
+  /** The paths a report draws (engine/calls/series.ts); bounded, and no figure depends on them. */
+  series: SeriesOfReplication;
 }
 
 export function runReplication(
@@ -66,7 +72,8 @@ export function runReplication(
   const sim = new Simulation(0);
   const population: readonly User[] = [...tenant.users];
 
-  const collector = new ReplicationCollector(warmup, tenant.credits.balance);
+  const series = new ReplicationSeries(samplingStep(horizon), tenant.credits.balance, hourOfWeekClock(scenario));
+  const collector = new ReplicationCollector(warmup, tenant.credits.balance, series);
   const ledger = new CreditsLedger(tenant.credits, streams.stream('credits/recharge'), collector.creditsObserver);
   ledger.settle(0);
   const { callbackPool } = scenario.settings;
@@ -156,7 +163,12 @@ export function runReplication(
     }
   }
   pools.expire(horizon);
-  return { replication, figures: collector.figures(horizon, ledger.balance), timeline };
+  return {
+    replication,
+    figures: collector.figures(horizon, ledger.balance),
+    timeline,
+    series: series.result(horizon, readableName(tenant), tenant.credits.currency),
+  };
 }
 
 /** Turns the objectId of a user or resource account into its UPN, for traces; other strings pass. */

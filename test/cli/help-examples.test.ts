@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startShell } from '../../cli/commands/shell.js';
 import { runCli } from './run-cli.js';
 
-const COMMANDS = ['run', 'validate', 'ps', 'shell', 'schema', 'trace', 'compare', 'explain', 'diagram'];
+const COMMANDS = ['run', 'validate', 'ps', 'shell', 'schema', 'trace', 'compare', 'report', 'explain', 'diagram'];
 
 const dir = mkdtempSync(join(tmpdir(), 'callsim-help-examples-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,7 +37,7 @@ function prepare(line: string): Example {
   let input: string | undefined;
   const command = tokens[0];
   const writesFile = (option: string): boolean =>
-    option === '--calls' || option === '-o' || option === '--output' || (option === '--json' && command === 'run');
+    option === '--calls' || option === '-o' || option === '--output' || option === '--html' || (option === '--json' && command === 'run');
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] ?? '';
     const next = tokens[i + 1];
@@ -49,6 +49,8 @@ function prepare(line: string): Example {
     } else if (writesFile(token) && next !== undefined && !next.startsWith('-')) {
       argv.push(token, join(dir, basename(next)));
       i++;
+    } else if (command === 'report' && token.endsWith('.json')) {
+      argv.push(join(dir, basename(token))); // the document an earlier example of the same help wrote
     } else argv.push(token);
   }
   return input === undefined ? { argv } : { argv, input };
