@@ -33,10 +33,10 @@ export function outcomesSpec(kind: string, bars: readonly OutcomeBar[]): TopLeve
   }));
   return {
     title: `${kind} calls by outcome (mean per replication, 95% CI)`,
-    width: WIDTH - 320,
+    width: WIDTH - 400,
     height: { step: 22 },
     data: { values },
-    encoding: { y: { field: 'outcome', type: 'nominal', sort: null, title: null, axis: { labelLimit: 320 } } },
+    encoding: { y: { field: 'outcome', type: 'nominal', sort: null, title: null, axis: { labelLimit: 400 } } },
     layer: [
       {
         mark: { type: 'bar', color: '#4c78a8' },
@@ -122,37 +122,40 @@ export interface PoolChart {
 
 export function poolSpec(c: PoolChart): TopLevelSpec {
   const occupancy = c.reserved.map(([at, last, , max], i) => ({ t: c.wall(at), last, max, size: c.size[i]?.[1] ?? null }));
+  // Displacements ride above the pool's largest size, the callbacks they misrouted a little lower.
   const top = Math.max(1, ...c.size.map((p) => p[3]));
+  const displacedY = top + 0.6;
+  const callbackY = top + 0.3;
   const x = { field: 't', type: 'temporal', title: c.zone, scale: { type: 'utc' }, axis: { format: '%a %d %b %H:%M' } } as const;
   const at = (ms: number): string => new Date(c.wall(ms)).toISOString().slice(0, 16).replace('T', ' ');
   const displacements = c.displacements.map((d) => ({
     t: c.wall(d.atMs),
-    y: top,
+    y: displacedY,
     href: `#displacement-${d.id}`,
     description: `EMG004 displacement ${d.id} at ${at(d.atMs)}: ${d.took} took ${d.number} from ${d.lost}; misrouted callbacks: ${d.misroutedCallbacks.length === 0 ? 'none' : d.misroutedCallbacks.map((n) => `call ${n}`).join(', ')}`,
   }));
   const callbacks = c.callbacks.map((cb) => ({
     t: c.wall(cb.atMs),
-    y: top,
+    y: callbackY,
     href: cb.displacement === null ? `#callback-${cb.call}` : `#displacement-${cb.displacement}`,
     description: `CBK001 misrouted callback, call ${cb.call} at ${at(cb.atMs)}: to ${cb.number} for ${cb.caller}, rang ${cb.rang}; ${cb.displacement === null ? 'the reservation had ended (no displacement)' : `caused by displacement ${cb.displacement}`}`,
   }));
   // A link from each displacement to each callback it misrouted, drawn along the top of the chart.
   const links = c.callbacks.flatMap((cb) => {
     const d = cb.displacement === null ? undefined : c.displacements.find((x) => x.id === cb.displacement);
-    return d === undefined ? [] : [{ from: c.wall(d.atMs), to: c.wall(cb.atMs), y: top }];
+    return d === undefined ? [] : [{ from: c.wall(d.atMs), to: c.wall(cb.atMs), y: displacedY, y2: callbackY }];
   });
-  const y = { field: 'y', type: 'quantitative' } as const;
+  const y = { field: 'y', type: 'quantitative', scale: { domain: [0, top + 0.8] } } as const;
   return {
-    title: `Callback pool of ${c.policy}: numbers reserved (line: at each interval's end; dots: highest within it)`,
+    title: `Callback pool of ${c.policy}: numbers reserved (line: at each interval's end; ticks: highest within it)`,
     width: WIDTH,
     height: 220,
     layer: [
       ...(warmupLayer(c.warmupMs, c.wall, 0) as never[]),
       { data: { values: occupancy }, mark: { type: 'line', color: '#999', strokeDash: [4, 3], interpolate: 'step-after', aria: false }, encoding: { x, y: { field: 'size', type: 'quantitative' } } },
-      { data: { values: occupancy }, mark: { type: 'line', color: '#4c78a8', interpolate: 'step-after', aria: false }, encoding: { x, y: { field: 'last', type: 'quantitative', title: 'numbers reserved (dashed: pool size)' } } },
+      { data: { values: occupancy }, mark: { type: 'line', color: '#4c78a8', interpolate: 'step-after', aria: false }, encoding: { x, y: { field: 'last', type: 'quantitative', title: 'numbers reserved (dashed: pool size)', axis: { tickMinStep: 1 } } } },
       { data: { values: occupancy }, mark: { type: 'tick', color: '#4c78a8', opacity: 0.5, aria: false }, encoding: { x, y: { field: 'max', type: 'quantitative' } } },
-      { data: { values: links }, mark: { type: 'rule', color: '#d62728', strokeWidth: 2, aria: false }, encoding: { x: { field: 'from', type: 'temporal' }, x2: { field: 'to' }, y } },
+      { data: { values: links }, mark: { type: 'rule', color: '#d62728', strokeWidth: 2, aria: false }, encoding: { x: { field: 'from', type: 'temporal' }, x2: { field: 'to' }, y, y2: { field: 'y2' } } },
       { data: { values: displacements }, mark: { type: 'point', shape: 'triangle-down', filled: true, size: 90, color: '#d62728' }, encoding: { x, y, href: { field: 'href' }, description: { field: 'description' } } },
       { data: { values: callbacks }, mark: { type: 'point', shape: 'circle', filled: false, size: 90, color: '#9467bd', strokeWidth: 2 }, encoding: { x, y, href: { field: 'href' }, description: { field: 'description' } } },
     ],

@@ -142,7 +142,7 @@ async function renderResults(doc: ResultsDocument): Promise<string> {
       )}</figure>`,
     );
     if (displacements.length > 0) {
-      parts.push('<table><tr><th>displacement</th><th>time</th><th>number</th><th>taken from</th><th>taken by</th><th>callbacks it misrouted</th></tr>');
+      parts.push('<table><tr><th>displacement</th><th>local time</th><th>number</th><th>taken from</th><th>taken by</th><th>callbacks it misrouted</th></tr>');
       for (const d of displacements) {
         const links = d.misroutedCallbacks.map((n) => `<a href="#callback-${n}">call ${n}</a>`).join(', ');
         parts.push(
@@ -152,7 +152,7 @@ async function renderResults(doc: ResultsDocument): Promise<string> {
       parts.push('</table>');
     }
     if (callbacks.length > 0) {
-      parts.push('<table><tr><th>misrouted callback</th><th>time</th><th>number</th><th>for</th><th>rang</th><th>because of</th></tr>');
+      parts.push('<table><tr><th>misrouted callback</th><th>local time</th><th>number</th><th>for</th><th>rang</th><th>because of</th></tr>');
       for (const c of callbacks) {
         const cause = c.displacement === null ? 'the reservation had ended and another call took the number' : `<a href="#displacement-${c.displacement}">displacement #${c.displacement}</a>`;
         parts.push(
