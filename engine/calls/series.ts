@@ -8,10 +8,17 @@
  * only counted, and hours of the week are 168 counters per flow. It decides nothing and changes
  * no figure: the collector passes it what its observers hear.
  */
-import { CALL_FLOW_OUTCOME } from '../machines/index.js';
+import { CALL_FLOW_OUTCOME, type CallKind } from '../machines/index.js';
 import { SampledLevel, type SampledPoint } from '../metrics/index.js';
 import type { Reservation } from '../runtime/index.js';
-import type { CallRecord } from './collector.js';
+
+/** What the series need of a finished call's record (collector.ts's CallRecord). */
+export interface SeriesCall {
+  kind: CallKind;
+  call: number;
+  startMs: number;
+  callerId: string | null;
+}
 
 /** The most events of one kind (credit events, displacements, misrouted callbacks) a replication keeps. */
 export const EVENT_CAP = 1000;
@@ -147,7 +154,7 @@ export class ReplicationSeries {
   }
 
   /** A counted call ended: inbound calls go by hour and flow, misrouted callbacks are linked. */
-  onCall(record: CallRecord, details: Record<string, unknown>): void {
+  onCall(record: SeriesCall, details: Record<string, unknown>): void {
     if (record.kind === 'inbound') {
       const flow = typeof details.flow === 'string' ? details.flow : 'none';
       const hours = this.byHour[flow];
