@@ -229,7 +229,8 @@ export function differenceSpec(figures: readonly MovedFigure[]): TopLevelSpec {
       height: 16,
       layer: [
         { mark: { type: 'rule', color: '#999', aria: false }, encoding: { x: { datum: 0, type: 'quantitative' } } },
-        { mark: { type: 'rule', color: '#222', strokeWidth: 2, aria: false }, encoding: { x: { field: 'lower', type: 'quantitative', title: null }, x2: { field: 'upper' } } },
+        // Padding keeps a zero-width interval's point (a figure fixed by the change, such as a pool's size) off the edge.
+        { mark: { type: 'rule', color: '#222', strokeWidth: 2, aria: false }, encoding: { x: { field: 'lower', type: 'quantitative', title: null, scale: { padding: 10 } }, x2: { field: 'upper' } } },
         { mark: { type: 'point', filled: true, color: '#d62728', size: 50 }, encoding: { x: { field: 'mean', type: 'quantitative' }, description: { field: 'description' } } },
       ],
     },

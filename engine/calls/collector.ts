@@ -5,7 +5,7 @@
  * Calls that start before the warm-up ends, and events before it, are not counted.
  */
 import { CALL_FLOW_OUTCOME, CALL_OUTCOME_IDS, FAILED_EMERGENCY_OUTCOMES, type CallKind } from '../machines/index.js';
-import { TimeWeighted } from '../metrics/index.js';
+import { TimeWeighted, type SampledLevel } from '../metrics/index.js';
 import type { CallbackPool, CallbackPoolObserver, ChannelsObserver, CreditsObserver } from '../runtime/index.js';
 import type { RuleId, Tenant } from '../tenant/index.js';
 import type { ReplicationSeries } from './series.js';
@@ -64,6 +64,8 @@ interface PoolStats {
   reserved: TimeWeighted;
   /** 1 while every number is reserved, else 0; against the size at each moment, not the first. */
   allReserved: TimeWeighted;
+  /** The pool's sampled series, when the run keeps them (series.ts). */
+  sampled: { reserved: SampledLevel; size: SampledLevel } | undefined;
 }
 
 export class ReplicationCollector {
@@ -150,7 +152,10 @@ export class ReplicationCollector {
       onReservedCount: (now, policy, count, size) => {
         const p = this.pools.get(policy);
         if (p === undefined) return;
-        series?.onReservedCount(now, policy, count, size);
+        if (p.sampled !== undefined) {
+          p.sampled.reserved.update(now, count);
+          if (size !== p.size) p.sampled.size.update(now, size);
+        }
         p.size = size;
         p.reserved.update(now, count);
         p.allReserved.update(now, size > 0 && count >= size ? 1 : 0);
@@ -178,8 +183,8 @@ export class ReplicationCollector {
     for (const pool of pools) {
       const name = pool.policy;
       if (this.pools.has(name) || pool.size === 0) continue;
-      this.series?.watchPool(name, pool.size);
       this.pools.set(name, {
+        sampled: this.series?.watchPool(name, pool.size),
         size: pool.size,
         reservations: 0,
         renewals: 0,
@@ -216,6 +221,7 @@ export class ReplicationCollector {
       }
       case 'inbound':
         if (typeof d.flow === 'string') this.add(metric('inbound.flow', d.flow));
+        this.series?.onInbound(record.startMs, typeof d.flow === 'string' ? d.flow : null);
         if (record.outcome === 'INB010') this.add('inbound.transferAnswered');
         break;
       case 'emergency': {
@@ -237,6 +243,9 @@ export class ReplicationCollector {
             break;
           case 'otherUser':
             this.add('callback.misrouted');
+            if (record.callerId !== null) {
+              this.series?.onMisroutedCallback(record.call, record.startMs, record.callerId, String(d.dialledNumber), typeof d.rangUserId === 'string' ? d.rangUserId : null);
+            }
             break;
           case 'autoAttendant':
             this.add('callback.toAutoAttendant');
@@ -247,7 +256,6 @@ export class ReplicationCollector {
         }
         break;
     }
-    this.series?.onCall(record, d);
   }
 
   /** The figures of the replication at its horizon. */

@@ -8,17 +8,9 @@
  * only counted, and hours of the week are 168 counters per flow. It decides nothing and changes
  * no figure: the collector passes it what its observers hear.
  */
-import { CALL_FLOW_OUTCOME, type CallKind } from '../machines/index.js';
+import { CALL_FLOW_OUTCOME } from '../machines/index.js';
 import { SampledLevel, type SampledPoint } from '../metrics/index.js';
 import type { Reservation } from '../runtime/index.js';
-
-/** What the series need of a finished call's record (collector.ts's CallRecord). */
-export interface SeriesCall {
-  kind: CallKind;
-  call: number;
-  startMs: number;
-  callerId: string | null;
-}
 
 /** The most events of one kind (credit events, displacements, misrouted callbacks) a replication keeps. */
 export const EVENT_CAP = 1000;
@@ -120,24 +112,21 @@ export class ReplicationSeries {
     else this.creditEvents.push({ atMs, kind, amount, balance });
   }
 
-  /** Start sampling *policy*'s pool (at its first appearance; a pool that comes back keeps its series). */
-  watchPool(policy: string, size: number): void {
-    if (this.pools.has(policy)) return;
-    this.pools.set(policy, { reserved: new SampledLevel(this.stepMs, 0), size: new SampledLevel(this.stepMs, size) });
-  }
-
-  onReservedCount(now: number, policy: string, count: number, size: number): void {
-    const pool = this.pools.get(policy);
-    if (pool === undefined) return;
-    pool.reserved.update(now, count);
-    pool.size.update(now, size);
+  /**
+   * Start sampling *policy*'s pool (at its first appearance; a pool that comes back keeps its
+   * series). The collector updates the levels it returns as the pool's count changes, with no
+   * look-up per change.
+   */
+  watchPool(policy: string, size: number): { reserved: SampledLevel; size: SampledLevel } {
+    let pool = this.pools.get(policy);
+    if (pool === undefined) this.pools.set(policy, (pool = { reserved: new SampledLevel(this.stepMs, 0), size: new SampledLevel(this.stepMs, size) }));
+    return pool;
   }
 
   onDisplaced(now: number, reservation: Reservation, lost: string): void {
     if (this.displacements.length >= EVENT_CAP) {
+      // Past the cap only counts: no key is built per displacement (this is the pool's hot path).
       this.omitted.displacements++;
-      // A later callback to *lost* on this number must not be linked to an older displacement.
-      this.lastDisplacement.delete(`${reservation.number} ${lost}`);
       return;
     }
     const d: Displacement = {
@@ -153,32 +142,28 @@ export class ReplicationSeries {
     this.lastDisplacement.set(`${d.number} ${lost}`, d);
   }
 
-  /** A counted call ended: inbound calls go by hour and flow, misrouted callbacks are linked. */
-  onCall(record: SeriesCall, details: Record<string, unknown>): void {
-    if (record.kind === 'inbound') {
-      const flow = typeof details.flow === 'string' ? details.flow : 'none';
-      const hours = this.byHour[flow];
-      const hour = this.hourOfWeek(record.startMs);
-      if (hours !== undefined) hours[hour] = (hours[hour] ?? 0) + 1;
-      return;
-    }
-    if (record.kind !== 'callback' || details.destination !== 'otherUser' || record.callerId === null) return;
-    if (this.misrouted.length >= EVENT_CAP) {
+  /**
+   * A counted inbound call that started at *startMs* and ran *flow* (INB002/3/4, or null). The
+   * collector passes plain values, not the record, so that a record need not outlive its call.
+   */
+  onInbound(startMs: number, flow: string | null): void {
+    const hours = this.byHour[flow ?? 'none'];
+    const hour = this.hourOfWeek(startMs);
+    if (hours !== undefined) hours[hour] = (hours[hour] ?? 0) + 1;
+  }
+
+  /** A counted callback *call* to *number* for *caller* that rang *rang* instead (CBK001 misrouted). */
+  onMisroutedCallback(call: number, startMs: number, caller: string, number: string, rang: string | null): void {
+    // Once displacements are no longer kept, a callback could be linked to an older one of the same
+    // caller and number than the one that misrouted it: from then on misrouted callbacks are only counted too.
+    if (this.misrouted.length >= EVENT_CAP || this.omitted.displacements > 0) {
       this.omitted.misroutedCallbacks++;
       return;
     }
-    const number = String(details.dialledNumber);
-    const d = this.lastDisplacement.get(`${number} ${record.callerId}`);
-    const linked = d !== undefined && d.atMs <= record.startMs ? d : undefined;
-    linked?.misroutedCallbacks.push(record.call);
-    this.misrouted.push({
-      call: record.call,
-      atMs: record.startMs,
-      number,
-      caller: record.callerId,
-      rang: typeof details.rangUserId === 'string' ? details.rangUserId : '',
-      displacement: linked?.id ?? null,
-    });
+    const d = this.lastDisplacement.get(`${number} ${caller}`);
+    const linked = d !== undefined && d.atMs <= startMs ? d : undefined;
+    linked?.misroutedCallbacks.push(call);
+    this.misrouted.push({ call, atMs: startMs, number, caller, rang: rang ?? '', displacement: linked?.id ?? null });
   }
 
   /** The series up to *horizonMs*, people named by *name* (objectId to UPN). */
