@@ -145,16 +145,18 @@ export function poolSpec(c: PoolChart): TopLevelSpec {
     const d = cb.displacement === null ? undefined : c.displacements.find((x) => x.id === cb.displacement);
     return d === undefined ? [] : [{ from: c.wall(d.atMs), to: c.wall(cb.atMs), y: displacedY, y2: callbackY }];
   });
-  const y = { field: 'y', type: 'quantitative', scale: { domain: [0, top + 0.8] } } as const;
+  // One domain on every layer: the marks above the pool's size must stay inside the plot.
+  const scale = { domain: [0, top + 0.8] };
+  const y = { field: 'y', type: 'quantitative', scale } as const;
   return {
     title: `Callback pool of ${c.policy}: numbers reserved (line: at each interval's end; ticks: highest within it)`,
     width: WIDTH,
     height: 220,
     layer: [
       ...(warmupLayer(c.warmupMs, c.wall, 0) as never[]),
-      { data: { values: occupancy }, mark: { type: 'line', color: '#999', strokeDash: [4, 3], interpolate: 'step-after', aria: false }, encoding: { x, y: { field: 'size', type: 'quantitative' } } },
-      { data: { values: occupancy }, mark: { type: 'line', color: '#4c78a8', interpolate: 'step-after', aria: false }, encoding: { x, y: { field: 'last', type: 'quantitative', title: 'numbers reserved (dashed: pool size)', axis: { tickMinStep: 1 } } } },
-      { data: { values: occupancy }, mark: { type: 'tick', color: '#4c78a8', opacity: 0.5, aria: false }, encoding: { x, y: { field: 'max', type: 'quantitative' } } },
+      { data: { values: occupancy }, mark: { type: 'line', color: '#999', strokeDash: [4, 3], interpolate: 'step-after', aria: false }, encoding: { x, y: { field: 'size', type: 'quantitative', scale } } },
+      { data: { values: occupancy }, mark: { type: 'line', color: '#4c78a8', interpolate: 'step-after', aria: false }, encoding: { x, y: { field: 'last', type: 'quantitative', scale, title: 'numbers reserved (dashed: pool size)', axis: { tickMinStep: 1 } } } },
+      { data: { values: occupancy }, mark: { type: 'tick', color: '#4c78a8', opacity: 0.5, aria: false }, encoding: { x, y: { field: 'max', type: 'quantitative', scale } } },
       { data: { values: links }, mark: { type: 'rule', color: '#d62728', strokeWidth: 2, aria: false }, encoding: { x: { field: 'from', type: 'temporal' }, x2: { field: 'to' }, y, y2: { field: 'y2' } } },
       { data: { values: displacements }, mark: { type: 'point', shape: 'triangle-down', filled: true, size: 90, color: '#d62728' }, encoding: { x, y, href: { field: 'href' }, description: { field: 'description' } } },
       { data: { values: callbacks }, mark: { type: 'point', shape: 'circle', filled: false, size: 90, color: '#9467bd', strokeWidth: 2 }, encoding: { x, y, href: { field: 'href' }, description: { field: 'description' } } },
