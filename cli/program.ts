@@ -4,6 +4,7 @@ import { psCommand } from './commands/ps.js';
 import { compareCommand } from './commands/compare.js';
 import { diagramCommand } from './commands/diagram.js';
 import { explainCommand } from './commands/explain.js';
+import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { shellCommand } from './commands/shell.js';
@@ -84,7 +85,7 @@ Exit codes:
        trace that --debug (or CALLSIM_DEBUG=1) prints
   130  interrupted by Ctrl-C (SIGINT); 143 by SIGTERM. Unfinished output files are removed.`,
     );
-  for (const command of [runCommand(io, done, io.stderrIsTty === true), validateCommand(io, done), psCommand(io, done), shellCommand(io, done), schemaCommand(io, done), traceCommand(io, done), callCommand(io, done), compareCommand(io, done), explainCommand(io, done), diagramCommand(io, done), sweepCommand(io, done), mergeCommand(io, done), sizePoolCommand(io, done)]) {
+  for (const command of [runCommand(io, done, io.stderrIsTty === true), validateCommand(io, done), psCommand(io, done), shellCommand(io, done), schemaCommand(io, done), traceCommand(io, done), callCommand(io, done), compareCommand(io, done), reportCommand(io, done), explainCommand(io, done), diagramCommand(io, done), sweepCommand(io, done), mergeCommand(io, done), sizePoolCommand(io, done)]) {
     program.addCommand(command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
   }
   try {

@@ -7,11 +7,15 @@ import { ProgressBar, wantProgress } from '../progress.js';
 import { formatFigure } from '../format-figure.js';
 import { wholeNumber } from '../option-parsers.js';
 import { EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode } from '../io.js';
+import { comparisonDocument } from '../results-document.js';
+import { OutputFileError, outputProblem, writeFileWhole } from '../write-whole.js';
+import { reportOf } from './report.js';
 
 interface CompareOptions {
   seed?: number;
   replications?: number;
   json?: boolean;
+  html?: string;
   all?: boolean;
   progress?: boolean;
   set?: SweepAxis[];
@@ -26,6 +30,11 @@ function significant(c: MetricComparison): boolean {
 }
 
 export async function compareFiles(fileA: string, fileB: string | undefined, options: CompareOptions, io: CliIo): Promise<ExitCode> {
+  const problem = options.html === undefined ? undefined : outputProblem([{ option: '--html', path: options.html }]);
+  if (problem !== undefined) {
+    io.stderr.write(`callsim compare: ${problem}\n`);
+    return EXIT_UNUSABLE;
+  }
   const sets = options.set ?? [];
   const several = sets.find((s) => s.values.length !== 1);
   if (several !== undefined) {
@@ -73,8 +82,17 @@ export async function compareFiles(fileA: string, fileB: string | undefined, opt
     bar?.finish();
   }
   const comparisons = compareRuns(a, b);
+  if (options.html !== undefined) {
+    try {
+      writeFileWhole(options.html, await reportOf(comparisonDocument(a, b, seed, replications, comparisons), `${fileA} / ${fileB}`), io.stdout);
+    } catch (error) {
+      if (!(error instanceof OutputFileError)) throw error;
+      io.stderr.write(`callsim compare: cannot write --html ${error.path}: ${error.message}\n`);
+      return EXIT_UNUSABLE;
+    }
+  }
   if (options.json === true) {
-    io.stdout.write(`${JSON.stringify({ format: 'callsim-comparison', formatVersion: 1, a: a.scenario, b: b.scenario, seed, replications, confidenceLevel: 0.95, metrics: comparisons }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(comparisonDocument(a, b, seed, replications, comparisons), null, 2)}\n`);
     return EXIT_OK;
   }
   const shown = comparisons.filter((c) => options.all === true || c.a.mean !== c.b.mean);
@@ -101,6 +119,7 @@ export function compareCommand(io: CliIo, done: (code: ExitCode) => void): Comma
     .option('--replications <n>', 'paired replications (default: the larger of the two, at least 2)', wholeNumber('--replications', 2))
     .option('--all', 'also list the figures that are the same in both')
     .option('--json', 'print the comparison as one JSON document')
+    .option('--html <file>', 'also write the comparison as an HTML page (callsim report --help): each moved figure with its paired interval')
     .option('--no-progress', 'never draw the progress bar on stderr')
     .addHelpText(
       'after',
@@ -115,7 +134,8 @@ estimate. On a terminal, runs expected to take more than about 2 s draw a progre
 Examples:
   $ callsim compare scenarios/small-callback-pool.yaml scenarios/large-callback-pool.yaml
   $ callsim compare scenarios/seattle.yaml scenarios/port-the-number.yaml --replications 10
-  $ callsim compare scenarios/small-callback-pool.yaml --set settings.callbackPool.reuse=oldest`,
+  $ callsim compare scenarios/small-callback-pool.yaml --set settings.callbackPool.reuse=oldest
+  $ callsim compare scenarios/small-callback-pool.yaml scenarios/large-callback-pool.yaml --replications 3 --html compare.html`,
     )
     .action(async (a: string, b: string | undefined, options: CompareOptions) => {
       done(await compareFiles(a, b, options, io));

@@ -21,6 +21,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode, type 
 import { CSV_HEADER, csvLine } from '../calls-csv.js';
 import { runInParallel, workersAvailable } from '../parallel-run.js';
 import { resultsDocument } from '../results-document.js';
+import { reportOf } from './report.js';
 import { OutputFileError, outputProblem, WholeFileWriter, type OutputRequest } from '../write-whole.js';
 import { ProgressBar, wantProgress } from '../progress.js';
 
@@ -32,6 +33,7 @@ interface RunCliOptions {
   horizon?: number;
   json?: string;
   calls?: string;
+  html?: string;
   progress?: boolean;
   force?: boolean;
 }
@@ -169,6 +171,7 @@ export async function runFile(file: string, options: RunCliOptions, io: CliIo, s
   const requests: OutputRequest[] = [
     ...(options.json === undefined ? [] : [{ option: '--json', path: options.json }]),
     ...(options.calls === undefined ? [] : [{ option: '--calls', path: options.calls }]),
+    ...(options.html === undefined ? [] : [{ option: '--html', path: options.html }]),
   ];
   const problem = outputProblem(requests);
   if (problem !== undefined) {
@@ -230,6 +233,7 @@ export async function runFile(file: string, options: RunCliOptions, io: CliIo, s
   }
   const jsonFile = opened.find((o) => o.option === '--json')?.file;
   const callsFile = opened.find((o) => o.option === '--calls')?.file;
+  const htmlFile = opened.find((o) => o.option === '--html')?.file;
   // With an output on standard output, the summary goes to stderr so that the output stays clean.
   const summary = opened.some((o) => o.file.toStdout) ? io.stderr : io.stdout;
   let bar: ProgressBar | undefined;
@@ -276,9 +280,11 @@ export async function runFile(file: string, options: RunCliOptions, io: CliIo, s
         });
     bar?.finish();
     jsonFile?.write(`${JSON.stringify(resultsDocument(result), null, 2)}\n`);
+    if (htmlFile !== undefined) htmlFile.write(await reportOf(resultsDocument(result), file));
     formatSummary(result, summary);
     callsFile?.commit();
     jsonFile?.commit();
+    htmlFile?.commit();
     return result.expectations.every((e) => e.passed) ? EXIT_OK : EXIT_FINDINGS;
   } catch (error) {
     // The bar's line ends before whatever is said about the failure.
@@ -302,6 +308,7 @@ export function runCommand(io: CliIo, done: (code: ExitCode) => void, stderrIsTt
     .option('--horizon <duration>', "simulated time per replication, e.g. 30d (default: the scenario's)", duration)
     .option('--json <file>', 'write the results document (docs/results-format.md) to FILE (- for standard output)')
     .option('--calls <file>', 'write one CSV record per finished call to FILE, streamed (- for standard output)')
+    .option('--html <file>', 'write the HTML report (callsim report --help) to FILE: one page, no script, no network')
     .option('--no-progress', 'never draw the progress bar on stderr')
     .option('--force', 'run even what the estimate says cannot fit in memory (more than 16 GB)')
     .addOption(
@@ -333,6 +340,7 @@ Examples:
   $ callsim run scenarios/seattle.yaml
   $ callsim run scenarios/seattle.yaml --seed 7 --replications 20 --horizon 30d --json results.json
   $ callsim run scenarios/seattle.yaml --calls calls.csv
+  $ callsim run scenarios/small-callback-pool.yaml --replications 3 --horizon 7d --html report.html
   $ callsim run scenarios/seattle.yaml --replications 20 --jobs 2 --calls calls.csv`,
     )
     .action(async (file: string, options: RunCliOptions) => {

@@ -5,9 +5,10 @@
  * Calls that start before the warm-up ends, and events before it, are not counted.
  */
 import { CALL_FLOW_OUTCOME, CALL_OUTCOME_IDS, FAILED_EMERGENCY_OUTCOMES, type CallKind } from '../machines/index.js';
-import { TimeWeighted } from '../metrics/index.js';
+import { TimeWeighted, type SampledLevel } from '../metrics/index.js';
 import type { CallbackPool, CallbackPoolObserver, ChannelsObserver, CreditsObserver } from '../runtime/index.js';
 import type { RuleId, Tenant } from '../tenant/index.js';
+import type { ReplicationSeries } from './series.js';
 
 /** One finished call, as `--calls FILE.csv` writes it. */
 export interface CallRecord {
@@ -63,6 +64,8 @@ interface PoolStats {
   reserved: TimeWeighted;
   /** 1 while every number is reserved, else 0; against the size at each moment, not the first. */
   allReserved: TimeWeighted;
+  /** The pool's sampled series, when the run keeps them (series.ts). */
+  sampled: { reserved: SampledLevel; size: SampledLevel } | undefined;
 }
 
 export class ReplicationCollector {
@@ -80,9 +83,11 @@ export class ReplicationCollector {
   readonly poolObserver: Partial<CallbackPoolObserver>;
   readonly channelsObserver: Partial<ChannelsObserver>;
 
+  /** *series*, when given, hears the same events to keep the paths a report draws (series.ts). */
   constructor(
     private readonly warmup: number,
     startingBalance: number,
+    private readonly series?: ReplicationSeries,
   ) {
     for (const kind of KINDS) {
       this.counts.set(`${kind}.calls`, 0);
@@ -120,20 +125,37 @@ export class ReplicationCollector {
         if (reason === 'tollFreeInbound') this.tollFreeSpent += amount;
         this.spent += amount;
       },
-      onRecharge: (now) => counted(now) && this.add('credits.recharges'),
-      onRechargeFailed: (now) => counted(now) && this.add('credits.rechargesFailed'),
-      onFundsAdded: (now, amount) => {
+      onRecharge: (now, amount, level) => {
+        series?.onCreditEvent(now, 'recharge', amount, level);
+        return counted(now) && this.add('credits.recharges');
+      },
+      onRechargeFailed: (now, amount, level) => {
+        series?.onCreditEvent(now, 'rechargeFailed', amount, level);
+        return counted(now) && this.add('credits.rechargesFailed');
+      },
+      onFundsAdded: (now, amount, level) => {
+        series?.onCreditEvent(now, 'fundsAdded', amount, level);
         if (counted(now)) this.fundsAdded += amount;
       },
-      onBalance: (now, level) => this.balance.update(now, level),
+      onBalance: (now, level) => {
+        this.balance.update(now, level);
+        series?.onBalance(now, level);
+      },
     };
     this.poolObserver = {
       onReservation: (now, r) => counted(now) && this.poolStat(r.policy, (p) => p.reservations++),
       onRenewal: (now, r) => counted(now) && this.poolStat(r.policy, (p) => p.renewals++),
-      onDisplaced: (now, r) => counted(now) && this.poolStat(r.policy, (p) => p.displaced++),
+      onDisplaced: (now, r, displacedUserId) => {
+        series?.onDisplaced(now, r, displacedUserId);
+        return counted(now) && this.poolStat(r.policy, (p) => p.displaced++);
+      },
       onReservedCount: (now, policy, count, size) => {
         const p = this.pools.get(policy);
         if (p === undefined) return;
+        if (p.sampled !== undefined) {
+          p.sampled.reserved.update(now, count);
+          if (size !== p.size) p.sampled.size.update(now, size);
+        }
         p.size = size;
         p.reserved.update(now, count);
         p.allReserved.update(now, size > 0 && count >= size ? 1 : 0);
@@ -162,6 +184,7 @@ export class ReplicationCollector {
       const name = pool.policy;
       if (this.pools.has(name) || pool.size === 0) continue;
       this.pools.set(name, {
+        sampled: this.series?.watchPool(name, pool.size),
         size: pool.size,
         reservations: 0,
         renewals: 0,
@@ -198,6 +221,7 @@ export class ReplicationCollector {
       }
       case 'inbound':
         if (typeof d.flow === 'string') this.add(metric('inbound.flow', d.flow));
+        this.series?.onInbound(record.startMs, typeof d.flow === 'string' ? d.flow : null);
         if (record.outcome === 'INB010') this.add('inbound.transferAnswered');
         break;
       case 'emergency': {
@@ -219,6 +243,9 @@ export class ReplicationCollector {
             break;
           case 'otherUser':
             this.add('callback.misrouted');
+            if (record.callerId !== null) {
+              this.series?.onMisroutedCallback(record.call, record.startMs, record.callerId, String(d.dialledNumber), typeof d.rangUserId === 'string' ? d.rangUserId : null);
+            }
             break;
           case 'autoAttendant':
             this.add('callback.toAutoAttendant');

@@ -18,3 +18,5 @@ export { CALLER_TIMING_MS, PROMPT_MS } from './timing.js';
 export { CALL_OUTCOME_IDS } from '../machines/index.js';
 export type { CallKind } from '../machines/index.js';
 export { emergencyMachine, outboundMachine } from '../machines/index.js';
+export { EVENT_CAP, HOUR_OF_WEEK_FLOWS, ReplicationSeries } from './series.js';
+export type { CreditEvent, CreditEventKind, Displacement, HourOfWeekCounts, MisroutedCallback, PoolSeries, SeriesOfReplication } from './series.js';

@@ -5,3 +5,5 @@ export type { GaugeSummary, TimeWeightedOptions } from './time-weighted.js';
 export { confidenceInterval } from './confidence.js';
 export type { ConfidenceInterval } from './confidence.js';
 export { studentTCdf, studentTQuantile } from './student-t.js';
+export { MAX_SAMPLED_POINTS, SampledLevel, samplingStep } from './sampled-level.js';
+export type { SampledPoint } from './sampled-level.js';

@@ -3,7 +3,7 @@
  * their random numbers stream by stream (common random numbers), so the difference of a figure
  * replication by replication has far less noise than two independent runs would give.
  */
-import { summarise, type MetricSummary, type RunResult } from './run-scenario.js';
+import { summarise, type MetricSummary, type RunFigures } from './run-scenario.js';
 
 export interface MetricComparison {
   metric: string;
@@ -17,7 +17,7 @@ export interface MetricComparison {
  * Compare every figure two runs share. Raise RangeError if the runs do not pair (different
  * seed or number of replications), since their differences would then not be paired.
  */
-export function compareRuns(a: RunResult, b: RunResult): MetricComparison[] {
+export function compareRuns(a: RunFigures, b: RunFigures): MetricComparison[] {
   if (a.seed !== b.seed || a.replications !== b.replications) {
     throw new RangeError(`runs pair only with the same seed and replications (${a.seed}/${a.replications} against ${b.seed}/${b.replications}).`);
   }

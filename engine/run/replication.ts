@@ -13,11 +13,14 @@ import {
   InboundCalls,
   OutboundCalls,
   ReplicationCollector,
+  ReplicationSeries,
   type CallRecord,
   type CallServices,
   type Engine,
   type ReplicationFigures,
+  type SeriesOfReplication,
 } from '../calls/index.js';
+import { samplingStep } from '../metrics/index.js';
 import { createStreams, DAY, Simulation, URGENT } from '../kernel/index.js';
 import { CallbackPools, Channels, CreditsLedger, DerivedTenantFacts, TenantView } from '../runtime/index.js';
 import type { Scenario } from '../scenario/index.js';
@@ -25,6 +28,7 @@ import type { Tenant, User } from '../tenant/index.js';
 import { callSettings, emergencyPlan, inboundPlan, outboundPlan } from './call-plans.js';
 import { applyTimelineEntry, type TimelineOutcome } from './timeline-change.js';
 import { readableName } from './readable-names.js';
+import { hourOfWeekClock } from './local-week.js';
 import { CallTracer, type TraceOptions } from './trace.js';
 
 export interface ReplicationOptions {
@@ -65,6 +69,8 @@ export interface ReplicationResult {
   replication: number;
   figures: ReplicationFigures;
   timeline: TimelineOutcome[];
+  /** The paths a report draws (engine/calls/series.ts); bounded, and no figure depends on them. */
+  series: SeriesOfReplication;
 }
 
 export function runReplication(
@@ -82,7 +88,8 @@ export function runReplication(
   const sim = new Simulation(0);
   const population: readonly User[] = [...tenant.users];
 
-  const collector = new ReplicationCollector(warmup, tenant.credits.balance);
+  const series = new ReplicationSeries(samplingStep(horizon), tenant.credits.balance, hourOfWeekClock(scenario));
+  const collector = new ReplicationCollector(warmup, tenant.credits.balance, series);
   const ledger = new CreditsLedger(tenant.credits, streams.stream('credits/recharge'), collector.creditsObserver);
   ledger.settle(0);
   const { callbackPool } = scenario.settings;
@@ -175,5 +182,10 @@ export function runReplication(
     }
   }
   pools.expire(horizon);
-  return { replication, figures: collector.figures(horizon, ledger.balance), timeline };
+  return {
+    replication,
+    figures: collector.figures(horizon, ledger.balance),
+    timeline,
+    series: series.result(horizon, readableName(tenant), tenant.credits.currency),
+  };
 }

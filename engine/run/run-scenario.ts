@@ -5,7 +5,7 @@
 import { confidenceInterval } from '../metrics/index.js';
 import type { Scenario } from '../scenario/index.js';
 import type { Tenant } from '../tenant/index.js';
-import type { CallRecord, Engine, ReplicationFigures } from '../calls/index.js';
+import { HOUR_OF_WEEK_FLOWS, type CallRecord, type Engine, type ReplicationFigures, type SeriesOfReplication } from '../calls/index.js';
 import { runReplication, type ReplicationResult } from './replication.js';
 import type { TimelineOutcome } from './timeline-change.js';
 
@@ -57,6 +57,25 @@ export interface RunResult {
   /** What each timeline change did, per replication (they are the same in every replication). */
   timeline: TimelineOutcome[];
   expectations: ExpectationResult[];
+  series: RunSeries;
+}
+
+/** A run's figures without its time series: what a sweep keeps of each point, and what pairs. */
+export type RunFigures = Omit<RunResult, 'series'>;
+
+/**
+ * What the report draws: the paths of replication 0 (a sample of what one run of the scenario
+ * looks like; the figures are over all replications), and inbound calls by local hour of the week
+ * as the mean over the replications.
+ */
+export interface RunSeries extends Omit<SeriesOfReplication, 'inboundByHourOfWeek'> {
+  replication: number;
+  /** The scenario's `start` (UTC epoch ms) and the zone its local times are in (null: the fixed offset of `start`). */
+  startEpochMs: number;
+  timeZone: string | null;
+  startOffsetMinutes: number;
+  /** Flow (INB002, INB003, INB004, `none`) -> 168 means, Monday 00:00 local first. */
+  inboundByHourOfWeek: Record<string, number[]>;
 }
 
 export function summarise(values: readonly number[]): MetricSummary {
@@ -136,5 +155,31 @@ export function assembleRun(scenario: Scenario, seed: number, horizonMs: number,
     metrics,
     timeline: ordered[0]?.timeline ?? [],
     expectations: checkExpectations(scenario.expect, metrics),
+    series: runSeries(scenario, ordered),
+  };
+}
+
+function runSeries(scenario: Scenario, ordered: readonly ReplicationResult[]): RunSeries {
+  const first = ordered[0]?.series;
+  const byHour: Record<string, number[]> = {};
+  for (const flow of HOUR_OF_WEEK_FLOWS) {
+    const sums = new Array<number>(168).fill(0);
+    for (const r of ordered) (r.series.inboundByHourOfWeek[flow] ?? []).forEach((n, h) => (sums[h] = (sums[h] ?? 0) + n));
+    byHour[flow] = sums.map((s) => (ordered.length === 0 ? 0 : s / ordered.length));
+  }
+  return {
+    replication: ordered[0]?.replication ?? 0,
+    currency: first?.currency ?? '',
+    startEpochMs: scenario.startEpochMs,
+    timeZone: scenario.timeZone,
+    startOffsetMinutes: scenario.startOffsetMinutes,
+    stepMs: first?.stepMs ?? 0,
+    balance: first?.balance ?? [],
+    creditEvents: first?.creditEvents ?? [],
+    pools: first?.pools ?? [],
+    displacements: first?.displacements ?? [],
+    misroutedCallbacks: first?.misroutedCallbacks ?? [],
+    omitted: first?.omitted ?? { creditEvents: 0, displacements: 0, misroutedCallbacks: 0 },
+    inboundByHourOfWeek: byHour,
   };
 }

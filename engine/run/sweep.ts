@@ -13,7 +13,7 @@ import type { Tenant } from '../tenant/index.js';
 import type { Engine } from '../calls/index.js';
 import { compareRuns } from './compare.js';
 import { runReplication } from './replication.js';
-import { checkExpectations, summarise, type ExpectationResult, type MetricSummary, type RunResult } from './run-scenario.js';
+import { checkExpectations, summarise, type ExpectationResult, type MetricSummary, type RunFigures } from './run-scenario.js';
 import type { TimelineOutcome } from './timeline-change.js';
 
 export const SWEEP_FORMAT_VERSION = 1;
@@ -117,7 +117,7 @@ export function unitProblems(header: SweepHeader, results: readonly SweepUnitRes
 }
 
 /** A point's run, as `assembleRun` makes it, from its units in replication order. */
-function pointRun(header: SweepHeader, point: SweepPointHeader, units: readonly SweepUnitResult[]): RunResult {
+function pointRun(header: SweepHeader, point: SweepPointHeader, units: readonly SweepUnitResult[]): RunFigures {
   const ordered = [...units].sort((x, y) => x.replication - y.replication);
   const names = [...new Set(ordered.flatMap((u) => Object.keys(u.figures)))].sort();
   const metrics: Record<string, MetricSummary> = {};
@@ -154,7 +154,7 @@ export interface SweepFigure {
 
 export interface SweepResult {
   header: SweepHeader;
-  runs: RunResult[];
+  runs: RunFigures[];
   figures: Record<string, SweepFigure>;
 }
 

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startShell } from '../../cli/commands/shell.js';
 import { runCli } from './run-cli.js';
 
-const COMMANDS = ['run', 'validate', 'ps', 'shell', 'schema', 'trace', 'call', 'compare', 'explain', 'diagram', 'sweep', 'merge', 'size-pool'];
+const COMMANDS = ['run', 'validate', 'ps', 'shell', 'schema', 'trace', 'call', 'compare', 'report', 'explain', 'diagram', 'sweep', 'merge', 'size-pool'];
 
 const dir = mkdtempSync(join(tmpdir(), 'callsim-help-examples-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,6 +49,8 @@ function prepare(line: string): Example {
     } else if (writesFile(token) && next !== undefined && !next.startsWith('-')) {
       argv.push(token, join(dir, basename(next)));
       i++;
+    } else if (command === 'report' && token.endsWith('.json')) {
+      argv.push(join(dir, basename(token))); // the document an earlier example of the same help wrote
     } else argv.push(token);
   }
   return input === undefined ? { argv } : { argv, input };

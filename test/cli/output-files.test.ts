@@ -115,7 +115,7 @@ describe('special files written through', () => {
   it('writes --json /dev/stdout through the pipe it is, with the summary on stderr', () => {
     const r = callsim(['run', scenario, '--json', '/dev/stdout']);
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ format: 'callsim-results', formatVersion: 1 });
+    expect(JSON.parse(r.stdout)).toMatchObject({ format: 'callsim-results', formatVersion: 2 });
     expect(r.stderr).toContain('mean over replications');
   });
 

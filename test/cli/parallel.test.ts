@@ -21,11 +21,12 @@ describe('callsim run --jobs', () => {
   });
 
   it('gives byte for byte the results of one thread', () => {
-    const one = callsim(['run', scenario, '--replications', '3', '--jobs', '1', '--json', join(out, 'one.json')]);
-    const two = callsim(['run', scenario, '--replications', '3', '--jobs', '2', '--json', join(out, 'two.json')]);
+    const one = callsim(['run', scenario, '--replications', '3', '--jobs', '1', '--json', join(out, 'one.json'), '--html', join(out, 'one.html')]);
+    const two = callsim(['run', scenario, '--replications', '3', '--jobs', '2', '--json', join(out, 'two.json'), '--html', join(out, 'two.html')]);
     expect([one.status, two.status]).toEqual([0, 0]);
     expect(two.stdout).toBe(one.stdout);
     expect(readFileSync(join(out, 'two.json'), 'utf8')).toBe(readFileSync(join(out, 'one.json'), 'utf8'));
+    expect(readFileSync(join(out, 'two.html'), 'utf8')).toBe(readFileSync(join(out, 'one.html'), 'utf8'));
   });
 
   it('writes --calls with --jobs 2 byte for byte as --jobs 1 and as one thread in process, replication by replication', async () => {

@@ -104,10 +104,11 @@ describe('callsim run output files', () => {
       'metrics',
       'timeline',
       'expectations',
+      'series',
     ]);
     expect(doc).toMatchObject({
       format: 'callsim-results',
-      formatVersion: 1,
+      formatVersion: 2,
       scenario: { name: 'Small office, every kind of call', file: FIXTURE },
       seed: 3,
       replications: 2,
