@@ -125,6 +125,7 @@ export class DerivedTenantFacts {
       case 'enterpriseVoiceChanged':
       case 'autoAttendantAssociated':
       case 'networkSiteAdded':
+      case 'networkChanged':
       case 'policyGranted':
       case 'pstnUsagesChanged':
       case 'voiceRoutingPolicyCreated':

@@ -198,6 +198,7 @@ export class TenantView {
       case 'autoAttendantChanged':
       case 'autoAttendantAssociated':
       case 'networkSiteAdded':
+      case 'networkChanged':
       case 'pstnUsagesChanged':
       case 'emergencyCallRoutingPolicyChanged':
       case 'creditsChanged':

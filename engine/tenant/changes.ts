@@ -48,7 +48,9 @@ export type DirectoryChange =
   | { type: 'autoAttendantChanged'; autoAttendantId: string }
   /** A resource account now answers for an auto attendant (RA001). */
   | { type: 'autoAttendantAssociated'; resourceAccount: string; autoAttendantId: string; previousAutoAttendantId: string | null }
-  | { type: 'networkSiteAdded'; siteId: string };
+  | { type: 'networkSiteAdded'; siteId: string }
+  /** A network region, site, subnet, trusted IP or LIS entry was added or changed (dynamic emergency calling). */
+  | { type: 'networkChanged'; element: 'region' | 'site' | 'subnet' | 'trustedIp' | 'lis'; id: string };
 
 /** Shared Calling policies: the shared resource account and the emergency callback numbers. */
 export type SharedCallingChange =
@@ -117,6 +119,7 @@ export const TENANT_CHANGE_TYPES = [
   'autoAttendantChanged',
   'autoAttendantAssociated',
   'networkSiteAdded',
+  'networkChanged',
   'sharedCallingPolicyCreated',
   'sharedCallingPolicyChanged',
   'sharedCallingPolicyRemoved',

@@ -94,3 +94,6 @@ export { tenantInvariantViolations } from './invariants.js';
 export { validate, DEFAULT_POOL_OVERFLOW_THRESHOLD } from './validate.js';
 export type { ValidateOptions, Finding, FindingObjectKind, FindingRuleId } from './validate.js';
 export { mixesSharedCallingWithDirectRouting } from './findings/sites.js';
+export { matchClientNetwork, LIS_ELEMENTS } from './client-network.js';
+export type { ClientNetwork, ClientNetworkMatch, LisElement } from './client-network.js';
+export type { LisEntries, NetworkRegion, NetworkSubnet, TenantNetwork, TrustedIpAddress } from './model.js';

@@ -6,6 +6,7 @@ import type { CmdletInvocation, CmdletResult } from '../cmdlet.js';
 import type { Tenant } from '../model.js';
 import { allParameters, bind, editDistance } from './binding.js';
 import { directoryCmdlets } from './directory.js';
+import { networkCmdlets } from './network.js';
 import { phoneNumberCmdlets } from './phone-numbers.js';
 import { fail } from './result.js';
 import { sharedCallingCmdlets } from './shared-calling.js';
@@ -18,6 +19,7 @@ const CMDLETS: readonly CmdletSpec[] = [
   ...phoneNumberCmdlets,
   ...directoryCmdlets,
   ...voicePolicyCmdlets,
+  ...networkCmdlets,
   ...simulatorCmdlets,
 ];
 

@@ -1,0 +1,161 @@
+/**
+ * The tenant's network for dynamic emergency calling (docs/rules.md §1, NET001-NET009): network
+ * regions and subnets (New-CsTenantNetworkRegion, New-CsTenantNetworkSubnet), trusted IP addresses
+ * (New-CsTenantTrustedIPAddress) and the LIS entries that bind a network element to an emergency
+ * location (Set-CsOnlineLis*). Sites are added by `addNetworkSite` (setup.ts).
+ */
+import { sameData, type TenantChange } from '../changes.js';
+import type { LisEntries, NetworkRegion, NetworkSubnet, Tenant, TenantNetwork, TrustedIpAddress } from '../model.js';
+import {
+  formatIpv4,
+  networkId,
+  normaliseBssid,
+  parseIpv4,
+  rangesOverlap,
+  validMaskBits,
+} from '../network-address.js';
+import { refuse, succeed, type OpResult, type Refused } from './result.js';
+
+function same(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/**
+ * The tenant's network to check against and add to. A tenant gets one only when something is
+ * added (`attach`), so tenants without a network, and refused cmdlets, leave it absent.
+ */
+function networkOf(t: Tenant): TenantNetwork {
+  return t.network ?? { regions: [], subnets: [], trustedIps: [], lis: { wirelessAccessPoints: [], switches: [], ports: [], subnets: [] } };
+}
+
+function attach(t: Tenant, network: TenantNetwork): void {
+  t.network = network;
+}
+
+function changed(element: 'region' | 'subnet' | 'trustedIp' | 'lis', id: string): TenantChange[] {
+  return [{ type: 'networkChanged', element, id }];
+}
+
+export function newNetworkRegion(t: Tenant, region: NetworkRegion): OpResult<NetworkRegion> {
+  if (region.id.trim() === '') return refuse('NET001', 'a network region needs an -NetworkRegionID.');
+  const network = networkOf(t);
+  if (network.regions.some((r) => same(r.id, region.id))) return refuse('NET001', `a network region ${region.id} already exists.`);
+  const stored = { ...region };
+  network.regions.push(stored);
+  attach(t, network);
+  return succeed(stored, [`Network region ${region.id} added`], changed('region', region.id));
+}
+
+/** An IPv4 address and mask the way NET004 and NET005 want them: dotted, 0-32 bits, host bits zero. */
+function checkRange(what: string, text: string, maskBits: number): Refused | { network: number } {
+  const address = parseIpv4(text);
+  if (address === undefined) return refuse('NET004', `${what} ${JSON.stringify(text)} is not a dotted IPv4 address such as 10.10.10.0 (callsim models IPv4 only).`);
+  if (!validMaskBits(maskBits)) return refuse('NET004', `-MaskBits ${maskBits} is not a mask length: IPv4 takes 0 to 32.`);
+  const network = networkId(address, maskBits);
+  if (network !== address) {
+    return refuse('NET005', `${what} ${text} has host bits set under /${maskBits}: the network ID is ${formatIpv4(network)} (use -${what === 'subnet' ? 'SubnetID' : 'IPAddress'} ${formatIpv4(network)}).`);
+  }
+  return { network };
+}
+
+export function newNetworkSubnet(t: Tenant, subnet: NetworkSubnet): OpResult<NetworkSubnet> {
+  const range = checkRange('subnet', subnet.subnetId, subnet.maskBits);
+  if ('ok' in range) return range;
+  const siteId = subnet.networkSiteId;
+  if (siteId !== null && !t.networkSites.some((s) => same(s.id, siteId))) {
+    return refuse('NET006', `network site ${siteId} does not exist; create it first with New-CsTenantNetworkSite -NetworkSiteID ${siteId}.`);
+  }
+  const network = networkOf(t);
+  const mine = { network: range.network, maskBits: subnet.maskBits };
+  for (const other of network.subnets) {
+    const theirs = { network: parseIpv4(other.subnetId) ?? 0, maskBits: other.maskBits };
+    if (rangesOverlap(mine, theirs)) {
+      const where = other.networkSiteId === null ? 'no site' : `site ${other.networkSiteId}`;
+      return refuse(
+        'NET007',
+        `subnet ${subnet.subnetId}/${subnet.maskBits} overlaps subnet ${other.subnetId}/${other.maskBits} (${where}): a subnet belongs to exactly one site; change that one with Set-CsTenantNetworkSubnet.`,
+      );
+    }
+  }
+  const stored = { ...subnet, subnetId: formatIpv4(range.network) };
+  network.subnets.push(stored);
+  attach(t, network);
+  const site = siteId === null ? '' : ` in site ${siteId}`;
+  return succeed(stored, [`Network subnet ${stored.subnetId}/${stored.maskBits} added${site}`], changed('subnet', stored.subnetId));
+}
+
+export function newTrustedIpAddress(t: Tenant, ip: TrustedIpAddress): OpResult<TrustedIpAddress> {
+  const range = checkRange('IPAddress', ip.ipAddress, ip.maskBits);
+  if ('ok' in range) return range;
+  const network = networkOf(t);
+  const text = formatIpv4(range.network);
+  if (network.trustedIps.some((x) => x.ipAddress === text && x.maskBits === ip.maskBits)) {
+    return refuse('NET001', `trusted IP address ${text}/${ip.maskBits} already exists.`);
+  }
+  const stored = { ...ip, ipAddress: text };
+  network.trustedIps.push(stored);
+  attach(t, network);
+  return succeed(stored, [`Trusted IP address ${text}/${ip.maskBits} added`], changed('trustedIp', text));
+}
+
+function checkLocation(t: Tenant, locationId: string): Refused | undefined {
+  if (t.locations.some((l) => same(l.locationId, locationId))) return undefined;
+  return refuse('NET009', `location ${locationId} does not exist; LIS entries name a location made with New-CsOnlineLisLocation (Get-CsOnlineLisLocation lists them).`);
+}
+
+/** Replaces the entry *matches* finds, or adds one: the Set-CsOnlineLis* cmdlets create or modify. */
+function upsert<T extends { locationId: string }>(
+  t: Tenant,
+  pick: (lis: LisEntries) => T[],
+  entry: T,
+  matches: (x: T) => boolean,
+  label: string,
+): OpResult<T> {
+  const network = networkOf(t);
+  const list = pick(network.lis);
+  const at = list.findIndex(matches);
+  if (at >= 0 && sameData(list[at], entry)) return succeed(entry, [], []);
+  if (at >= 0) list[at] = entry;
+  else list.push(entry);
+  attach(t, network);
+  return succeed(entry, [`LIS ${label} ${at >= 0 ? 'changed' : 'added'}: location ${entry.locationId}`], changed('lis', label));
+}
+
+export function setLisWirelessAccessPoint(t: Tenant, p: LisEntries['wirelessAccessPoints'][number]) {
+  const bssid = normaliseBssid(p.bssid);
+  if (bssid === undefined) {
+    return refuse('NET008', `BSSID ${JSON.stringify(p.bssid)} is not six hexadecimal octets such as F0-6E-0B-C2-03-23 (a * may stand for the octets at one end).`);
+  }
+  const missing = checkLocation(t, p.locationId);
+  if (missing !== undefined) return missing;
+  return upsert(t, (lis) => lis.wirelessAccessPoints, { ...p, bssid }, (x) => x.bssid === bssid, `wireless access point ${bssid}`);
+}
+
+export function setLisSwitch(t: Tenant, p: LisEntries['switches'][number]) {
+  if (p.chassisId.trim() === '') return refuse('NET008', 'a switch needs a -ChassisID (usually its MAC address).');
+  const missing = checkLocation(t, p.locationId);
+  if (missing !== undefined) return missing;
+  return upsert(t, (lis) => lis.switches, { ...p }, (x) => same(x.chassisId, p.chassisId), `switch ${p.chassisId}`);
+}
+
+export function setLisPort(t: Tenant, p: LisEntries['ports'][number]) {
+  if (p.chassisId.trim() === '' || p.portId.trim() === '') return refuse('NET008', 'a port needs a -ChassisID and a -PortID.');
+  const missing = checkLocation(t, p.locationId);
+  if (missing !== undefined) return missing;
+  return upsert(
+    t,
+    (lis) => lis.ports,
+    { ...p },
+    (x) => same(x.chassisId, p.chassisId) && same(x.portId, p.portId),
+    `port ${p.chassisId}/${p.portId}`,
+  );
+}
+
+export function setLisSubnet(t: Tenant, p: LisEntries['subnets'][number]) {
+  const address = parseIpv4(p.subnet);
+  if (address === undefined) return refuse('NET004', `subnet ${JSON.stringify(p.subnet)} is not a dotted IPv4 network ID such as 10.10.10.128 (callsim models IPv4 only).`);
+  const missing = checkLocation(t, p.locationId);
+  if (missing !== undefined) return missing;
+  const subnet = formatIpv4(address);
+  return upsert(t, (lis) => lis.subnets, { ...p, subnet }, (x) => x.subnet === subnet, `subnet ${subnet}`);
+}
