@@ -16,7 +16,8 @@ import {
   type EmergencyRoutingPolicyFacts,
 } from '../machines/index.js';
 import type { UserFacts } from '../runtime/index.js';
-import { findEmergencyCallRoutingPolicy, type EmergencyCallRoutingPolicy } from '../tenant/index.js';
+import { findEmergencyCallRoutingPolicy, matchClientNetwork, type EmergencyCallRoutingPolicy } from '../tenant/index.js';
+import { ClientPlacement, type ClientPlace } from './client-places.js';
 import { bernoulli, sample, weightedChoice } from '../workload/index.js';
 import { pickUniform, scheduleArrivals } from './arrivals.js';
 import { pstnCallerFacts } from './caller-facts.js';
@@ -56,10 +57,18 @@ function buildPolicyFacts(policy: EmergencyCallRoutingPolicy): EmergencyRoutingP
 /** What `emergencyInput` reads of a run's services: the tenant, the pools, the clock, derived facts, settings. */
 export type EmergencyInputServices = Pick<CallServices, 'tenant' | 'pools' | 'sim' | 'derived' | 'settings'>;
 
-export function emergencyInput(services: EmergencyInputServices, facts: UserFacts, dialledString: string, durationMs: number): EmergencyCallInput {
+export function emergencyInput(
+  services: EmergencyInputServices,
+  facts: UserFacts,
+  dialledString: string,
+  durationMs: number,
+  place?: ClientPlace,
+): EmergencyCallInput {
   const { tenant, pools, sim } = services;
   const user = facts.user;
-  const siteId = user.clientLocation.networkSiteId;
+  // A placed client's site is the one its subnet is in (NET028), not the user's fixed attribute.
+  const match = place === undefined ? undefined : matchClientNetwork(tenant, place.network);
+  const siteId = match === undefined ? user.clientLocation.networkSiteId : match.siteId;
   const site = siteId === null ? undefined : tenant.networkSites.find((s) => s.id === siteId);
   const sitePolicyName = site?.emergencyCallRoutingPolicy ?? null;
   const sitePolicy = sitePolicyName === null ? undefined : findEmergencyCallRoutingPolicy(tenant, sitePolicyName);
@@ -77,6 +86,21 @@ export function emergencyInput(services: EmergencyInputServices, facts: UserFact
     location: {
       dynamicLocationId: user.clientLocation.dynamicLocationId,
       staticLocationId: number?.locationId ?? null,
+      ...(place === undefined || match === undefined
+        ? {}
+        : {
+            network: {
+              place: place.name,
+              kind: place.kind,
+              trusted: match.trusted,
+              siteId: match.siteId,
+              lis: match.lis,
+              enhancedEmergencyServices: {
+                userPolicy: facts.emergencyCallRoutingPolicy?.allowEnhancedEmergencyServices ?? false,
+                sitePolicy: sitePolicy?.allowEnhancedEmergencyServices ?? false,
+              },
+            },
+          }),
     },
     callbackPool: {
       size: inspection?.size ?? 0,
@@ -140,6 +164,8 @@ export class EmergencyCalls {
     const streamCallbackOccurs = services.stream('callback/occurs');
     const streamCallbackDelay = services.stream('callback/delay');
     const streamCallbackAnswer = services.stream('callback/answer');
+    // Only a scenario that places clients draws from this stream: the others stay as they were.
+    const placement = plan.clients === undefined || plan.clients.length === 0 ? undefined : new ClientPlacement(plan.clients, services.stream('emergency/client-place'));
     scheduleArrivals(services, 'emergency', plan.arrivals, () => {
       const caller = pickUniform(services.population, streamCallerEmergency);
       const dialled = plan.dialStrings.length === 0 ? '911' : weightedChoice(plan.dialStrings, streamEmergencyDial);
@@ -150,9 +176,10 @@ export class EmergencyCalls {
       if (caller === undefined) return;
       const facts = services.view.user(caller.objectId);
       if (facts === undefined) return;
+      const place = placement?.place(facts.user);
       const id = services.book.begin('emergency', caller.objectId);
       this.followUps.set(id, { durationMs, callback: { callsBack, delayMs, answered } });
-      const input = emergencyInput(services, facts, dialled, durationMs);
+      const input = emergencyInput(services, facts, dialled, durationMs, place);
       services.book.tracer?.facts(id, input);
       this.driver.start(id, input);
     });

@@ -3,6 +3,7 @@
  * runtime, the tenant as it stands, the book of calls, and the settings and workload plan of its
  * kind in the engine's own terms (the scenario file is translated once, in engine/run).
  */
+import type { ClientPlace } from './client-places.js';
 import type { RandomStream, Simulation } from '../kernel/index.js';
 import type { CallerInput, CallbackWithoutReservation } from '../machines/index.js';
 import type { AttendantSchedule, CallbackPools, Channels, CreditsLedger, Directory, TenantView } from '../runtime/index.js';
@@ -87,6 +88,8 @@ export interface EmergencyPlan {
   dialStrings: WeightedValue<string>[];
   duration: Distribution;
   callback: { probability: number; delay: Distribution; answerProbability: number };
+  /** Where callers' clients are (`workload.clients`); absent: the users' fixed clientLocation. */
+  clients?: ClientPlace[];
 }
 
 export type { CallerInput };

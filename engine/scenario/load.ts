@@ -3,6 +3,7 @@
  * through its cmdlets -> bind the timeline -> frozen Scenario. Every issue found on the way is
  * collected, located at file:line:column, and returned sorted; nothing stops at the first.
  */
+import { clientPlaceIssues } from './client-places.js';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
@@ -113,6 +114,7 @@ export function loadScenarioText(text: string, fileName: string, options: LoadOp
   issues.push(...locateAll(source, timeline.issues));
   // Rates are bounded with the users they are multiplied by: only the built tenant knows how many.
   issues.push(...locateAll(source, rateLimitIssues(file.workload, built.tenant.users.length)));
+  issues.push(...locateAll(source, clientPlaceIssues(file.workload, built.tenant)));
   const targets = file.workload.inbound?.behaviour.targetUsers ?? [];
   targets.forEach((upn, i) => {
     if (!built.tenant.users.some((u) => u.userPrincipalName.toLowerCase() === upn.toLowerCase())) {

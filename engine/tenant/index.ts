@@ -97,3 +97,4 @@ export { mixesSharedCallingWithDirectRouting } from './findings/sites.js';
 export { matchClientNetwork, LIS_ELEMENTS } from './client-network.js';
 export type { ClientNetwork, ClientNetworkMatch, LisElement } from './client-network.js';
 export type { LisEntries, NetworkRegion, NetworkSubnet, TenantNetwork, TrustedIpAddress } from './model.js';
+export { normaliseBssid, parseCidr, parseIpv4 } from './network-address.js';

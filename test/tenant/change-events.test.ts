@@ -53,6 +53,9 @@ const VIA_CMDLET: Record<string, string> = {
 const READ_ONLY = new Set([
   'isRuleId',
   'matchClientNetwork',
+  'normaliseBssid',
+  'parseCidr',
+  'parseIpv4',
   'emptyTenant',
   'effectiveEmergencyCallRoutingPolicy',
   'effectivePolicyName',
