@@ -4,33 +4,14 @@
  * only the places that name them; else the places of their groups; else the places that name
  * nobody. A user no place fits keeps the fixed `clientLocation` of the tenant.
  */
-import type { ClientNetwork, User } from '../tenant/index.js';
+import { placesFor, type ClientPlaceSpec, type User } from '../tenant/index.js';
 import type { RandomStream } from '../runtime/index.js';
 import { weightedChoice, type WeightedValue } from '../workload/index.js';
 
 export type ClientPlaceKind = 'office' | 'home' | 'vpn' | 'roaming';
 
-export interface ClientPlace {
-  name: string;
+export interface ClientPlace extends ClientPlaceSpec {
   kind: ClientPlaceKind;
-  share: number;
-  /** Lower-case UPNs, or null when the place names no users. */
-  users: string[] | null;
-  /** Lower-case group ids, or null when the place names no groups. */
-  groups: string[] | null;
-  network: ClientNetwork;
-}
-
-/** The places that fit *user*, by the precedence above, as a weighted table (empty: none fits). */
-export function placesFor(user: User, places: readonly ClientPlace[]): WeightedValue<ClientPlace>[] {
-  const upn = user.userPrincipalName.toLowerCase();
-  const groups = user.groups.map((g) => g.toLowerCase());
-  const table = (fits: (p: ClientPlace) => boolean) => places.filter((p) => p.share > 0 && fits(p)).map((p) => ({ value: p, weight: p.share }));
-  const byUser = table((p) => p.users !== null && p.users.includes(upn));
-  if (byUser.length > 0) return byUser;
-  const byGroup = table((p) => p.users === null && p.groups !== null && p.groups.some((g) => groups.includes(g)));
-  if (byGroup.length > 0) return byGroup;
-  return table((p) => p.users === null && p.groups === null);
 }
 
 /** Chooses a place for each call of a user, from one named stream; tables are kept per user. */

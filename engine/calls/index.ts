@@ -9,7 +9,7 @@ export { ReplicationCollector, metricKey } from './collector.js';
 export type { CallRecord, ReplicationFigures } from './collector.js';
 export { EmergencyCalls, emergencyInput } from './emergency.js';
 export type { EmergencyInputServices } from './emergency.js';
-export { ClientPlacement, placesFor } from './client-places.js';
+export { ClientPlacement } from './client-places.js';
 export type { ClientPlace, ClientPlaceKind } from './client-places.js';
 export { InboundCalls, inboundAttendant, mappedKeys } from './inbound.js';
 export { callerScript } from './inbound-caller.js';

@@ -121,6 +121,8 @@ export interface EmergencyLocationChoice {
   element?: LisElement;
   /** Network-placed clients only: the rule that decided (NET022-NET025 matched; NET020, NET021, NET026 fell back). */
   rule?: NetworkLocationRule;
+  /** Network-placed clients only: the network site the client was at (NET028), or null. */
+  site?: string | null;
 }
 
 export interface EmergencyRouting {
@@ -239,6 +241,7 @@ export const emergencyChanges = {
       locationId: context.facts.location.network?.lis[params.element] ?? null,
       element: params.element,
       rule: LIS_RULE[params.element],
+      site: context.facts.location.network?.siteId ?? null,
     },
   })) satisfies Change<EmergencyContext, { element: LisElement }>,
   fallBack: ((context, params) => ({
@@ -246,6 +249,7 @@ export const emergencyChanges = {
       source: params.source,
       locationId: params.source === 'static' ? context.facts.location.staticLocationId : null,
       rule: noDynamicLocationBecause(context),
+      site: context.facts.location.network?.siteId ?? null,
     },
   })) satisfies Change<EmergencyContext, { source: 'static' | 'none' }>,
   presentCallbackNumber: ((context, params) => {

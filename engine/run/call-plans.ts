@@ -2,8 +2,8 @@
  * The scenario's workload and settings in the call modules' own terms (engine/calls/services.ts):
  * translated once per replication, off the hot path. Nothing here decides anything about a call.
  */
-import type { CallSettings, ClientPlace, EmergencyPlan, InboundPlan, Intent, OutboundPlan } from '../calls/index.js';
-import type { Scenario } from '../scenario/index.js';
+import type { CallSettings, EmergencyPlan, InboundPlan, Intent, OutboundPlan } from '../calls/index.js';
+import { clientPlaceSpecs, type Scenario } from '../scenario/index.js';
 import type { User } from '../tenant/index.js';
 import type { WeightedValue } from '../workload/index.js';
 import { arrivalProcess, toDistribution, toTable } from './workload-plan.js';
@@ -70,18 +70,6 @@ export function emergencyPlan(scenario: Scenario, population: readonly User[]): 
       delay: toDistribution(w.callback.delay),
       answerProbability: w.callback.answerProbability,
     },
-    ...(scenario.workload.clients === undefined ? {} : { clients: clientPlaces(scenario.workload.clients) }),
+    ...(scenario.workload.clients === undefined ? {} : { clients: clientPlaceSpecs(scenario.workload) }),
   };
-}
-
-/** The workload's `clients` in the runtime's terms (names lower-cased for matching). */
-export function clientPlaces(entries: NonNullable<Scenario['workload']['clients']>): ClientPlace[] {
-  return entries.map((e) => ({
-    name: e.name,
-    kind: e.kind,
-    share: e.share,
-    users: e.users === undefined ? null : e.users.map((u) => u.toLowerCase()),
-    groups: e.groups === undefined ? null : e.groups.map((g) => g.toLowerCase()),
-    network: { publicIp: e.publicIp ?? null, subnet: e.subnet ?? null, bssid: e.bssid ?? null, chassisId: e.chassisId ?? null, portId: e.portId ?? null },
-  }));
 }

@@ -3,6 +3,7 @@
  * workload so the callback pool can be sized (RA010).
  */
 import { validate, type Finding, type Tenant } from '../tenant/index.js';
+import { clientPlaceSpecs } from './client-places.js';
 import { profileMultipliers } from './rates.js';
 import type { Scenario } from './scenario.js';
 
@@ -22,5 +23,9 @@ export function peakEmergencyCallsPerUserPerHour(scenario: Scenario, tenant: Ten
 
 export function scenarioFindings(scenario: Scenario, tenant: Tenant): Finding[] {
   const callsPerUserPerHour = peakEmergencyCallsPerUserPerHour(scenario, tenant);
-  return validate(tenant, callsPerUserPerHour === undefined ? {} : { emergency: { callsPerUserPerHour } });
+  const clients = clientPlaceSpecs(scenario.workload);
+  return validate(tenant, {
+    ...(callsPerUserPerHour === undefined ? {} : { emergency: { callsPerUserPerHour } }),
+    ...(clients.length === 0 ? {} : { clients }),
+  });
 }

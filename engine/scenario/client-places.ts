@@ -2,7 +2,7 @@
  * `workload.clients` against the built tenant: the users and groups a place names exist, and its
  * addresses are what the network cmdlets would take (dotted IPv4, a subnet with its mask, a BSSID).
  */
-import { normaliseBssid, parseCidr, parseIpv4, type Tenant } from '../tenant/index.js';
+import { normaliseBssid, parseCidr, parseIpv4, type ClientPlaceSpec, type Tenant } from '../tenant/index.js';
 import type { Workload } from './schema.js';
 import type { PendingIssue } from './zod-issues.js';
 
@@ -29,4 +29,16 @@ export function clientPlaceIssues(workload: Workload, tenant: Tenant): PendingIs
     issues.push({ code: 'invalid_value', path: ['workload', 'clients'], expected: 'at least one place with a share above 0', message: 'no client place has a share above 0: no call could be placed' });
   }
   return issues;
+}
+
+/** The workload's `clients` as the tenant and the runtime take them (names lower-cased for matching). */
+export function clientPlaceSpecs(workload: Workload): (ClientPlaceSpec & { kind: 'office' | 'home' | 'vpn' | 'roaming' })[] {
+  return (workload.clients ?? []).map((e) => ({
+    name: e.name,
+    kind: e.kind,
+    share: e.share,
+    users: e.users === undefined ? null : e.users.map((u) => u.toLowerCase()),
+    groups: e.groups === undefined ? null : e.groups.map((g) => g.toLowerCase()),
+    network: { publicIp: e.publicIp ?? null, subnet: e.subnet ?? null, bssid: e.bssid ?? null, chassisId: e.chassisId ?? null, portId: e.portId ?? null },
+  }));
 }

@@ -32,3 +32,4 @@ export {
 export { MAX_CALLS_PER_HOUR, MAX_DURATION_MS, MAX_MENU_ATTEMPTS, MAX_USERS, MIN_CALLS_PER_HOUR } from './limits.js';
 export { kindRates, profileMultipliers, type KindRate } from './rates.js';
 export { sampledDistribution } from './limits.js';
+export { clientPlaceSpecs } from './client-places.js';

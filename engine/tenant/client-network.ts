@@ -4,7 +4,7 @@
  * elements matches. Facts only: the emergency machine decides which of them wins (NET020-NET028),
  * and `validate` uses the same facts to say which locations are reachable (NET043, NET044).
  */
-import type { Tenant } from './model.js';
+import type { Tenant, User } from './model.js';
 import { bssidMatches, networkId, normaliseBssid, parseCidr, parseIpv4, rangeContains } from './network-address.js';
 
 /** The network a Teams client reports: its public address, local subnet, access point and switch port. */
@@ -67,5 +67,32 @@ export function matchClientNetwork(t: Tenant, c: ClientNetwork): ClientNetworkMa
     lis.port = portId === null ? null : (network.lis.ports.find((e) => same(e.chassisId, chassisId) && same(e.portId, portId))?.locationId ?? null);
     lis.switch = network.lis.switches.find((e) => same(e.chassisId, chassisId))?.locationId ?? null;
   }
-  return { trusted, siteId, lis };
+  // NET028: off the trusted network no site is recognised (nor its policy handed out).
+  return { trusted, siteId: trusted ? siteId : null, lis };
+}
+
+/** A place of the workload's `clients`, as far as the tenant needs it (NET043, NET044). */
+export interface ClientPlaceSpec {
+  name: string;
+  share: number;
+  /** Lower-case UPNs, or null when the place names no users. */
+  users: string[] | null;
+  /** Lower-case group ids, or null when the place names no groups. */
+  groups: string[] | null;
+  network: ClientNetwork;
+}
+
+/**
+ * The places that fit *user*, as a weighted table (empty: none fits): the places that name the
+ * user by UPN; else those of the user's groups; else those that name nobody.
+ */
+export function placesFor<P extends ClientPlaceSpec>(user: User, places: readonly P[]): { value: P; weight: number }[] {
+  const upn = user.userPrincipalName.toLowerCase();
+  const groups = user.groups.map((g) => g.toLowerCase());
+  const table = (fits: (p: P) => boolean) => places.filter((p) => p.share > 0 && fits(p)).map((p) => ({ value: p, weight: p.share }));
+  const byUser = table((p) => p.users !== null && p.users.includes(upn));
+  if (byUser.length > 0) return byUser;
+  const byGroup = table((p) => p.users === null && p.groups !== null && p.groups.some((g) => groups.includes(g)));
+  if (byGroup.length > 0) return byGroup;
+  return table((p) => p.users === null && p.groups === null);
 }

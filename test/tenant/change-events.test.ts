@@ -53,6 +53,7 @@ const VIA_CMDLET: Record<string, string> = {
 const READ_ONLY = new Set([
   'isRuleId',
   'matchClientNetwork',
+  'placesFor',
   'normaliseBssid',
   'parseCidr',
   'parseIpv4',
