@@ -342,7 +342,8 @@ export const emergencyMachine = setup({
       if (numberType === undefined || via === undefined) return false;
       return (via === 'DirectRouting') !== (numberType === 'DirectRouting');
     },
-    hasDynamicLocation: ({ context }) => context.facts.location.dynamicLocationId !== null,
+    // A client the workload placed on a network is located by lookingUpLocation instead.
+    hasDynamicLocation: ({ context }) => context.facts.location.network === undefined && context.facts.location.dynamicLocationId !== null,
     clientPlacedOnNetwork: ({ context }) => context.facts.location.network !== undefined,
     enhancedEmergencyServicesOff: ({ context }) => {
       const network = context.facts.location.network;
@@ -350,7 +351,8 @@ export const emergencyMachine = setup({
     },
     offTrustedNetwork: ({ context }) => context.facts.location.network?.trusted === false,
     lisMatches: ({ context }, params: { element: LisElement }) => (context.facts.location.network?.lis[params.element] ?? null) !== null,
-    hasStaticLocation: ({ context }) => context.facts.location.staticLocationId !== null,
+    hasStaticLocation: ({ context }) => context.facts.location.network === undefined && context.facts.location.staticLocationId !== null,
+    resourceAccountNumberHasLocation: ({ context }) => context.facts.location.staticLocationId !== null,
     isTestCall: ({ context }) => isTestDialString(context) && !context.facts.testCalls.treatAsEmergency,
     callerHoldsCallbackNumber: ({ context }) => context.facts.callbackPool.numberHeldByCaller !== null,
     poolHasFreeNumber: ({ context }) => context.facts.callbackPool.nextFreeNumber !== null,
@@ -419,9 +421,9 @@ export const emergencyMachine = setup({
     },
     locating: {
       always: [
-        { guard: 'clientPlacedOnNetwork', target: 'lookingUpLocation' },
         { guard: 'hasDynamicLocation', target: 'classifying', actions: { type: 'locateCaller', params: { source: 'dynamic' } } },
         { guard: 'hasStaticLocation', target: 'classifying', actions: { type: 'locateCaller', params: { source: 'static' } } },
+        { guard: 'clientPlacedOnNetwork', target: 'lookingUpLocation' },
         { target: 'classifying', actions: { type: 'locateCaller', params: { source: 'none' } } },
       ],
     },
@@ -440,7 +442,7 @@ export const emergencyMachine = setup({
     // NET027: the Shared Calling fallback, the resource account number's static location; else none (EMG012).
     fallingBack: {
       always: [
-        { guard: 'hasStaticLocation', target: 'classifying', actions: { type: 'fallBack', params: { source: 'static' } } },
+        { guard: 'resourceAccountNumberHasLocation', target: 'classifying', actions: { type: 'fallBack', params: { source: 'static' } } },
         { target: 'classifying', actions: { type: 'fallBack', params: { source: 'none' } } },
       ],
     },

@@ -423,7 +423,7 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
   },
   NET020: {
     example: "The emergency call routing policy in effect has AllowEnhancedEmergencyServices off: the call carries the static location of the main number.",
-    fix: "Set-CsTeamsEmergencyCallRoutingPolicy -Identity Seattle-Emergency -AllowEnhancedEmergencyServices $true",
+    fix: "Set-CsTeamsEmergencyCallRoutingPolicy -Identity Seattle -AllowEnhancedEmergencyServices $true",
   },
   NET021: {
     example: "user05 calls 911 from home: the public IP is not trusted, so the call carries the head office address.",
