@@ -40,13 +40,13 @@ export function matchClientNetwork(t: Tenant, c: ClientNetwork): ClientNetworkMa
   const publicIp = c.publicIp === null ? undefined : parseIpv4(c.publicIp);
   const trusted =
     publicIp !== undefined &&
-    network.trustedIps.some((ip) => rangeContains({ network: parseIpv4(ip.ipAddress) ?? 0, maskBits: ip.maskBits }, publicIp));
+    network.trustedIps.some((ip) => rangeContains({ network: networkId(parseIpv4(ip.ipAddress) ?? 0, ip.maskBits), maskBits: ip.maskBits }, publicIp));
   const local = c.subnet === null ? undefined : parseCidr(c.subnet);
   let siteId: string | null = null;
   if (local !== undefined) {
     let longest = -1;
     for (const s of network.subnets) {
-      const range = { network: parseIpv4(s.subnetId) ?? 0, maskBits: s.maskBits };
+      const range = { network: networkId(parseIpv4(s.subnetId) ?? 0, s.maskBits), maskBits: s.maskBits };
       if (s.networkSiteId !== null && s.maskBits > longest && rangeContains(range, local.address)) {
         siteId = s.networkSiteId;
         longest = s.maskBits;

@@ -63,18 +63,17 @@ const OCTET = '[0-9A-F]{2}';
 
 /**
  * A BSSID in the form the LIS keeps it (upper case, dashes), or undefined when it is not six hex
- * octets. A `*` may replace the octets at either end: it covers every BSSID of that range.
+ * octets. A `*` may stand for the last one or two characters (F0-6E-0B-C2-04-*, F0-6E-0B-C2-04-2*):
+ * the entry covers every BSSID of that range.
  */
 export function normaliseBssid(text: string): string | undefined {
   const upper = text.trim().toUpperCase().replace(/:/g, '-');
   if (new RegExp(`^(${OCTET}-){5}${OCTET}$`).test(upper)) return upper;
-  if (new RegExp(`^(${OCTET}-){1,5}\\*$`).test(upper) || new RegExp(`^\\*(-${OCTET}){1,5}$`).test(upper)) return upper;
+  if (new RegExp(`^(${OCTET}-){5}[0-9A-F]?\\*$`).test(upper)) return upper;
   return undefined;
 }
 
-/** Whether the LIS entry *pattern* (normalised, maybe with `*` at one end) covers *bssid*. */
+/** Whether the LIS entry *pattern* (normalised, maybe ending in `*`) covers *bssid*. */
 export function bssidMatches(pattern: string, bssid: string): boolean {
-  if (pattern.endsWith('*')) return bssid.startsWith(pattern.slice(0, -1));
-  if (pattern.startsWith('*')) return bssid.endsWith(pattern.slice(1));
-  return pattern === bssid;
+  return pattern.endsWith('*') ? bssid.startsWith(pattern.slice(0, -1)) : pattern === bssid;
 }

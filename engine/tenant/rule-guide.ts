@@ -118,8 +118,8 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
     fix: "New-CsTenantNetworkSubnet -SubnetID 10.2.0.0 -MaskBits 24 -NetworkSiteID Bellevue",
   },
   NET005: {
-    example: "New-CsTenantNetworkSubnet -SubnetID 10.10.10.150 -MaskBits 25 is refused: its network ID is 10.10.10.128.",
-    fix: "New-CsTenantNetworkSubnet -SubnetID 10.10.10.128 -MaskBits 25 -NetworkSiteID Bellevue",
+    example: "New-CsTenantNetworkSubnet -SubnetID 2001:4898:e8:25::0 -MaskBits 120 is refused: callsim models IPv4 networks only.",
+    fix: "Describe the site with its IPv4 subnets, for example New-CsTenantNetworkSubnet -SubnetID 10.10.10.128 -MaskBits 25 -NetworkSiteID Bellevue.",
   },
   NET006: {
     example: "A subnet for site Bellevue before that site exists is refused.",
@@ -130,7 +130,7 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
     fix: "Split the range so that no two sites hold the same addresses, or move the existing subnet with Set-CsTenantNetworkSubnet.",
   },
   NET008: {
-    example: "Set-CsOnlineLisWirelessAccessPoint -BSSID F0-6E-0B-C2-03 (five octets) is refused.",
+    example: "Set-CsOnlineLisWirelessAccessPoint -BSSID F0-6E-0B-C2-03 (five octets), or F0-6E-*, is refused.",
     fix: "Set-CsOnlineLisWirelessAccessPoint -BSSID F0-6E-0B-C2-03-23 -LocationId bellevue-2f",
   },
   NET009: {

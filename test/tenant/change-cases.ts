@@ -290,7 +290,7 @@ export const CMDLET_CASES: Record<string, CmdletCase[]> = {
   'Get-CsTenantNetworkSite': [{ title: 'every site', named: {}, expect: 'nothing' }],
   'New-CsTenantNetworkSubnet': [
     { title: 'a subnet of a site', named: { SubnetID: '10.1.0.0', MaskBits: 24, NetworkSiteID: 'site-1' }, expect: 'changes', events: ['networkChanged'] },
-    { title: 'host bits set', named: { SubnetID: '10.1.0.7', MaskBits: 24, NetworkSiteID: 'site-1' }, expect: 'refused' },
+    { title: 'an IPv6 subnet', named: { SubnetID: 'fd00::', MaskBits: 64, NetworkSiteID: 'site-1' }, expect: 'refused' },
     { title: 'a site that does not exist', named: { SubnetID: '10.1.0.0', MaskBits: 24, NetworkSiteID: 'nowhere' }, expect: 'refused' },
   ],
   'New-CsTenantTrustedIPAddress': [

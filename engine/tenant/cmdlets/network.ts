@@ -48,7 +48,7 @@ export const networkCmdlets: CmdletSpec[] = [
   {
     name: 'New-CsTenantNetworkRegion',
     synopsis: 'Creates a network region, a group of network sites.',
-    parameters: [{ name: 'Identity', aliases: ['NetworkRegionID'], type: 'string', position: 0, mandatory: true }, DESCRIPTION, { name: 'CentralSite', type: 'string' }],
+    parameters: [{ name: 'Identity', aliases: ['NetworkRegionID'], type: 'string', position: 0, mandatory: true }, DESCRIPTION, { name: 'CentralSite', type: 'string' }, { name: 'BypassID', type: 'string' }],
     run(t, a) {
       return fromOp(newNetworkRegion(t, { id: a.string('Identity') ?? '', description: a.string('Description') ?? '' }));
     },
@@ -65,6 +65,7 @@ export const networkCmdlets: CmdletSpec[] = [
       { name: 'LocationPolicy', type: 'string' },
       { name: 'NetworkRoamingPolicy', type: 'string' },
       { name: 'EnableLocationBasedRouting', type: 'bool' },
+      { name: 'SiteAddress', type: 'string' },
     ],
     run(t, a) {
       const site = {

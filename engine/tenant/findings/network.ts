@@ -6,7 +6,7 @@
 import { matchClientNetwork, placesFor, LIS_ELEMENTS, type ClientPlaceSpec } from '../client-network.js';
 import { effectiveEmergencyCallRoutingPolicy, findEmergencyCallRoutingPolicy } from '../lookup.js';
 import type { Tenant, User } from '../model.js';
-import { parseIpv4 } from '../network-address.js';
+import { formatIpv4, networkId, parseIpv4 } from '../network-address.js';
 import { psQuote } from '../ps-quote.js';
 import { finding, type Finding } from './finding.js';
 import { mixesSharedCallingWithDirectRouting } from './sites.js';
@@ -21,7 +21,8 @@ export function networkFindings(tenant: Tenant): Finding[] {
   const out: Finding[] = [];
   const siteSubnets = network.subnets.filter((s) => s.networkSiteId !== null);
   for (const subnet of siteSubnets) {
-    if (network.lis.subnets.some((e) => parseIpv4(e.subnet) === parseIpv4(subnet.subnetId))) continue;
+    const id = networkId(parseIpv4(subnet.subnetId) ?? 0, subnet.maskBits);
+    if (network.lis.subnets.some((e) => parseIpv4(e.subnet) === id)) continue;
     const site = subnet.networkSiteId ?? '';
     out.push(
       finding(
@@ -29,7 +30,7 @@ export function networkFindings(tenant: Tenant): Finding[] {
         'networkSite',
         site,
         `subnet ${subnet.subnetId}/${subnet.maskBits} of network site ${site} has no LIS location: clients there get a dynamic location only from an access point, port or switch in LIS, else the static location of the resource account number (NET027).`,
-        `Set-CsOnlineLisSubnet -Subnet ${subnet.subnetId} -LocationId '<the location of ${site}>'`,
+        `Set-CsOnlineLisSubnet -Subnet ${formatIpv4(id)} -LocationId '<the location of ${site}>'`,
       ),
     );
   }

@@ -46,16 +46,25 @@ export function newNetworkRegion(t: Tenant, region: NetworkRegion): OpResult<Net
   return succeed(stored, [`Network region ${region.id} added`], changed('region', region.id));
 }
 
-/** An IPv4 address and mask the way NET004 and NET005 want them: dotted, 0-32 bits, host bits zero. */
-function checkRange(what: string, text: string, maskBits: number): Refused | { network: number } {
-  const address = parseIpv4(text);
-  if (address === undefined) return refuse('NET004', `${what} ${JSON.stringify(text)} is not a dotted IPv4 address such as 10.10.10.0 (callsim models IPv4 only).`);
-  if (!validMaskBits(maskBits)) return refuse('NET004', `-MaskBits ${maskBits} is not a mask length: IPv4 takes 0 to 32.`);
-  const network = networkId(address, maskBits);
-  if (network !== address) {
-    return refuse('NET005', `${what} ${text} has host bits set under /${maskBits}: the network ID is ${formatIpv4(network)} (use -${what === 'subnet' ? 'SubnetID' : 'IPAddress'} ${formatIpv4(network)}).`);
+/** An IPv4 address and mask the way NET004 and NET005 want them: dotted IPv4, 0-32 bits. */
+function checkAddress(what: string, text: string): Refused | { address: number } {
+  if (text.includes(':')) {
+    return refuse('NET005', `${what} ${text} is an IPv6 address: Teams takes it, but callsim models IPv4 networks only; describe the network with its IPv4 addresses.`);
   }
-  return { network };
+  const address = parseIpv4(text);
+  if (address === undefined) return refuse('NET004', `${what} ${JSON.stringify(text)} is not a dotted IPv4 address such as 10.10.10.0.`);
+  return { address };
+}
+
+/**
+ * The range an address and mask cover. Host bits may be set (Microsoft's own example is
+ * 192.168.0.1 with -MaskBits 24): the range is that of the network ID.
+ */
+function checkRange(what: string, text: string, maskBits: number): Refused | { address: number; network: number } {
+  const checked = checkAddress(what, text);
+  if ('ok' in checked) return checked;
+  if (!validMaskBits(maskBits)) return refuse('NET004', `-MaskBits ${maskBits} is not a mask length: IPv4 takes 0 to 32.`);
+  return { address: checked.address, network: networkId(checked.address, maskBits) };
 }
 
 export function newNetworkSubnet(t: Tenant, subnet: NetworkSubnet): OpResult<NetworkSubnet> {
@@ -68,7 +77,7 @@ export function newNetworkSubnet(t: Tenant, subnet: NetworkSubnet): OpResult<Net
   const network = networkOf(t);
   const mine = { network: range.network, maskBits: subnet.maskBits };
   for (const other of network.subnets) {
-    const theirs = { network: parseIpv4(other.subnetId) ?? 0, maskBits: other.maskBits };
+    const theirs = { network: networkId(parseIpv4(other.subnetId) ?? 0, other.maskBits), maskBits: other.maskBits };
     if (rangesOverlap(mine, theirs)) {
       const where = other.networkSiteId === null ? 'no site' : `site ${other.networkSiteId}`;
       return refuse(
@@ -77,7 +86,7 @@ export function newNetworkSubnet(t: Tenant, subnet: NetworkSubnet): OpResult<Net
       );
     }
   }
-  const stored = { ...subnet, subnetId: formatIpv4(range.network) };
+  const stored = { ...subnet, subnetId: formatIpv4(range.address) };
   network.subnets.push(stored);
   attach(t, network);
   const site = siteId === null ? '' : ` in site ${siteId}`;
@@ -88,8 +97,8 @@ export function newTrustedIpAddress(t: Tenant, ip: TrustedIpAddress): OpResult<T
   const range = checkRange('IPAddress', ip.ipAddress, ip.maskBits);
   if ('ok' in range) return range;
   const network = networkOf(t);
-  const text = formatIpv4(range.network);
-  if (network.trustedIps.some((x) => x.ipAddress === text && x.maskBits === ip.maskBits)) {
+  const text = formatIpv4(range.address);
+  if (network.trustedIps.some((x) => networkId(parseIpv4(x.ipAddress) ?? 0, x.maskBits) === range.network && x.maskBits === ip.maskBits)) {
     return refuse('NET001', `trusted IP address ${text}/${ip.maskBits} already exists.`);
   }
   const stored = { ...ip, ipAddress: text };
@@ -124,7 +133,7 @@ function upsert<T extends { locationId: string }>(
 export function setLisWirelessAccessPoint(t: Tenant, p: LisEntries['wirelessAccessPoints'][number]) {
   const bssid = normaliseBssid(p.bssid);
   if (bssid === undefined) {
-    return refuse('NET008', `BSSID ${JSON.stringify(p.bssid)} is not six hexadecimal octets such as F0-6E-0B-C2-03-23 (a * may stand for the octets at one end).`);
+    return refuse('NET008', `BSSID ${JSON.stringify(p.bssid)} is not six hexadecimal octets such as F0-6E-0B-C2-03-23 (a * may stand for its last one or two characters, F0-6E-0B-C2-04-*).`);
   }
   const missing = checkLocation(t, p.locationId);
   if (missing !== undefined) return missing;
@@ -152,10 +161,10 @@ export function setLisPort(t: Tenant, p: LisEntries['ports'][number]) {
 }
 
 export function setLisSubnet(t: Tenant, p: LisEntries['subnets'][number]) {
-  const address = parseIpv4(p.subnet);
-  if (address === undefined) return refuse('NET004', `subnet ${JSON.stringify(p.subnet)} is not a dotted IPv4 network ID such as 10.10.10.128 (callsim models IPv4 only).`);
+  const checked = checkAddress('subnet', p.subnet);
+  if ('ok' in checked) return checked;
   const missing = checkLocation(t, p.locationId);
   if (missing !== undefined) return missing;
-  const subnet = formatIpv4(address);
+  const subnet = formatIpv4(checked.address);
   return upsert(t, (lis) => lis.subnets, { ...p, subnet }, (x) => x.subnet === subnet, `subnet ${subnet}`);
 }
