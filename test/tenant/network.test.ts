@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runScriptOnTenant } from '../../engine/powershell/index.js';
+import { runScenario, type CallRecord } from '../../engine/run/index.js';
 import { loadScenarioText, scenarioFindings } from '../../engine/scenario/index.js';
 import { addLocation, emptyTenant, invokeCmdlet, matchClientNetwork, type Tenant } from '../../engine/tenant/index.js';
 
@@ -229,5 +230,25 @@ describe('network findings', () => {
       ['NET041', 'Branch'],
       ['NET043', 'branch'],
     ]);
+  });
+});
+
+describe('the branch-site scenario, run', () => {
+  it('locates every Bellevue 911 call only by the static address of the main number, and Seattle ones where they are', () => {
+    const path = fileURLToPath(new URL('../../scenarios/branch-site-missing-lis.yaml', import.meta.url));
+    const loaded = loadScenarioText(readFileSync(path, 'utf8'), path);
+    if (!loaded.ok) throw new Error('does not load');
+    const records: CallRecord[] = [];
+    runScenario(loaded, { replications: 1, onCall: (r) => records.push(r) });
+    const upn = new Map(loaded.tenant.users.map((u) => [u.objectId, u.userPrincipalName]));
+    const located = records
+      .filter((r) => r.kind === 'emergency')
+      .map((r) => ({ upn: upn.get(r.callerId ?? '') ?? '', location: (r.details as { location: { source: string; locationId: string; rule: string; site: string } | null }).location }));
+    const bellevue = located.filter((c) => c.upn.startsWith('bellevue'));
+    const seattle = located.filter((c) => c.upn.startsWith('user'));
+    expect(bellevue.length).toBeGreaterThan(0);
+    expect(seattle.length).toBeGreaterThan(0);
+    for (const c of bellevue) expect(c.location).toEqual({ source: 'static', locationId: 'seattle-hq', rule: 'NET026', site: 'Bellevue' });
+    for (const c of seattle) expect(c.location).toMatchObject({ source: 'dynamic', locationId: 'seattle-hq', site: 'Seattle' });
   });
 });
