@@ -252,3 +252,27 @@ describe('the branch-site scenario, run', () => {
     for (const c of seattle) expect(c.location).toMatchObject({ source: 'dynamic', locationId: 'seattle-hq', site: 'Seattle' });
   });
 });
+
+describe('a timeline that changes the network', () => {
+  it('moves Bellevue callers from the static address to their own once the subnet is put in LIS on day 7', () => {
+    const path = fileURLToPath(new URL('../../scenarios/branch-site-missing-lis.yaml', import.meta.url));
+    const text = readFileSync(path, 'utf8').replace(
+      /^timeline: \[\]$/m,
+      'timeline:\n  - { at: 7d, do: Set-CsOnlineLisSubnet, Subnet: 10.2.0.0, LocationId: bellevue-2f }',
+    );
+    const loaded = loadScenarioText(text, path);
+    if (!loaded.ok) throw new Error(loaded.issues.map((i) => i.message).join('\n'));
+    const records: CallRecord[] = [];
+    runScenario(loaded, { replications: 1, onCall: (r) => records.push(r) });
+    const upn = new Map(loaded.tenant.users.map((u) => [u.objectId, u.userPrincipalName]));
+    const day7 = 7 * 24 * 3_600_000;
+    const bellevue = records.filter((r) => r.kind === 'emergency' && (upn.get(r.callerId ?? '') ?? '').startsWith('bellevue'));
+    const where = (r: CallRecord) => (r.details as { location: { locationId: string; rule: string } }).location;
+    const before = bellevue.filter((r) => r.startMs < day7);
+    const after = bellevue.filter((r) => r.startMs >= day7);
+    expect(before.length).toBeGreaterThan(0);
+    expect(after.length).toBeGreaterThan(0);
+    for (const r of before) expect(where(r)).toMatchObject({ locationId: 'seattle-hq', rule: 'NET026' });
+    for (const r of after) expect(where(r)).toMatchObject({ locationId: 'bellevue-2f', rule: 'NET025' });
+  });
+});
