@@ -233,6 +233,24 @@ describe('network findings', () => {
   });
 });
 
+describe('a place behind an untrusted address on a site subnet', () => {
+  it('is reported as NET042 for its site, with the trusted IP to add', () => {
+    const t = tenantWithLocations();
+    const script = [
+      'New-CsTenantNetworkSite -NetworkSiteID Branch',
+      'New-CsTenantNetworkSubnet -SubnetID 10.2.0.0 -MaskBits 24 -NetworkSiteID Branch',
+      'New-CsTenantTrustedIPAddress -IPAddress 203.0.113.0 -MaskBits 28',
+      'Set-CsOnlineLisSubnet -Subnet 10.2.0.0 -LocationId branch',
+    ].join('\n');
+    expect(runScriptOnTenant(t, script, 'branch.ps1').entries.filter((e) => e.kind === 'error')).toEqual([]);
+    const loaded = loadScenarioText('version: 1\nname: t\nseed: 1\nstart: 2026-03-02T00:00:00-08:00\nhorizon: 1d\ntenant: {}\n', 't.yaml');
+    if (!loaded.ok) throw new Error('does not load');
+    const scenario = { ...loaded.scenario, workload: { clients: [{ name: 'branch', share: 1, kind: 'office' as const, publicIp: '198.51.100.18', subnet: '10.2.0.0/24' }] } };
+    const findings = scenarioFindings(scenario, t);
+    expect(findings.map((f) => [f.rule, f.object.id, f.fix])).toEqual([['NET042', 'Branch', 'New-CsTenantTrustedIPAddress -IPAddress 198.51.100.18']]);
+  });
+});
+
 describe('the branch-site scenario, run', () => {
   it('locates every Bellevue 911 call only by the static address of the main number, and Seattle ones where they are', () => {
     const path = fileURLToPath(new URL('../../scenarios/branch-site-missing-lis.yaml', import.meta.url));

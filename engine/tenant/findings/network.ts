@@ -6,7 +6,7 @@
 import { matchClientNetwork, placesFor, LIS_ELEMENTS, type ClientPlaceSpec } from '../client-network.js';
 import { effectiveEmergencyCallRoutingPolicy, findEmergencyCallRoutingPolicy } from '../lookup.js';
 import type { Tenant, User } from '../model.js';
-import { formatIpv4, networkId, parseIpv4 } from '../network-address.js';
+import { formatIpv4, networkId, parseCidr, parseIpv4 } from '../network-address.js';
 import { psQuote } from '../ps-quote.js';
 import { finding, type Finding } from './finding.js';
 import { mixesSharedCallingWithDirectRouting } from './sites.js';
@@ -63,6 +63,16 @@ export function networkFindings(tenant: Tenant): Finding[] {
   return out;
 }
 
+/** The network site whose subnet holds *subnet* (a CIDR), regardless of trust, or null. */
+function siteOfSubnet(tenant: Tenant, subnet: string): string | null {
+  const local = parseCidr(subnet);
+  if (local === undefined) return null;
+  const holder = (tenant.network?.subnets ?? []).find(
+    (s) => s.networkSiteId !== null && networkId(local.address, s.maskBits) === networkId(parseIpv4(s.subnetId) ?? 0, s.maskBits),
+  );
+  return holder?.networkSiteId ?? null;
+}
+
 /** Whether a client at *place* would get a dynamic location, for *user*: the machine's guards in order. */
 function getsDynamicLocation(tenant: Tenant, user: User, place: ClientPlaceSpec, mixed: boolean): boolean {
   const match = matchClientNetwork(tenant, place.network);
@@ -105,6 +115,25 @@ export function clientPlaceFindings(tenant: Tenant, places: readonly ClientPlace
           locationId,
           `location ${locationId} is named by LIS entries, but no client place of the workload matches any of them: check the BSSIDs, chassis IDs, ports and subnets bound to it.`,
           'Get-CsOnlineLisLocation  # compare each LIS entry bound to it with the network where people sit',
+        ),
+      );
+    }
+  }
+  // NET042 by place: a place on a site's subnet whose public address no trusted IP holds.
+  if (network !== undefined && network.trustedIps.length > 0) {
+    for (const place of places) {
+      if (place.network.publicIp === null || place.network.subnet === null) continue;
+      const match = matchClientNetwork(tenant, place.network);
+      if (match.trusted) continue;
+      const site = siteOfSubnet(tenant, place.network.subnet);
+      if (site === null) continue;
+      out.push(
+        finding(
+          'NET042',
+          'networkSite',
+          site,
+          `clients at place ${place.name} are on a subnet of network site ${site} but leave by public address ${place.network.publicIp}, which no trusted IP address holds: they get no site policy and no dynamic location (NET021).`,
+          `New-CsTenantTrustedIPAddress -IPAddress ${place.network.publicIp}`,
         ),
       );
     }
