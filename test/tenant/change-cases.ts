@@ -293,6 +293,19 @@ export const CMDLET_CASES: Record<string, CmdletCase[]> = {
     { title: 'an IPv6 subnet', named: { SubnetID: 'fd00::', MaskBits: 64, NetworkSiteID: 'site-1' }, expect: 'refused' },
     { title: 'a site that does not exist', named: { SubnetID: '10.1.0.0', MaskBits: 24, NetworkSiteID: 'nowhere' }, expect: 'refused' },
   ],
+  'Set-CsTenantNetworkSubnet': [
+    {
+      title: 'a subnet moved to another site',
+      setup: (t) => {
+        must(t, 'New-CsTenantNetworkSite', { NetworkSiteID: 'site-2' });
+        must(t, 'New-CsTenantNetworkSubnet', { SubnetID: '10.1.0.0', MaskBits: 24, NetworkSiteID: 'site-1' });
+      },
+      named: { Identity: '10.1.0.0', NetworkSiteID: 'site-2' },
+      expect: 'changes',
+      events: ['networkChanged'],
+    },
+    { title: 'a subnet that does not exist', named: { Identity: '10.9.0.0', NetworkSiteID: 'site-1' }, expect: 'refused' },
+  ],
   'New-CsTenantTrustedIPAddress': [
     { title: 'an address', named: { IPAddress: '203.0.113.0', MaskBits: 24 }, expect: 'changes', events: ['networkChanged'] },
     { title: 'not an address', named: { IPAddress: '203.0.113' }, expect: 'refused' },

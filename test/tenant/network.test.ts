@@ -137,6 +137,18 @@ describe('network refusals', () => {
     }
   });
 
+  it('moves a subnet to another site with Set-CsTenantNetworkSubnet, and refuses a mask that overlaps another (NET007)', () => {
+    const t = base();
+    expect(run(t, 'New-CsTenantNetworkSite', { NetworkSiteID: 'Branch' }).ok).toBe(true);
+    expect(run(t, 'New-CsTenantNetworkSubnet', { SubnetID: '10.2.0.0', MaskBits: 24, NetworkSiteID: 'HQ' }).ok).toBe(true);
+    expect(run(t, 'Set-CsTenantNetworkSubnet', { Identity: '10.2.0.0', NetworkSiteID: 'Branch' }).ok).toBe(true);
+    expect(t.network?.subnets.map((x) => [x.subnetId, x.networkSiteId])).toEqual([['10.1.0.0', 'HQ'], ['10.2.0.0', 'Branch']]);
+    const before = structuredClone(t);
+    expect(refusal(t, 'Set-CsTenantNetworkSubnet', { Identity: '10.2.0.0', MaskBits: 8 })).toMatch(/^NET007: /);
+    expect(refusal(t, 'Set-CsTenantNetworkSubnet', { Identity: '10.2.0.0', NetworkSiteID: 'Nowhere' })).toMatch(/^NET006: /);
+    expect(t).toEqual(before);
+  });
+
   it('a refused first network cmdlet leaves a tenant without a network as it was', () => {
     const t = tenantWithLocations();
     expect(refusal(t, 'Set-CsOnlineLisSubnet', { Subnet: '10.1.0.0', LocationId: 'nowhere' })).toMatch(/^NET009: /);

@@ -12,6 +12,7 @@ import {
   newNetworkRegion,
   newNetworkSubnet,
   newTrustedIpAddress,
+  setNetworkSubnet,
   setLisPort,
   setLisSubnet,
   setLisSwitch,
@@ -104,6 +105,28 @@ export const networkCmdlets: CmdletSpec[] = [
           maskBits: a.number('MaskBits') ?? -1,
           networkSiteId: a.string('NetworkSiteID') ?? null,
           description: a.string('Description') ?? '',
+        }),
+      );
+    },
+  },
+  {
+    name: 'Set-CsTenantNetworkSubnet',
+    synopsis: 'Changes a subnet: moves it to another network site (-NetworkSiteID), or changes its mask or description.',
+    parameters: [
+      { name: 'Identity', type: 'string', position: 0, mandatory: true, pipeline: 'propertyName' },
+      { name: 'MaskBits', type: 'int' },
+      { name: 'NetworkSiteID', type: 'string', nullable: true },
+      DESCRIPTION,
+    ],
+    run(t, a) {
+      const mask = a.number('MaskBits');
+      const description = a.string('Description');
+      return fromOp(
+        setNetworkSubnet(t, {
+          subnetId: a.string('Identity') ?? '',
+          ...(mask === undefined ? {} : { maskBits: mask }),
+          ...(a.has('NetworkSiteID') ? { networkSiteId: a.string('NetworkSiteID') ?? null } : {}),
+          ...(description === undefined || description === null ? {} : { description }),
         }),
       );
     },

@@ -168,3 +168,36 @@ export function setLisSubnet(t: Tenant, p: LisEntries['subnets'][number]) {
   const subnet = formatIpv4(checked.address);
   return upsert(t, (lis) => lis.subnets, { ...p, subnet }, (x) => x.subnet === subnet, `subnet ${subnet}`);
 }
+
+export interface SetNetworkSubnetParams {
+  subnetId: string;
+  maskBits?: number;
+  networkSiteId?: string | null;
+  description?: string;
+}
+
+/** Set-CsTenantNetworkSubnet: moves a subnet to another site, or changes its mask or description. */
+export function setNetworkSubnet(t: Tenant, p: SetNetworkSubnetParams): OpResult<NetworkSubnet> {
+  const checked = checkAddress('subnet', p.subnetId);
+  if ('ok' in checked) return checked;
+  const network = networkOf(t);
+  const at = network.subnets.findIndex((s) => parseIpv4(s.subnetId) === checked.address);
+  const current = network.subnets[at];
+  if (current === undefined) return refuse('NET006', `there is no network subnet ${p.subnetId}; create it with New-CsTenantNetworkSubnet.`);
+  const next: NetworkSubnet = {
+    ...current,
+    ...(p.maskBits === undefined ? {} : { maskBits: p.maskBits }),
+    ...(p.networkSiteId === undefined ? {} : { networkSiteId: p.networkSiteId }),
+    ...(p.description === undefined ? {} : { description: p.description }),
+  };
+  if (sameData(next, current)) return succeed(current, [], []);
+  // Checked as a new subnet among the others: its mask (NET004), its site (NET006), overlaps (NET007).
+  const others = { ...network, subnets: network.subnets.filter((_, i) => i !== at) };
+  const trial: Tenant = { ...t, network: structuredClone(others) };
+  const added = newNetworkSubnet(trial, next);
+  if (!added.ok) return added;
+  network.subnets[at] = next;
+  attach(t, network);
+  const site = next.networkSiteId === null ? 'no site' : `site ${next.networkSiteId}`;
+  return succeed(next, [`Network subnet ${next.subnetId}/${next.maskBits} changed: ${site}`], changed('subnet', next.subnetId));
+}
