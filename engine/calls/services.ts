@@ -3,13 +3,13 @@
  * runtime, the tenant as it stands, the book of calls, and the settings and workload plan of its
  * kind in the engine's own terms (the scenario file is translated once, in engine/run).
  */
-import type { ClientPlace } from './client-places.js';
 import type { RandomStream, Simulation } from '../kernel/index.js';
 import type { CallerInput, CallbackWithoutReservation } from '../machines/index.js';
 import type { AttendantSchedule, CallbackPools, Channels, CreditsLedger, Directory, TenantView } from '../runtime/index.js';
 import type { AutoAttendant, CountryCode, Tenant, User } from '../tenant/index.js';
 import type { ArrivalProcess, Distribution, WeightedValue } from '../workload/index.js';
 import type { CallBook } from './book.js';
+import type { ClientPlace } from './client-places.js';
 
 /** The executors calls may run on (`callsim run --engine`). */
 export type Engine = 'compiled' | 'xstate';

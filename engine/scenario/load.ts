@@ -3,12 +3,12 @@
  * through its cmdlets -> bind the timeline -> frozen Scenario. Every issue found on the way is
  * collected, located at file:line:column, and returned sorted; nothing stops at the first.
  */
-import { clientPlaceIssues } from './client-places.js';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Tenant } from '../tenant/index.js';
 import { buildTenant } from './build-tenant.js';
+import { clientPlaceIssues } from './client-places.js';
 import { compareIssues, type ScenarioIssue } from './issues.js';
 import { rateLimitIssues } from './rates.js';
 import { deepFreeze, offsetMinutes, type Scenario } from './scenario.js';

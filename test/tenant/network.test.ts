@@ -306,3 +306,32 @@ describe('a timeline that changes the network', () => {
     for (const r of after) expect(where(r)).toMatchObject({ locationId: 'bellevue-2f', rule: 'NET025' });
   });
 });
+
+describe('workload clients that cannot be placed', () => {
+  it('are issues at their file position, naming what was expected', () => {
+    const text = [
+      'version: 1',
+      'name: t',
+      'seed: 1',
+      'start: 2026-03-02T00:00:00-08:00',
+      'horizon: 1d',
+      'tenant: {}',
+      'workload:',
+      '  clients:',
+      '    - { name: a, share: 1, publicIp: 203.0.113.300, subnet: 10.2.0.0/40, bssid: F0-6E }',
+      '    - { name: b, share: 1, users: [nobody@contoso.com], groups: [nogroup], portId: "12" }',
+      '',
+    ].join('\n');
+    const loaded = loadScenarioText(text, 't.yaml');
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    expect(loaded.issues.map((i) => `${i.line}:${i.column} ${i.message}`)).toEqual([
+      expect.stringMatching(/^9:\d+ "203\.0\.113\.300" is not a dotted IPv4 address \(NET004\)$/),
+      expect.stringMatching(/^9:\d+ "10\.2\.0\.0\/40" is not an IPv4 subnet with a mask of 0-32 bits \(NET004\)$/),
+      expect.stringMatching(/^9:\d+ "F0-6E" is not a BSSID \(NET008\)$/),
+      expect.stringMatching(/^10:\d+ user "nobody@contoso.com" is not declared in tenant.users$/),
+      expect.stringMatching(/^10:\d+ group "nogroup" is not declared in tenant.groups$/),
+      expect.stringMatching(/^10:\d+ a port is known by its switch: give the chassisId too$/),
+    ]);
+  });
+});
