@@ -22,6 +22,7 @@ interface CallCliOptions {
   seed?: number;
   json?: boolean;
   html?: string;
+  client?: string;
 }
 
 function duration(name: string): (value: string) => string {
@@ -104,6 +105,7 @@ export async function callFile(file: string, options: CallCliOptions, io: CliIo)
     answers: options.answer,
     durationMs: parseDuration(options.duration) ?? 300_000,
     seed: options.seed ?? scenario.seed,
+    ...(options.client === undefined ? {} : { client: options.client }),
   };
   const outcome = placeCalls(scenario, tenant, request);
   if (!outcome.ok) return fail(outcome.error);
@@ -155,6 +157,7 @@ export function callCommand(io: CliIo, done: (code: ExitCode) => void): Command 
     .option('--caller <input>', 'with --inbound, what the caller does at the menu: auto (reach the user: their menu key, else by name or extension as the menu offers), name, extension, none, invalid, or a key 0-9', caller, 'auto')
     .option('--before <upn:dialled>', 'first, this user dials this (repeatable; a minute apart, the last a minute before --at), e.g. to fill the callback pool', before, [])
     .option('--callback-after <duration>', "after the --dial emergency call ends, the emergency service calls back the number it presented this much later", duration('--callback-after'))
+    .option('--client <place>', "with --dial of an emergency number, the caller's client is at this place of the scenario's workload.clients (its network: public IP, subnet, access point, switch port), so the LIS lookup runs from there")
     .option('--workload', "also run the scenario's workload up to the call, so credits, channels and the callback pool are what the run would have (replication 0)")
     .option('--no-answer', 'the far end, the user transferred to, or the person a callback rings does not answer')
     .option('--duration <duration>', 'how long each call lasts once answered', duration('--duration'), '5m')
@@ -178,6 +181,7 @@ Examples:
   $ callsim call scenarios/seattle.yaml --user user05@contoso.com --dial 911 --before user02@contoso.com:911 --before user03@contoso.com:911     (EMG004: user02 loses a number)
   $ callsim call scenarios/seattle.yaml --user user05@contoso.com --callback-to +14255556789 --before user02@contoso.com:911     (CBK001 misrouted)
   $ callsim call scenarios/seattle.yaml --user user05@contoso.com --dial +442071234567 --at 1d10h
+  $ callsim call scenarios/remote-workers-vpn.yaml --user user05@contoso.com --dial 911 --client home     (NET021: off the trusted network)
   $ callsim call scenarios/seattle.yaml --user user05@contoso.com --inbound --at 10h --caller name
   $ callsim call scenarios/port-the-number.yaml --user user05@contoso.com --dial +14255550123 --at 3d10h     (OUT004)
   $ callsim call scenarios/out-of-credit.yaml --user user05@contoso.com --dial +14255550123 --at 3d10h --workload     (OUT006)`,

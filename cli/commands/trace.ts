@@ -31,14 +31,23 @@ const isFlow = (id: string): boolean => FLOWS.includes(id);
 /**
  * Rules §3 lists EMG002 (location) and EMG006 (routing) as steps every carried emergency call
  * takes, not as endings: they name themselves in the reason of each emergency call that was
- * located or routed, which is what `--outcome EMG002` / `EMG006` selects.
+ * located or routed, which is what `--outcome EMG002` / `EMG006` selects. The LIS lookup's
+ * steps (NET020-NET028) are selected the same way.
  */
-const STEPS: readonly string[] = ['EMG002', 'EMG006'];
+const STEPS: readonly string[] = ['EMG002', 'EMG006', 'NET020', 'NET021', 'NET022', 'NET023', 'NET024', 'NET025', 'NET026', 'NET027', 'NET028'];
 
 const isStep = (id: string): boolean => STEPS.includes(id);
 
 /** Whether emergency call *trace* took step *id* (its reason names it: `; EMG002 location ...`). */
-function tookStep(trace: CallTrace, id: string): boolean {
+export function tookStep(trace: CallTrace, id: string): boolean {
+  if (trace.kind !== 'emergency') return false;
+  // NET028 (the client's site policy in effect) shows as the routing's site override.
+  if (id === 'NET028') {
+    const routing = (trace.details as { routing?: { siteOverride?: unknown } } | null)?.routing;
+    return routing?.siteOverride === true;
+  }
+  // The LIS steps name themselves in the location part of the reason: `by NET022 accessPoint`, `after NET026, NET027 fallback`.
+  if (id.startsWith('NET')) return new RegExp(`\\b${id}\\b`).test(trace.reason);
   return trace.reason.includes(`; ${id} `) || trace.reason.includes(`(${id} `);
 }
 
@@ -60,7 +69,7 @@ function outcome(value: string): string {
   const id = value.toUpperCase();
   if (!isFlow(id) && !isStep(id) && !KINDS.some((k) => (CALL_OUTCOME_IDS[k] as readonly string[]).includes(id))) {
     throw new InvalidArgumentError(
-      'expected a call outcome ID from docs/rules.md §3, such as OUT006 or INB012; a call flow: INB002, INB003, INB004; or an emergency step: EMG002 (location), EMG006 (routing).',
+      'expected a call outcome ID from docs/rules.md §3, such as OUT006 or INB012; a call flow: INB002, INB003, INB004; or an emergency step: EMG002 (location), EMG006 (routing), NET020-NET028 (the LIS lookup).',
     );
   }
   return id;
@@ -186,7 +195,7 @@ export function traceCommand(io: CliIo, done: (code: ExitCode) => void): Command
     .option('--kind <kind>', `only calls of this kind: ${KINDS.join(', ')}`, kind)
     .option(
       '--outcome <id>',
-      'only calls that ended in this outcome ID (docs/rules.md §3), e.g. OUT006; a call flow ID (INB002 holiday, INB003 after hours, INB004 business hours) selects the inbound calls that ran that flow, EMG002 or EMG006 the emergency calls that were located or routed',
+      'only calls that ended in this outcome ID (docs/rules.md §3), e.g. OUT006; a call flow ID (INB002 holiday, INB003 after hours, INB004 business hours) selects the inbound calls that ran that flow, EMG002 or EMG006 the emergency calls that were located or routed, NET020-NET028 those whose LIS lookup took that step',
       outcome,
     )
     .option('--call <n>', 'only the call with this number (as in `callsim run --calls`)', wholeNumber('--call', 0))

@@ -7,7 +7,7 @@
 import { CALL_FLOW_OUTCOME, CALL_OUTCOME_IDS, FAILED_EMERGENCY_OUTCOMES, type CallKind } from '../machines/index.js';
 import { TimeWeighted, type SampledLevel } from '../metrics/index.js';
 import type { CallbackPool, CallbackPoolObserver, ChannelsObserver, CreditsObserver } from '../runtime/index.js';
-import type { RuleId, Tenant } from '../tenant/index.js';
+import { LIS_ELEMENTS, type RuleId, type Tenant } from '../tenant/index.js';
 import type { ReplicationSeries } from './series.js';
 
 /** One finished call, as `--calls FILE.csv` writes it. */
@@ -35,6 +35,14 @@ const KINDS: readonly CallKind[] = ['outbound', 'inbound', 'emergency', 'callbac
  * hash; an interned one costs neither.
  */
 const interned = new Map<string, Map<string, string>>();
+/** What the collector reads of a network-placed emergency call's location. */
+interface NetworkLocationDetails {
+  source?: string;
+  element?: string;
+  rule?: string;
+  site?: string | null;
+}
+
 function metric(prefix: string, suffix: string): string {
   let inner = interned.get(prefix);
   if (inner === undefined) interned.set(prefix, (inner = new Map()));
@@ -178,6 +186,25 @@ export class ReplicationCollector {
     }
   }
 
+  /**
+   * A tenant with a network (issue 11): emergency calls by how they were located (the LIS element,
+   * or the rule that left them without a dynamic location) and by network site, from zero.
+   */
+  watchNetwork(tenant: Tenant): void {
+    if (tenant.network === undefined) return;
+    for (const element of LIS_ELEMENTS) this.seed(metric('emergency.locatedBy', element));
+    for (const rule of ['NET020', 'NET021', 'NET026']) this.seed(metric('emergency.noDynamicLocation', rule));
+    this.seed('emergency.site.none');
+    for (const site of tenant.networkSites) {
+      this.seed(metric('emergency.site', metricKey(site.id)));
+      this.seed(metric('emergency.siteStatic', metricKey(site.id)));
+    }
+  }
+
+  private seed(name: string): void {
+    if (!this.counts.has(name)) this.counts.set(name, 0);
+  }
+
   /** Start following the callback pools that exist now (again after a timeline change). */
   watchPools(pools: readonly CallbackPool[]): void {
     for (const pool of pools) {
@@ -193,6 +220,20 @@ export class ReplicationCollector {
         allReserved: new TimeWeighted({ start: 0, level: 0, warmup: this.warmup }),
       });
     }
+  }
+
+  /** A network-placed client's location (NET020-NET028): by element, by rule, by site. */
+  private networkLocation(location: NetworkLocationDetails | null): void {
+    if (location?.rule === undefined) return;
+    if (location.element !== undefined) this.add(metric('emergency.locatedBy', location.element));
+    else this.add(metric('emergency.noDynamicLocation', location.rule));
+    const site = location.site ?? null;
+    if (site === null) {
+      this.add('emergency.site.none');
+      return;
+    }
+    this.add(metric('emergency.site', metricKey(site)));
+    if (location.source === 'static') this.add(metric('emergency.siteStatic', metricKey(site)));
   }
 
   onOverage(now: number, amount: number): void {
@@ -231,6 +272,7 @@ export class ReplicationCollector {
         if (routing?.via !== undefined) this.add(metric('emergency.route', routing.via));
         if (routing?.siteOverride === true) this.add('emergency.siteOverride');
         if ((FAILED_EMERGENCY_OUTCOMES as readonly string[]).includes(record.outcome)) this.add('emergency.failed');
+        this.networkLocation(d.location as NetworkLocationDetails | null);
         break;
       }
       case 'callback':

@@ -16,7 +16,8 @@ import {
   type EmergencyRoutingPolicyFacts,
 } from '../machines/index.js';
 import type { UserFacts } from '../runtime/index.js';
-import { findEmergencyCallRoutingPolicy, type EmergencyCallRoutingPolicy } from '../tenant/index.js';
+import { findEmergencyCallRoutingPolicy, matchClientNetwork, type EmergencyCallRoutingPolicy } from '../tenant/index.js';
+import { ClientPlacement, type ClientPlace } from './client-places.js';
 import { bernoulli, sample, weightedChoice } from '../workload/index.js';
 import { pickUniform, scheduleArrivals } from './arrivals.js';
 import { pstnCallerFacts } from './caller-facts.js';
@@ -58,10 +59,18 @@ function buildPolicyFacts(policy: EmergencyCallRoutingPolicy): EmergencyRoutingP
 /** What `emergencyInput` reads of a run's services: the tenant, the pools, the clock, derived facts, settings. */
 export type EmergencyInputServices = Pick<CallServices, 'tenant' | 'pools' | 'sim' | 'derived' | 'settings'>;
 
-export function emergencyInput(services: EmergencyInputServices, facts: UserFacts, dialledString: string, durationMs: number): EmergencyCallInput {
+export function emergencyInput(
+  services: EmergencyInputServices,
+  facts: UserFacts,
+  dialledString: string,
+  durationMs: number,
+  place?: ClientPlace,
+): EmergencyCallInput {
   const { tenant, pools, sim } = services;
   const user = facts.user;
-  const siteId = user.clientLocation.networkSiteId;
+  // A placed client's site is the one its subnet is in (NET028), not the user's fixed attribute.
+  const match = place === undefined ? undefined : matchClientNetwork(tenant, place.network);
+  const siteId = match === undefined ? user.clientLocation.networkSiteId : match.siteId;
   const site = siteId === null ? undefined : tenant.networkSites.find((s) => s.id === siteId);
   const sitePolicyName = site?.emergencyCallRoutingPolicy ?? null;
   const sitePolicy = sitePolicyName === null ? undefined : findEmergencyCallRoutingPolicy(tenant, sitePolicyName);
@@ -79,6 +88,21 @@ export function emergencyInput(services: EmergencyInputServices, facts: UserFact
     location: {
       dynamicLocationId: user.clientLocation.dynamicLocationId,
       staticLocationId: number?.locationId ?? null,
+      ...(place === undefined || match === undefined
+        ? {}
+        : {
+            network: {
+              place: place.name,
+              kind: place.kind,
+              trusted: match.trusted,
+              siteId: match.siteId,
+              lis: match.lis,
+              enhancedEmergencyServices: {
+                userPolicy: facts.emergencyCallRoutingPolicy?.allowEnhancedEmergencyServices ?? false,
+                sitePolicy: sitePolicy?.allowEnhancedEmergencyServices ?? false,
+              },
+            },
+          }),
     },
     callbackPool: {
       size: inspection?.size ?? 0,
@@ -122,6 +146,8 @@ export class EmergencyCalls {
   private readonly followUps = new Map<number, FollowUp>();
   private plan: EmergencyPlan | undefined;
   private redialStreams: { occurs: RandomStream; delay: RandomStream; call: CallStreams } | undefined;
+  /** Where callers' clients are (workload.clients), drawn per call; undefined: their fixed clientLocation. */
+  private placement: ClientPlacement | undefined;
 
   constructor(
     private readonly services: CallServices,
@@ -159,6 +185,8 @@ export class EmergencyCalls {
     // The named streams, looked up once (a stream is created on first use, by name alone).
     const streamCallerEmergency = services.stream('caller/emergency');
     const steady = this.callStreams('');
+    // Only a scenario that places clients draws from this stream: the others stay as they were.
+    this.placement = plan.clients === undefined || plan.clients.length === 0 ? undefined : new ClientPlacement(plan.clients, services.stream('emergency/client-place'));
     scheduleArrivals(services, 'emergency', plan.arrivals, () => {
       const caller = pickUniform(services.population, streamCallerEmergency);
       this.begin(caller, this.draw(plan, steady), false);
@@ -194,9 +222,10 @@ export class EmergencyCalls {
     if (caller === undefined) return;
     const facts = services.view.user(caller.objectId);
     if (facts === undefined) return;
+    const place = this.placement?.place(facts.user);
     const id = services.book.begin('emergency', caller.objectId);
     this.followUps.set(id, { durationMs: d.durationMs, callback: d.callback, isRedial });
-    const input = emergencyInput(services, facts, d.dialled, d.durationMs);
+    const input = emergencyInput(services, facts, d.dialled, d.durationMs, place);
     services.book.tracer?.facts(id, input);
     this.driver.start(id, input);
   }
@@ -269,16 +298,19 @@ export class EmergencyCalls {
   /**
    * One call made on purpose (`callsim call`): user *callerId* dials *dialled* now, for
    * *durationMs*. No callback or redial follows on its own: whoever placed it places them too.
+   * *client*: where the caller's client is (a place of the workload's `clients`); absent, drawn.
    * Returns the call's id, or undefined when the tenant has no such user.
    */
-  place(callerId: string, dialled: string, durationMs: number): number | undefined {
+  place(callerId: string, dialled: string, durationMs: number, client?: ClientPlace): number | undefined {
     const { services } = this;
     const facts = services.view.user(callerId);
     if (facts === undefined) return undefined;
+    // The client is at the place asked for, else where the workload's places put it, as for any call.
+    const place = client ?? this.placement?.place(facts.user);
     const id = services.book.begin('emergency', callerId);
     // Nothing follows a call made on purpose on its own, a redial no more than a callback.
     this.followUps.set(id, { durationMs, callback: { callsBack: false, delayMs: 0, answered: false }, isRedial: true });
-    const input = emergencyInput(services, facts, dialled, durationMs);
+    const input = emergencyInput(services, facts, dialled, durationMs, place);
     services.book.tracer?.facts(id, input);
     this.driver.start(id, input);
     return id;

@@ -9,6 +9,8 @@ export { ReplicationCollector, metricKey } from './collector.js';
 export type { CallRecord, ReplicationFigures } from './collector.js';
 export { EmergencyCalls, emergencyInput } from './emergency.js';
 export type { EmergencyInputServices } from './emergency.js';
+export { ClientPlacement } from './client-places.js';
+export type { ClientPlace, ClientPlaceKind } from './client-places.js';
 export { InboundCalls, inboundAttendant, mappedKeys } from './inbound.js';
 export { callerScript } from './inbound-caller.js';
 export { OutboundCalls, outboundInput } from './outbound.js';

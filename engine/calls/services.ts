@@ -9,6 +9,7 @@ import type { AttendantSchedule, CallbackPools, Channels, CreditsLedger, Directo
 import type { AutoAttendant, CountryCode, Tenant, User } from '../tenant/index.js';
 import type { ArrivalProcess, Distribution, WeightedValue } from '../workload/index.js';
 import type { CallBook } from './book.js';
+import type { ClientPlace } from './client-places.js';
 
 /** The executors calls may run on (`callsim run --engine`). */
 export type Engine = 'compiled' | 'xstate';
@@ -91,6 +92,8 @@ export interface EmergencyPlan {
   incidents?: IncidentPlan[];
   /** A share of emergency calls whose caller dials again after a delay; drawn from `redial/...`. */
   redial?: { probability: number; delay: Distribution };
+  /** Where callers' clients are (`workload.clients`); absent: the users' fixed clientLocation. */
+  clients?: ClientPlace[];
 }
 
 export interface IncidentPlan {

@@ -14,7 +14,7 @@
  * the failure it is (EMG011, EMG012), never as a success.
  */
 import { assign, setup } from 'xstate';
-import type { E164, NumberType } from '../tenant/index.js';
+import type { E164, LisElement, NumberType } from '../tenant/index.js';
 import { callerNotVoiceEnabled, callerRoutesOwnCalls, type PstnCallerFacts } from './caller.js';
 import { runtimeEffect, type Change } from './effect.js';
 import { callOutput, type CallOutput, type EmergencyOutcome } from './outcome.js';
@@ -64,6 +64,12 @@ export interface EmergencyCallInput {
     dynamicLocationId: string | null;
     /** LocationId of the resource account's number (its static location), or null. */
     staticLocationId: string | null;
+    /**
+     * Where the workload placed the client (`workload.clients`), with what the tenant's network
+     * makes of it; absent when the scenario places no clients, and then `dynamicLocationId` is
+     * the user's fixed attribute as before.
+     */
+    network?: ClientNetworkFacts;
   };
   /** The callback pool (the Shared Calling policy's emergency numbers) for this caller, now. */
   callbackPool: {
@@ -88,6 +94,24 @@ export interface EmergencyCallInput {
   durationMs: number;
 }
 
+/** A client's network as the emergency call finds it (NET020-NET028). */
+export interface ClientNetworkFacts {
+  /** The workload's name for the place, and what kind of place it is. */
+  place: string;
+  kind: 'office' | 'home' | 'vpn' | 'roaming';
+  /** The public address is in a trusted IP range. */
+  trusted: boolean;
+  /** The network site whose subnet holds the client's subnet, or null. */
+  siteId: string | null;
+  /** LocationId that LIS holds for each of the client's network elements, or null. */
+  lis: Record<LisElement, string | null>;
+  /** AllowEnhancedEmergencyServices of the user's policy and of the site's (false when there is none). */
+  enhancedEmergencyServices: { userPolicy: boolean; sitePolicy: boolean };
+}
+
+/** The rules of where-the-caller-is that decided a network-placed client's location. */
+export type NetworkLocationRule = 'NET020' | 'NET021' | 'NET022' | 'NET023' | 'NET024' | 'NET025' | 'NET026';
+
 export type LocationSource = 'dynamic' | 'static' | 'none';
 /** EMG006: by the policy's PSTN usages (Direct Routing), else by Calling Plan / Operator Connect. */
 export type EmergencyRoute = 'DirectRouting' | 'CallingPlanOrOperatorConnect';
@@ -95,6 +119,12 @@ export type EmergencyRoute = 'DirectRouting' | 'CallingPlanOrOperatorConnect';
 export interface EmergencyLocationChoice {
   source: LocationSource;
   locationId: string | null;
+  /** Network-placed clients only: the LIS element that matched (dynamic), absent otherwise. */
+  element?: LisElement;
+  /** Network-placed clients only: the rule that decided (NET022-NET025 matched; NET020, NET021, NET026 fell back). */
+  rule?: NetworkLocationRule;
+  /** Network-placed clients only: the network site the client was at (NET028), or null. */
+  site?: string | null;
 }
 
 export interface EmergencyRouting {
@@ -169,6 +199,20 @@ function matchEmergencyNumber(
   return policy?.emergencyNumbers.find((n) => n.dialString === dialled || n.dialMasks.includes(dialled));
 }
 
+const LIS_RULE: Record<LisElement, NetworkLocationRule> = { accessPoint: 'NET022', port: 'NET023', switch: 'NET024', subnet: 'NET025' };
+
+/** AllowEnhancedEmergencyServices of the policy in effect (the site's when it overrides, EMG006). */
+function enhancedEmergencyServices(context: EmergencyContext, network: ClientNetworkFacts): boolean {
+  return context.siteOverride ? network.enhancedEmergencyServices.sitePolicy : network.enhancedEmergencyServices.userPolicy;
+}
+
+/** Why a network-placed client got no dynamic location, in the order the `lookingUp` state asks. */
+function noDynamicLocationBecause(context: EmergencyContext): NetworkLocationRule {
+  const network = context.facts.location.network;
+  if (network === undefined || !enhancedEmergencyServices(context, network)) return 'NET020';
+  return network.trusted ? 'NET026' : 'NET021';
+}
+
 /** The context changes of the emergency machine, as plain functions every executor runs. */
 export const emergencyChanges = {
   useSitePolicy: ((context) => ({ policy: context.facts.sitePolicy, siteOverride: true })) satisfies Change<EmergencyContext>,
@@ -195,6 +239,23 @@ export const emergencyChanges = {
             : null,
     },
   })) satisfies Change<EmergencyContext, { source: LocationSource }>,
+  locateByLis: ((context, params) => ({
+    location: {
+      source: 'dynamic',
+      locationId: context.facts.location.network?.lis[params.element] ?? null,
+      element: params.element,
+      rule: LIS_RULE[params.element],
+      site: context.facts.location.network?.siteId ?? null,
+    },
+  })) satisfies Change<EmergencyContext, { element: LisElement }>,
+  fallBack: ((context, params) => ({
+    location: {
+      source: params.source,
+      locationId: params.source === 'static' ? context.facts.location.staticLocationId : null,
+      rule: noDynamicLocationBecause(context),
+      site: context.facts.location.network?.siteId ?? null,
+    },
+  })) satisfies Change<EmergencyContext, { source: 'static' | 'none' }>,
   presentCallbackNumber: ((context, params) => {
     const pool = context.facts.callbackPool;
     const number =
@@ -227,7 +288,10 @@ function describeCall(context: EmergencyContext): string {
   if (context.callbackNumber !== null) parts.push(`callback number ${context.callbackNumber}`);
   if (context.location !== null) {
     const where = context.location.locationId === null ? '' : ` ${context.location.locationId}`;
-    parts.push(`EMG002 location ${context.location.source}${where}`);
+    const rule = context.location.rule;
+    const how =
+      rule === undefined ? '' : context.location.element !== undefined ? ` by ${rule} ${context.location.element}` : ` after ${rule}${context.location.source === 'static' ? ', NET027 fallback' : ''}`;
+    parts.push(`EMG002 location ${context.location.source}${where}${how}`);
   }
   if (context.routing !== null) {
     const site = context.routing.siteOverride ? ', network site policy' : '';
@@ -269,7 +333,10 @@ export const emergencyMachine = setup({
   },
   guards: {
     sitePolicyOverrides: ({ context }) =>
-      context.facts.sitePolicy !== null && !context.facts.tenantMixesSharedCallingWithDirectRouting,
+      context.facts.sitePolicy !== null &&
+      !context.facts.tenantMixesSharedCallingWithDirectRouting &&
+      // NET028: a placed client gets its site's policy only on the trusted network.
+      context.facts.location.network?.trusted !== false,
     dialsEmergencyNumber: ({ context }) =>
       matchEmergencyNumber(context.policy, context.facts.dialledString) !== undefined,
     callerNotVoiceEnabled: ({ context }) => callerNotVoiceEnabled(context.facts.caller),
@@ -284,8 +351,17 @@ export const emergencyMachine = setup({
       if (numberType === undefined || via === undefined) return false;
       return (via === 'DirectRouting') !== (numberType === 'DirectRouting');
     },
-    hasDynamicLocation: ({ context }) => context.facts.location.dynamicLocationId !== null,
-    hasStaticLocation: ({ context }) => context.facts.location.staticLocationId !== null,
+    // A client the workload placed on a network is located by lookingUpLocation instead.
+    hasDynamicLocation: ({ context }) => context.facts.location.network === undefined && context.facts.location.dynamicLocationId !== null,
+    clientPlacedOnNetwork: ({ context }) => context.facts.location.network !== undefined,
+    enhancedEmergencyServicesOff: ({ context }) => {
+      const network = context.facts.location.network;
+      return network !== undefined && !enhancedEmergencyServices(context, network);
+    },
+    offTrustedNetwork: ({ context }) => context.facts.location.network?.trusted === false,
+    lisMatches: ({ context }, params: { element: LisElement }) => (context.facts.location.network?.lis[params.element] ?? null) !== null,
+    hasStaticLocation: ({ context }) => context.facts.location.network === undefined && context.facts.location.staticLocationId !== null,
+    resourceAccountNumberHasLocation: ({ context }) => context.facts.location.staticLocationId !== null,
     isTestCall: ({ context }) => isTestDialString(context) && !context.facts.testCalls.treatAsEmergency,
     callerHoldsCallbackNumber: ({ context }) => context.facts.callbackPool.numberHeldByCaller !== null,
     poolHasFreeNumber: ({ context }) => context.facts.callbackPool.nextFreeNumber !== null,
@@ -301,6 +377,8 @@ export const emergencyMachine = setup({
     recogniseEmergencyNumber: assign(({ context }) => emergencyChanges.recogniseEmergencyNumber(context)),
     routeCall: assign(({ context }, params: Parameters<typeof emergencyChanges.routeCall>[1]) => emergencyChanges.routeCall(context, params)),
     locateCaller: assign(({ context }, params: Parameters<typeof emergencyChanges.locateCaller>[1]) => emergencyChanges.locateCaller(context, params)),
+    locateByLis: assign(({ context }, params: Parameters<typeof emergencyChanges.locateByLis>[1]) => emergencyChanges.locateByLis(context, params)),
+    fallBack: assign(({ context }, params: Parameters<typeof emergencyChanges.fallBack>[1]) => emergencyChanges.fallBack(context, params)),
     presentCallbackNumber: assign(({ context }, params: Parameters<typeof emergencyChanges.presentCallbackNumber>[1]) => emergencyChanges.presentCallbackNumber(context, params)),
     reserveCallbackNumber: runtimeEffect<ReserveCallbackNumberParams>(),
   },
@@ -354,7 +432,27 @@ export const emergencyMachine = setup({
       always: [
         { guard: 'hasDynamicLocation', target: 'classifying', actions: { type: 'locateCaller', params: { source: 'dynamic' } } },
         { guard: 'hasStaticLocation', target: 'classifying', actions: { type: 'locateCaller', params: { source: 'static' } } },
+        { guard: 'clientPlacedOnNetwork', target: 'lookingUpLocation' },
         { target: 'classifying', actions: { type: 'locateCaller', params: { source: 'none' } } },
+      ],
+    },
+    // A client placed on a network (NET020-NET026): LIS precedence access point, port, switch, subnet.
+    lookingUpLocation: {
+      always: [
+        { guard: 'enhancedEmergencyServicesOff', target: 'fallingBack' },
+        { guard: 'offTrustedNetwork', target: 'fallingBack' },
+        { guard: { type: 'lisMatches', params: { element: 'accessPoint' } }, target: 'classifying', actions: { type: 'locateByLis', params: { element: 'accessPoint' } } },
+        { guard: { type: 'lisMatches', params: { element: 'port' } }, target: 'classifying', actions: { type: 'locateByLis', params: { element: 'port' } } },
+        { guard: { type: 'lisMatches', params: { element: 'switch' } }, target: 'classifying', actions: { type: 'locateByLis', params: { element: 'switch' } } },
+        { guard: { type: 'lisMatches', params: { element: 'subnet' } }, target: 'classifying', actions: { type: 'locateByLis', params: { element: 'subnet' } } },
+        { target: 'fallingBack' },
+      ],
+    },
+    // NET027: the Shared Calling fallback, the resource account number's static location; else none (EMG012).
+    fallingBack: {
+      always: [
+        { guard: 'resourceAccountNumberHasLocation', target: 'classifying', actions: { type: 'fallBack', params: { source: 'static' } } },
+        { target: 'classifying', actions: { type: 'fallBack', params: { source: 'none' } } },
       ],
     },
     classifying: {

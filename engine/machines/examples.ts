@@ -5,7 +5,8 @@
  */
 import type { CallbackCallInput } from './callback.js';
 import type { PstnCallerFacts } from './caller.js';
-import type { EmergencyCallInput } from './emergency.js';
+import type { ClientNetworkFacts, EmergencyCallInput } from './emergency.js';
+import type { LisElement } from '../tenant/index.js';
 import type { CallerInput, InboundCallInput, InboundMenu } from './inbound.js';
 import type { CallInputs, CallKind } from './index.js';
 import type { OutboundCallInput } from './outbound.js';
@@ -35,6 +36,18 @@ export function outboundCall(change: (input: OutboundCallInput) => void = () => 
 }
 
 /** A Calling Plan Shared Calling user dialling 911 with a free number in a pool of two. */
+/** A client on the trusted network at site HQ whose elements LIS maps as *lis* says. */
+export function placedClient(lis: Partial<Record<LisElement, string>>): ClientNetworkFacts {
+  return {
+    place: 'office',
+    kind: 'office',
+    trusted: true,
+    siteId: 'HQ',
+    lis: { accessPoint: lis.accessPoint ?? null, port: lis.port ?? null, switch: lis.switch ?? null, subnet: lis.subnet ?? null },
+    enhancedEmergencyServices: { userPolicy: true, sitePolicy: false },
+  };
+}
+
 export function emergencyCall(change: (input: EmergencyCallInput) => void = () => {}): EmergencyCallInput {
   const input: EmergencyCallInput = {
     caller: ada(),
@@ -167,6 +180,18 @@ export const SAMPLES: { [K in CallKind]: CallInputs[K][] } = {
     emergencyCall((c) => {
       c.dialledString = '933';
       c.userPolicy?.emergencyNumbers.push({ dialString: '933', dialMasks: [], pstnUsage: null });
+    }),
+    // A client placed on a network (NET020-NET027): each LIS element, and each way to fall back.
+    emergencyCall((c) => { c.location.network = placedClient({ accessPoint: 'loc-3f', port: 'loc-desk', subnet: 'loc-hq' }); }),
+    emergencyCall((c) => { c.location.network = placedClient({ port: 'loc-desk', switch: 'loc-2f' }); }),
+    emergencyCall((c) => { c.location.network = placedClient({ switch: 'loc-2f', subnet: 'loc-hq' }); }),
+    emergencyCall((c) => { c.location.network = placedClient({ subnet: 'loc-hq' }); }),
+    emergencyCall((c) => { c.location.network = placedClient({}); }),
+    emergencyCall((c) => { c.location.network = { ...placedClient({ subnet: 'loc-hq' }), trusted: false, siteId: null }; }),
+    emergencyCall((c) => { c.location.network = { ...placedClient({ subnet: 'loc-hq' }), enhancedEmergencyServices: { userPolicy: false, sitePolicy: false } }; }),
+    emergencyCall((c) => {
+      c.location.network = placedClient({});
+      c.location.staticLocationId = null;
     }),
   ],
   callback: [

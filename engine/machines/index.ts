@@ -21,6 +21,8 @@ export type {
   EmergencyCallOutput,
   EmergencyDetails,
   EmergencyLocationChoice,
+  ClientNetworkFacts,
+  NetworkLocationRule,
   EmergencyNumberFacts,
   EmergencyRoute,
   EmergencyRouting,

@@ -3,7 +3,7 @@
  * translated once per replication, off the hot path. Nothing here decides anything about a call.
  */
 import type { CallSettings, EmergencyPlan, InboundPlan, Intent, OutboundPlan } from '../calls/index.js';
-import type { Scenario } from '../scenario/index.js';
+import { clientPlaceSpecs, type Scenario } from '../scenario/index.js';
 import type { User } from '../tenant/index.js';
 import type { WeightedValue } from '../workload/index.js';
 import { arrivalProcess, toDistribution, toTable } from './workload-plan.js';
@@ -82,5 +82,6 @@ export function emergencyPlan(scenario: Scenario, population: readonly User[]): 
           })),
         }),
     ...(w.redial === undefined ? {} : { redial: { probability: w.redial.probability, delay: toDistribution(w.redial.delay) } }),
+    ...(scenario.workload.clients === undefined ? {} : { clients: clientPlaceSpecs(scenario.workload) }),
   };
 }

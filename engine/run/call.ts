@@ -16,7 +16,7 @@
  * whom and when, and collects the traces (engine/run/trace.ts).
  */
 import type { Intent } from '../calls/index.js';
-import type { Scenario } from '../scenario/index.js';
+import { clientPlaceSpecs, type Scenario } from '../scenario/index.js';
 import { findUser, normalizeTelephoneNumber, type CountryCode, type Tenant, type User } from '../tenant/index.js';
 import { nearestUpn } from './explain-user.js';
 import { runReplication, type CallPlacer } from './replication.js';
@@ -51,6 +51,11 @@ export interface CallRequest {
   /** How long each call lasts once answered (talk time; an emergency call's length). */
   durationMs: number;
   seed: number;
+  /**
+   * For an emergency main call: the place of the workload's `clients` its client is at (by name),
+   * so the LIS lookup (NET020-NET028) can be shown on purpose. Absent: drawn as the run would.
+   */
+  client?: string;
 }
 
 export interface CallResult {
@@ -143,6 +148,14 @@ export function placeCalls(scenario: Scenario, tenant: Tenant, request: CallRequ
     if (!normalized.ok) return { ok: false, error: `--callback-to: ${normalized.refusal.message}` };
     request = { ...request, main: { ...request.main, number: normalized.number } };
   }
+  const places = clientPlaceSpecs(scenario.workload);
+  const clientPlace = request.client === undefined ? undefined : places.find((p) => p.name.toLowerCase() === request.client?.toLowerCase());
+  if (request.client !== undefined) {
+    if (request.main.kind !== 'dial') return { ok: false, error: '--client places the client of an emergency call: use it with --dial' };
+    if (clientPlace === undefined) {
+      return { ok: false, error: places.length === 0 ? `--client ${request.client}: the scenario's workload has no clients places` : `--client ${request.client}: no such place in workload.clients (places: ${places.map((p) => p.name).join(', ')})` };
+    }
+  }
   const firstBefore = request.atMs - request.before.length * BEFORE_GAP_MS;
   if (firstBefore < 0) {
     return { ok: false, error: `${request.before.length} call(s) a minute apart before the main call need it to start at least ${request.before.length}m after the scenario's start` };
@@ -181,7 +194,7 @@ export function placeCalls(scenario: Scenario, tenant: Tenant, request: CallRequ
           : `${user.userPrincipalName} dials ${call.dialled}`;
         return call.dialled.startsWith('+')
           ? placer.outbound.place(user.objectId, { destinationCountry: destinationCountry(call.dialled), ...talk })
-          : placer.emergency.place(user.objectId, call.dialled, request.durationMs);
+          : placer.emergency.place(user.objectId, call.dialled, request.durationMs, call === request.main ? clientPlace : undefined);
       case 'inbound': {
         const account = services.view.user(user.objectId)?.resourceAccount;
         if (account === undefined) {

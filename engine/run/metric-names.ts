@@ -20,6 +20,7 @@ export function metricNames(tenant: Tenant): string[] {
   if (names === undefined) {
     const collector = new ReplicationCollector(0, 0);
     collector.watchPools(new CallbackPools(tenant).all());
+    collector.watchNetwork(tenant);
     collector.watchChannels(tenant, sharedResourceAccountIds(tenant));
     names = Object.keys(collector.figures(0, 0));
     namesByTenant.set(tenant, names);

@@ -99,6 +99,7 @@ export function runReplication(
     collector.poolObserver,
   );
   collector.watchPools(pools.all());
+  collector.watchNetwork(tenant);
   const derived = new DerivedTenantFacts(tenant);
   collector.watchChannels(tenant, derived.sharedResourceAccountIds);
   const tracer =

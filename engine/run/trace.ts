@@ -647,6 +647,11 @@ export const GUARD_RULES: Readonly<Record<CallKind, Readonly<Record<string, Guar
     isTestCall: 'EMG013',
     noCallbackNumber: 'EMG011',
     noLocation: 'EMG012',
+    // Where the caller is (issue 11): the LIS lookup of a client the workload placed on a network.
+    enhancedEmergencyServicesOff: 'NET020',
+    offTrustedNetwork: 'NET021',
+    lisMatches: { param: 'element', rules: { accessPoint: 'NET022', port: 'NET023', switch: 'NET024', subnet: 'NET025' } },
+    resourceAccountNumberHasLocation: 'NET027',
     callbackNumberFrom: { param: 'source', rules: { heldByCaller: 'EMG007', resourceAccount: 'EMG005', nextFree: 'EMG003' } },
   },
   callback: {

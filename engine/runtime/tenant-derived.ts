@@ -128,6 +128,7 @@ export class DerivedTenantFacts {
       case 'autoAttendantAssociated':
       case 'autoAttendantDisassociated':
       case 'networkSiteAdded':
+      case 'networkChanged':
       case 'policyGranted':
       case 'pstnUsagesChanged':
       case 'voiceRoutingPolicyCreated':

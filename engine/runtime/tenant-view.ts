@@ -200,6 +200,7 @@ export class TenantView {
       case 'autoAttendantDisassociated':
       case 'autoAttendantRemoved':
       case 'networkSiteAdded':
+      case 'networkChanged':
       case 'pstnUsagesChanged':
       case 'emergencyCallRoutingPolicyChanged':
       case 'creditsChanged':

@@ -149,6 +149,39 @@ function inventoryNumber(tenant: Tenant, text: string) {
   return normalized.ok ? findNumber(tenant, normalized.number) : undefined;
 }
 
+/** "10.2.0.0/24" as the cmdlets take it (-SubnetID/-IPAddress and -MaskBits); a bare address is /32. */
+function addressAndMask(text: string): { address: string; maskBits: number } {
+  const [address = '', bits] = text.trim().split('/');
+  return { address, maskBits: bits === undefined ? 32 : /^\d+$/.test(bits) ? Number(bits) : -1 };
+}
+
+/** Subnets, trusted IPs and LIS entries, by their cmdlets (NET004-NET009 refuse with the entry's path). */
+function buildNetwork(b: Builder, network: NonNullable<TenantSection['network']>, path: Path): void {
+  network.subnets.forEach((n, i) => {
+    const { address, maskBits } = addressAndMask(n.subnet);
+    const named: Record<string, CmdletValue> = { SubnetID: address, MaskBits: maskBits, Description: n.description };
+    if (n.site !== undefined) named['NetworkSiteID'] = n.site;
+    b.cmdlet([...path, 'subnets', i], 'New-CsTenantNetworkSubnet', named);
+  });
+  network.trustedIps.forEach((ip, i) => {
+    const { address, maskBits } = addressAndMask(ip.address);
+    b.cmdlet([...path, 'trustedIps', i], 'New-CsTenantTrustedIPAddress', { IPAddress: address, MaskBits: maskBits, Description: ip.description });
+  });
+  const lis = network.lis;
+  lis.accessPoints.forEach((e, i) => {
+    b.cmdlet([...path, 'lis', 'accessPoints', i], 'Set-CsOnlineLisWirelessAccessPoint', { BSSID: e.bssid, LocationId: e.location, Description: e.description });
+  });
+  lis.switches.forEach((e, i) => {
+    b.cmdlet([...path, 'lis', 'switches', i], 'Set-CsOnlineLisSwitch', { ChassisID: e.chassisId, LocationId: e.location, Description: e.description });
+  });
+  lis.ports.forEach((e, i) => {
+    b.cmdlet([...path, 'lis', 'ports', i], 'Set-CsOnlineLisPort', { ChassisID: e.chassisId, PortID: e.portId, LocationId: e.location, Description: e.description });
+  });
+  lis.subnets.forEach((e, i) => {
+    b.cmdlet([...path, 'lis', 'subnets', i], 'Set-CsOnlineLisSubnet', { Subnet: e.subnet, LocationId: e.location, Description: e.description });
+  });
+}
+
 export function buildTenant(section: TenantSection): BuiltTenant {
   const b = new Builder();
   const t = b.tenant;
@@ -381,12 +414,25 @@ export function buildTenant(section: TenantSection): BuiltTenant {
     if (!b.cmdlet(path, `${verb}-CsTeamsEmergencyCallRoutingPolicy`, named).ok) b.markRefused('EmergencyCallRouting', p.identity);
   });
 
+  const network = section.network;
+  network?.regions.forEach((r, i) => {
+    b.cmdlet([...base, 'network', 'regions', i], 'New-CsTenantNetworkRegion', { NetworkRegionID: r.id, Description: r.description });
+  });
+
   section.networkSites.forEach((s, i) => {
     b.check(
-      addNetworkSite(t, { id: s.id, description: s.description, emergencyCallRoutingPolicy: s.emergencyCallRoutingPolicy ?? null }),
+      addNetworkSite(t, {
+        id: s.id,
+        description: s.description,
+        emergencyCallRoutingPolicy: s.emergencyCallRoutingPolicy ?? null,
+        ...(s.region === undefined ? {} : { networkRegionId: s.region }),
+        ...(s.emergencyCallingPolicy === undefined ? {} : { emergencyCallingPolicy: s.emergencyCallingPolicy }),
+      }),
       [...base, 'networkSites', i],
     );
   });
+
+  if (network !== undefined) buildNetwork(b, network, [...base, 'network']);
 
   policies.sharedCalling.forEach((p, i) => {
     const path: Path = [...base, 'policies', 'sharedCalling', i];

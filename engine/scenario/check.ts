@@ -5,6 +5,7 @@
 import { effectiveSharedCallingPolicy, validate, type Finding, type MisrouteEstimate, type Tenant } from '../tenant/index.js';
 import { oldestReuseMisroutedShare, oldestReuseSizeFor } from '../workload/index.js';
 import { sampledDistribution } from './limits.js';
+import { clientPlaceSpecs } from './client-places.js';
 import { profileMultipliers } from './rates.js';
 import type { Scenario } from './scenario.js';
 
@@ -59,9 +60,11 @@ function misrouteEstimator(scenario: Scenario, tenant: Tenant, options: Scenario
 
 export function scenarioFindings(scenario: Scenario, tenant: Tenant, options: ScenarioFindingsOptions = {}): Finding[] {
   const callsPerUserPerHour = peakEmergencyCallsPerUserPerHour(scenario, tenant);
-  if (callsPerUserPerHour === undefined) return validate(tenant, {});
+  const clients = clientPlaceSpecs(scenario.workload);
+  const placed = clients.length === 0 ? {} : { clients };
+  if (callsPerUserPerHour === undefined) return validate(tenant, placed);
   const misroute = misrouteEstimator(scenario, tenant, options);
   const e = scenario.workload.emergency;
   const bursty = (e?.incidents?.length ?? 0) > 0 || e?.redial !== undefined;
-  return validate(tenant, { emergency: { callsPerUserPerHour, ...(misroute === undefined ? {} : { misroute }), ...(bursty ? { bursty } : {}) } });
+  return validate(tenant, { emergency: { callsPerUserPerHour, ...(misroute === undefined ? {} : { misroute }), ...(bursty ? { bursty } : {}) }, ...placed });
 }

@@ -34,3 +34,4 @@ export { kindRates, profileMultipliers, type KindRate } from './rates.js';
 export { sampledDistribution } from './limits.js';
 export { applyOverrides, parseOverridePath, parseOverrideValue, splitOverrideValues, type ScenarioOverride } from './overrides.js';
 export { findPoolPolicy, plainPoolDocument, poolSizeOverrides, type PlainPoolWorkload, type PoolTarget } from './pool-scenario.js';
+export { clientPlaceSpecs } from './client-places.js';

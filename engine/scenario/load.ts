@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Tenant } from '../tenant/index.js';
 import { buildTenant } from './build-tenant.js';
+import { clientPlaceIssues } from './client-places.js';
 import { compareIssues, type ScenarioIssue } from './issues.js';
 import { rateLimitIssues } from './rates.js';
 import { deepFreeze, offsetMinutes, type Scenario } from './scenario.js';
@@ -138,6 +139,7 @@ function loadSource(source: SourceDocument, fileName: string, options: LoadOptio
   issues.push(...locateAll(source, timeline.issues));
   // Rates are bounded with the users they are multiplied by: only the built tenant knows how many.
   issues.push(...locateAll(source, rateLimitIssues(file.workload, built.tenant.users.length)));
+  issues.push(...locateAll(source, clientPlaceIssues(file.workload, built.tenant)));
   const targets = file.workload.inbound?.behaviour.targetUsers ?? [];
   targets.forEach((upn, i) => {
     if (!built.tenant.users.some((u) => u.userPrincipalName.toLowerCase() === upn.toLowerCase())) {

@@ -285,6 +285,22 @@ const policies = strict({
   grants: z.array(grant).default([]),
 });
 
+/** The network of dynamic emergency calling: made by the New-CsTenant* and Set-CsOnlineLis* cmdlets. */
+const network = strict({
+  regions: z.array(strict({ id: nonEmpty, description: z.string().default('') })).default([]),
+  /** Internal subnets, `10.2.0.0/24`, each of one site. */
+  subnets: z.array(strict({ subnet: nonEmpty, site: nonEmpty.optional(), description: z.string().default('') })).default([]),
+  /** External (public) addresses of the corporate network, `203.0.113.0/24` (a bare address is /32). */
+  trustedIps: z.array(strict({ address: nonEmpty, description: z.string().default('') })).default([]),
+  lis: strict({
+    accessPoints: z.array(strict({ bssid: nonEmpty, location: nonEmpty, description: z.string().default('') })).default([]),
+    switches: z.array(strict({ chassisId: nonEmpty, location: nonEmpty, description: z.string().default('') })).default([]),
+    ports: z.array(strict({ chassisId: nonEmpty, portId: numberText, location: nonEmpty, description: z.string().default('') })).default([]),
+    /** A subnet's network ID, `10.2.0.0`. */
+    subnets: z.array(strict({ subnet: nonEmpty, location: nonEmpty, description: z.string().default('') })).default([]),
+  }).default({ accessPoints: [], switches: [], ports: [], subnets: [] }),
+}).register(registry, { id: 'Network' });
+
 const tenant = strict({
   locations: z.array(location).default([]),
   numbers: z.array(phoneNumber).default([]),
@@ -319,8 +335,17 @@ const tenant = strict({
   pstnUsages: z.array(nonEmpty).default([]),
   policies: policies.default({ voiceRouting: [], emergencyCallRouting: [], sharedCalling: [], grants: [] }),
   networkSites: z
-    .array(strict({ id: nonEmpty, description: z.string().default(''), emergencyCallRoutingPolicy: nonEmpty.optional() }))
+    .array(
+      strict({
+        id: nonEmpty,
+        description: z.string().default(''),
+        emergencyCallRoutingPolicy: nonEmpty.optional(),
+        region: nonEmpty.optional(),
+        emergencyCallingPolicy: nonEmpty.optional(),
+      }),
+    )
     .default([]),
+  network: network.optional(),
   script: nonEmpty.optional(),
 });
 
@@ -372,7 +397,28 @@ const incident = strict({
   .refine((i) => (i.at === undefined) !== (i.rate === undefined), { error: 'expected one of at (one incident at that time) or rate (incidents as a Poisson process), not both or neither' })
   .register(registry, { id: 'Incident' });
 
+/**
+ * Where emergency callers' clients are: each place is a share of the calls of the users it names
+ * (by UPN, else by group, else everyone), with the network its client reports.
+ */
+const clientPlace = strict({
+  name: nonEmpty,
+  share: weight,
+  users: z.array(nonEmpty).optional(),
+  groups: z.array(nonEmpty).optional(),
+  /** What kind of place it is, for the figures; the decision is made from the addresses alone. */
+  kind: z.enum(['office', 'home', 'vpn', 'roaming']).default('office'),
+  /** The public address the client's traffic leaves from; absent: one no trusted IP holds. */
+  publicIp: nonEmpty.optional(),
+  /** The client's local subnet, `10.2.0.0/24`. */
+  subnet: nonEmpty.optional(),
+  bssid: nonEmpty.optional(),
+  chassisId: nonEmpty.optional(),
+  portId: numberText.optional(),
+}).register(registry, { id: 'ClientPlace' });
+
 const workload = strict({
+  clients: z.array(clientPlace).optional(),
   outbound: strict({
     rate,
     profile: profile.optional(),

@@ -192,9 +192,26 @@ export function tenantSection(tenant: Tenant): Plain {
       id: s.id,
       description: s.description,
       ...(s.emergencyCallRoutingPolicy === null ? {} : { emergencyCallRoutingPolicy: s.emergencyCallRoutingPolicy }),
+      ...(s.networkRegionId === undefined || s.networkRegionId === null ? {} : { region: s.networkRegionId }),
+      ...(s.emergencyCallingPolicy === undefined || s.emergencyCallingPolicy === null ? {} : { emergencyCallingPolicy: s.emergencyCallingPolicy }),
     })),
+    ...(tenant.network === undefined ? {} : { network: networkSection(tenant.network) }),
   };
   return withoutEmptyLists(section);
+}
+
+function networkSection(n: NonNullable<Tenant['network']>): Plain {
+  return {
+    regions: n.regions.map((r) => ({ id: r.id, description: r.description })),
+    subnets: n.subnets.map((x) => ({ subnet: `${x.subnetId}/${x.maskBits}`, ...(x.networkSiteId === null ? {} : { site: x.networkSiteId }), description: x.description })),
+    trustedIps: n.trustedIps.map((x) => ({ address: `${x.ipAddress}/${x.maskBits}`, description: x.description })),
+    lis: {
+      accessPoints: n.lis.wirelessAccessPoints.map((x) => ({ bssid: x.bssid, location: x.locationId, description: x.description })),
+      switches: n.lis.switches.map((x) => ({ chassisId: x.chassisId, location: x.locationId, description: x.description })),
+      ports: n.lis.ports.map((x) => ({ chassisId: x.chassisId, portId: x.portId, location: x.locationId, description: x.description })),
+      subnets: n.lis.subnets.map((x) => ({ subnet: x.subnet, location: x.locationId, description: x.description })),
+    },
+  };
 }
 
 /** Drops keys whose value is an empty list (the loader's default), one level deep and in `policies`. */

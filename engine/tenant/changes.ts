@@ -52,7 +52,9 @@ export type DirectoryChange =
   | { type: 'autoAttendantDisassociated'; resourceAccount: string; previousAutoAttendantId: string }
   /** Remove-CsAutoAttendant: the attendant is gone (nothing pointed at it, AA019). */
   | { type: 'autoAttendantRemoved'; autoAttendantId: string }
-  | { type: 'networkSiteAdded'; siteId: string };
+  | { type: 'networkSiteAdded'; siteId: string }
+  /** A network region, site, subnet, trusted IP or LIS entry was added or changed (dynamic emergency calling). */
+  | { type: 'networkChanged'; element: 'region' | 'site' | 'subnet' | 'trustedIp' | 'lis'; id: string };
 
 /** Shared Calling policies: the shared resource account and the emergency callback numbers. */
 export type SharedCallingChange =
@@ -123,6 +125,7 @@ export const TENANT_CHANGE_TYPES = [
   'autoAttendantDisassociated',
   'autoAttendantRemoved',
   'networkSiteAdded',
+  'networkChanged',
   'sharedCallingPolicyCreated',
   'sharedCallingPolicyChanged',
   'sharedCallingPolicyRemoved',

@@ -96,3 +96,7 @@ export type { ValidateOptions, Finding, FindingObjectKind, FindingRuleId } from 
 export { mixesSharedCallingWithDirectRouting } from './findings/sites.js';
 export { poissonTailAtLeast } from './poisson.js';
 export type { MisrouteEstimate } from './findings/callback-pool.js';
+export { matchClientNetwork, placesFor, LIS_ELEMENTS } from './client-network.js';
+export type { ClientNetwork, ClientNetworkMatch, ClientPlaceSpec, LisElement } from './client-network.js';
+export type { LisEntries, NetworkRegion, NetworkSubnet, TenantNetwork, TrustedIpAddress } from './model.js';
+export { normaliseBssid, parseCidr, parseIpv4 } from './network-address.js';

@@ -290,6 +290,52 @@ export interface NetworkSite {
   description: string;
   /** Emergency call routing policy handed to clients on this site, overriding the user's (EMG006). */
   emergencyCallRoutingPolicy: string | null;
+  /** New-CsTenantNetworkSite -NetworkRegionID; absent or null when the site has no region. */
+  networkRegionId?: string | null;
+  /** -EmergencyCallingPolicy (notification): kept by name, callsim does not model notification. */
+  emergencyCallingPolicy?: string | null;
+}
+
+/** New-CsTenantNetworkRegion: a group of network sites. */
+export interface NetworkRegion {
+  id: string;
+  description: string;
+}
+
+/** New-CsTenantNetworkSubnet: an internal IPv4 subnet of one network site (NET005-NET007). */
+export interface NetworkSubnet {
+  /** The network ID, dotted IPv4 with its host bits zero (NET005). */
+  subnetId: string;
+  maskBits: number;
+  networkSiteId: string | null;
+  description: string;
+}
+
+/** New-CsTenantTrustedIPAddress: a public (external) address range of the corporate network. */
+export interface TrustedIpAddress {
+  ipAddress: string;
+  maskBits: number;
+  description: string;
+}
+
+/** The Location Information Service's map from network elements to emergency locations. */
+export interface LisEntries {
+  /** Set-CsOnlineLisWirelessAccessPoint: BSSID upper case with dashes; `*` at one end is a range. */
+  wirelessAccessPoints: { bssid: string; locationId: string; description: string }[];
+  /** Set-CsOnlineLisSwitch: a switch by its chassis ID. */
+  switches: { chassisId: string; locationId: string; description: string }[];
+  /** Set-CsOnlineLisPort: a port of a switch. */
+  ports: { chassisId: string; portId: string; locationId: string; description: string }[];
+  /** Set-CsOnlineLisSubnet: a subnet by its network ID (dotted IPv4). */
+  subnets: { subnet: string; locationId: string; description: string }[];
+}
+
+/** The tenant's network for dynamic emergency calling: regions, subnets, trusted IPs and LIS. */
+export interface TenantNetwork {
+  regions: NetworkRegion[];
+  subnets: NetworkSubnet[];
+  trustedIps: TrustedIpAddress[];
+  lis: LisEntries;
 }
 
 export interface SharedCallingPolicy {
@@ -325,6 +371,8 @@ export interface Tenant {
   voiceRoutingPolicies: VoiceRoutingPolicy[];
   emergencyCallRoutingPolicies: EmergencyCallRoutingPolicy[];
   networkSites: NetworkSite[];
+  /** Absent until a network cmdlet first runs, so tenants without one are written as before. */
+  network?: TenantNetwork;
   sharedCallingPolicies: SharedCallingPolicy[];
   groupPolicyAssignments: GroupPolicyAssignment[];
   /** Grant-... -Global: the tenant-wide grant per policy type (null: the Global instance). */

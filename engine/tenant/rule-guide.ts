@@ -157,6 +157,42 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
     example: "Remove-CsAutoAttendant on the attendant behind the main number is refused: callers would reach nothing.",
     fix: "Remove-CsOnlineApplicationInstanceAssociation -Identities 'main-aa@contoso.com'  # then remove the attendant",
   },
+  NET001: {
+    example: "New-CsTenantNetworkSite -NetworkSiteID Bellevue when a Bellevue site already exists is refused.",
+    fix: "Get-CsTenantNetworkSite -Identity Bellevue  # change the existing site instead of creating it again",
+  },
+  NET002: {
+    example: "New-CsTenantNetworkSite -NetworkSiteID Bellevue -NetworkRegionID PNW before the PNW region exists is refused.",
+    fix: "New-CsTenantNetworkRegion -NetworkRegionID PNW  # then create the site again",
+  },
+  NET003: {
+    example: "A site given the Global emergency call routing policy, or a policy that does not exist, is refused.",
+    fix: "New-CsTeamsEmergencyCallRoutingPolicy -Identity Bellevue-Emergency  # then name it with -EmergencyCallRoutingPolicy",
+  },
+  NET004: {
+    example: "New-CsTenantNetworkSubnet -SubnetID 10.2.0.0 -MaskBits 33, or an address such as 10.2.0, is refused.",
+    fix: "New-CsTenantNetworkSubnet -SubnetID 10.2.0.0 -MaskBits 24 -NetworkSiteID Bellevue",
+  },
+  NET005: {
+    example: "New-CsTenantNetworkSubnet -SubnetID 2001:4898:e8:25::0 -MaskBits 120 is refused: callsim models IPv4 networks only.",
+    fix: "Describe the site with its IPv4 subnets, for example New-CsTenantNetworkSubnet -SubnetID 10.10.10.128 -MaskBits 25 -NetworkSiteID Bellevue.",
+  },
+  NET006: {
+    example: "A subnet for site Bellevue before that site exists is refused.",
+    fix: "New-CsTenantNetworkSite -NetworkSiteID Bellevue  # then add the subnet again",
+  },
+  NET007: {
+    example: "10.2.0.0/16 for Bellevue while 10.2.1.0/24 belongs to Redmond is refused: a subnet belongs to one site.",
+    fix: "Split the range so that no two sites hold the same addresses, or move the existing subnet with Set-CsTenantNetworkSubnet.",
+  },
+  NET008: {
+    example: "Set-CsOnlineLisWirelessAccessPoint -BSSID F0-6E-0B-C2-03 (five octets), or F0-6E-*, is refused.",
+    fix: "Set-CsOnlineLisWirelessAccessPoint -BSSID F0-6E-0B-C2-03-23 -LocationId bellevue-2f",
+  },
+  NET009: {
+    example: "Set-CsOnlineLisSubnet -Subnet 10.2.0.0 -LocationId bellevue-2f before that location exists is refused.",
+    fix: "Create the location with New-CsOnlineLisLocation (or in the scenario's tenant.locations) first, then bind the subnet to it.",
+  },
 
   // §2 Findings
   USR001: {
@@ -274,6 +310,26 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
   POL001: {
     example: 'A scenario file whose tenant lists an emergency number that is also assigned to a user is reported as an error under that refusal rule, SC008.',
     fix: 'Fix what the named refusal rule asks for (callsim explain that ID), as the cmdlet would have required.',
+  },
+  NET040: {
+    example: "Site Bellevue has subnet 10.2.0.0/24, but LIS has no entry for it: 911 calls from Bellevue carry the Seattle head office address.",
+    fix: "Set-CsOnlineLisSubnet -Subnet 10.2.0.0 -LocationId bellevue-2f",
+  },
+  NET041: {
+    example: "Seattle has a site emergency policy and Bellevue has none: Bellevue clients keep their own policy.",
+    fix: "New-CsTeamsEmergencyCallRoutingPolicy -Identity Bellevue-Emergency  # then set it on the Bellevue site",
+  },
+  NET042: {
+    example: "Sites and subnets are defined, but no trusted IP address: every client is off the trusted network.",
+    fix: "New-CsTenantTrustedIPAddress -IPAddress 203.0.113.0 -MaskBits 24 -Description 'Head office egress'",
+  },
+  NET043: {
+    example: "LIS binds access point F0-6E-0B-C2-03-24 to the 3rd floor, but no client of the workload is ever there: often a typo.",
+    fix: "Check the BSSID, chassis ID or subnet against the network, and the workload's clients against where people sit.",
+  },
+  NET044: {
+    example: "30% of the workload's emergency calls come from clients at home or on VPN: they would carry the head office address (the static location).",
+    fix: "Let remote users confirm their address, split-tunnel Teams traffic, and add trusted IPs and LIS entries for every office subnet (NET040, NET042).",
   },
 
   // §3 Outcomes: outbound
@@ -420,6 +476,42 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
   EMG013: {
     example: 'user05 dials 933 to test: the call is routed and located, takes no callback number and is not called back.',
     fix: WORKING,
+  },
+  NET020: {
+    example: "The emergency call routing policy in effect has AllowEnhancedEmergencyServices off: the call carries the static location of the main number.",
+    fix: "Set-CsTeamsEmergencyCallRoutingPolicy -Identity Seattle -AllowEnhancedEmergencyServices $true",
+  },
+  NET021: {
+    example: "user05 calls 911 from home: the public IP is not trusted, so the call carries the head office address.",
+    fix: "nothing in the network can fix a home address: let remote users confirm their address (external location lookup), and split-tunnel VPN traffic.",
+  },
+  NET022: {
+    example: "user05 calls 911 on the 2nd-floor Wi-Fi: LIS matches the access point's BSSID and sends the 2nd-floor address.",
+    fix: "nothing: this is the call working.",
+  },
+  NET023: {
+    example: "user05 calls 911 from a desk phone: LIS matches switch port 5 and sends that desk's address.",
+    fix: "nothing: this is the call working.",
+  },
+  NET024: {
+    example: "user05 calls 911 on a wired port that is not in LIS: the switch's entry gives its floor's address.",
+    fix: "nothing: this is the call working.",
+  },
+  NET025: {
+    example: "user05 calls 911 on a subnet that LIS knows: the subnet's location is sent.",
+    fix: "nothing: this is the call working.",
+  },
+  NET026: {
+    example: "user05 calls 911 at the Bellevue branch, on the trusted network, but no LIS entry matches: the call carries the head office address.",
+    fix: "Set-CsOnlineLisSubnet -Subnet 10.2.0.0 -LocationId bellevue-2f",
+  },
+  NET027: {
+    example: "With no dynamic location, the 911 call carries the static location of the resource account's number (the head office).",
+    fix: "Set-CsPhoneNumberAssignment -PhoneNumber '+14255550100' -LocationId seattle-hq  # and add the missing LIS entries so callers are found where they are",
+  },
+  NET028: {
+    example: "user05's laptop is on 10.2.0.0/24, a subnet of site Bellevue, behind a trusted IP: the Bellevue site policy replaces the user's.",
+    fix: "nothing: this is the call working.",
   },
 
   // §3 Outcomes: callback

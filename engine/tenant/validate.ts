@@ -7,6 +7,8 @@ import { autoAttendantFindings } from './findings/auto-attendants.js';
 import { callbackPoolFindings, type CallbackPoolOptions } from './findings/callback-pool.js';
 import type { Finding } from './findings/finding.js';
 import { invariantFindings } from './findings/invariants.js';
+import { clientPlaceFindings, networkFindings } from './findings/network.js';
+import type { ClientPlaceSpec } from './client-network.js';
 import { resourceAccountFindings } from './findings/resource-accounts.js';
 import { siteFindings } from './findings/sites.js';
 import { userFindings } from './findings/users.js';
@@ -18,6 +20,8 @@ export interface ValidateOptions {
   emergency?: { callsPerUserPerHour: number; misroute?: CallbackPoolOptions['misroute']; bursty?: boolean };
   /** RA010 threshold, default 0.01. */
   poolOverflowThreshold?: number;
+  /** For NET043 and NET044: the scenario's client places (`workload.clients`). */
+  clients?: readonly ClientPlaceSpec[];
 }
 
 /** RA010's default: at most 1% of emergency calls may find no free callback number. */
@@ -28,6 +32,8 @@ export function validate(tenant: Tenant, options: ValidateOptions = {}): Finding
     ...userFindings(tenant),
     ...resourceAccountFindings(tenant),
     ...siteFindings(tenant),
+    ...networkFindings(tenant),
+    ...clientPlaceFindings(tenant, options.clients ?? []),
     ...autoAttendantFindings(tenant),
     ...invariantFindings(tenant),
   ];

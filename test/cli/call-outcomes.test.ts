@@ -6,6 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { CallTrace } from '../../engine/run/index.js';
+import { tookStep } from '../../cli/commands/trace.js';
 import { runCli } from './run-cli.js';
 
 const U = (n: string): string => `user${n}@contoso.com`;
@@ -47,6 +49,15 @@ export const CALL_FOR_OUTCOME: Readonly<Record<string, readonly [string, readonl
   EMG011: ['ported-number-no-callback-numbers.yaml', ['--user', U('05'), '--dial', '911', '--at', '2d1h']],
   EMG012: ['port-the-number.yaml', ['--user', U('05'), '--dial', '911', '--at', '3d1h']],
   EMG013: ['seattle.yaml', ['--user', U('05'), '--dial', '933']],
+  NET020: ['lis-lookup-order.yaml', ['--user', U('05'), '--dial', '911', '--client', 'bellevue-office']],
+  NET021: ['lis-lookup-order.yaml', ['--user', U('05'), '--dial', '911', '--client', 'home']],
+  NET022: ['lis-lookup-order.yaml', ['--user', U('05'), '--dial', '911', '--client', 'seattle-wifi']],
+  NET023: ['lis-lookup-order.yaml', ['--user', U('05'), '--dial', '911', '--client', 'seattle-desk']],
+  NET024: ['lis-lookup-order.yaml', ['--user', U('05'), '--dial', '911', '--client', 'seattle-west-desk']],
+  NET025: ['lis-lookup-order.yaml', ['--user', U('05'), '--dial', '911', '--client', 'seattle-laptop']],
+  NET027: ['lis-lookup-order.yaml', ['--user', U('05'), '--dial', '911', '--client', 'home']],
+  NET028: ['lis-lookup-order.yaml', ['--user', U('05'), '--dial', '911', '--client', 'bellevue-office']],
+  NET026: ['branch-site-missing-lis.yaml', ['--user', U('05'), '--dial', '911', '--client', 'bellevue-office']],
   CBK001: ['seattle.yaml', ['--user', U('05'), '--dial', '911', '--callback-after', '10m']],
   CBK002: ['seattle.yaml', ['--user', U('05'), '--callback-to', '+14255556789']],
   CBK003: ['no-callback-numbers.yaml', ['--user', U('05'), '--dial', '911', '--callback-after', '10m']],
@@ -61,10 +72,10 @@ interface TraceJson {
   details: { flow?: string; before?: { outcome: string } } | null;
 }
 
-/** Whether *trace* shows *id*: its outcome, the call flow it ran, the EMG001 it went on from, or EMG002/EMG006 in an emergency call's reason. */
+/** Whether *trace* shows *id*: its outcome, the call flow it ran, the EMG001 it went on from, or a step of an emergency call (EMG002, EMG006, the LIS lookup's NET020-NET028) as `trace --outcome` selects it. */
 function shows(trace: TraceJson, id: string): boolean {
   if (['INB002', 'INB003', 'INB004'].includes(id)) return trace.details?.flow === id;
-  if (id === 'EMG002' || id === 'EMG006') return trace.kind === 'emergency' && (trace.reason.includes(`; ${id} `) || trace.reason.includes(`(${id} `));
+  if (id === 'EMG002' || id === 'EMG006' || id.startsWith('NET')) return tookStep(trace as unknown as CallTrace, id);
   if (id === 'EMG001') return trace.outcome === id || trace.details?.before?.outcome === id;
   return trace.outcome === id;
 }

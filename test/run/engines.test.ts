@@ -91,7 +91,43 @@ function drawScenario(random: () => number): ScenarioObject {
     s.timeline.push({ at, do: 'Set-CsTeamsSharedCallingRoutingPolicy', Identity: 'Seattle', EmergencyNumbers: { remove: [CALLBACK_NUMBERS[1]] } });
   }
   if (chance(0.3)) s.timeline.push({ at: '12h', do: 'Add-CsSimCommunicationsCredits', Amount: 10 });
+  drawNetwork(s, seedrandom(`network/${s.seed}`));
   return s;
+}
+
+/**
+ * Most drawn scenarios also get a network and place their emergency callers' clients on it
+ * (issue 11), from a generator of their own so the draws above are the ones they always were.
+ */
+function drawNetwork(s: ScenarioObject, random: () => number): void {
+  const chance = (p: number): boolean => random() < p;
+  if (chance(0.25)) return;
+  const policies = s.tenant.policies;
+  policies.emergencyCallRouting[0].allowEnhancedEmergencyServices = chance(0.8);
+  s.tenant.networkSites = [{ id: 'HQ' }];
+  if (chance(0.4)) {
+    policies.emergencyCallRouting.push({ identity: 'HQ-Emergency', emergencyNumbers: [{ dialString: '911' }], allowEnhancedEmergencyServices: chance(0.5) });
+    s.tenant.networkSites[0].emergencyCallRoutingPolicy = 'HQ-Emergency';
+  }
+  const maybe = <T>(p: number, items: T[]): T[] => (chance(p) ? items : []);
+  s.tenant.network = {
+    subnets: [{ subnet: '10.1.0.0/16', site: 'HQ' }, ...maybe(0.5, [{ subnet: '10.8.0.0/22' }])],
+    trustedIps: maybe(0.85, [{ address: '203.0.113.0/28' }]),
+    lis: {
+      accessPoints: maybe(0.6, [{ bssid: chance(0.5) ? 'F0-6E-0B-C2-03-23' : 'F0-6E-0B-C2-03-*', location: 'hq' }]),
+      ports: maybe(0.5, [{ chassisId: 'B8-BE-BF-4A-A3-00', portId: '12', location: 'hq' }]),
+      switches: maybe(0.5, [{ chassisId: 'B8-BE-BF-4A-A3-00', location: 'hq' }]),
+      subnets: maybe(0.5, [{ subnet: '10.1.0.0', location: 'hq' }]),
+    },
+  };
+  const office = { publicIp: '203.0.113.5', subnet: '10.1.0.0/16' };
+  s.workload.clients = [
+    { name: 'wifi', share: random(), ...office, bssid: 'F0-6E-0B-C2-03-23' },
+    { name: 'desk', share: random(), ...office, chassisId: 'B8-BE-BF-4A-A3-00', portId: chance(0.5) ? '12' : '13' },
+    { name: 'vpn', kind: 'vpn', share: random(), publicIp: '203.0.113.5', subnet: '10.8.0.0/22' },
+    { name: 'home', kind: 'home', share: random(), publicIp: '192.0.2.77', subnet: '192.168.1.0/24' },
+    ...maybe(0.5, [{ name: 'dan-roaming', kind: 'roaming', share: 1, users: ['dan@contoso.com'] }]),
+  ];
 }
 
 /** Scenarios drawn until one loads (a draw the cmdlets refuse, such as SC010, is drawn again). */
@@ -120,11 +156,15 @@ describe('compiled and XState engines', () => {
       expect(compiled.text).toBe(reference.text);
       for (const r of reference.records) {
         seen.add(r.outcome);
+        // The location decision of a client placed on a network (NET020-NET027) is reached too.
+        const location = (r.details as { location?: { rule?: string; source?: string } | null }).location;
+        if (location?.rule !== undefined) seen.add(location.rule);
+        if (location?.rule !== undefined && location.source === 'static') seen.add('NET027');
         const before = (r.details as { before?: { outcome: string } }).before;
         if (before !== undefined) seen.add(before.outcome);
       }
     }
-    const all = Object.values(CALL_OUTCOME_IDS).flat();
+    const all = [...Object.values(CALL_OUTCOME_IDS).flat(), 'NET020', 'NET021', 'NET022', 'NET023', 'NET024', 'NET025', 'NET026', 'NET027'];
     expect(all.filter((id) => !seen.has(id))).toEqual([]);
   });
 

@@ -363,6 +363,54 @@ export const CMDLET_CASES: Record<string, CmdletCase[]> = {
     { title: 'the same usages', named: { Usage: ['US and Canada', 'International'] }, expect: 'nothing' },
     { title: 'a used usage removed', named: { Usage: hashtable({ remove: ['US and Canada'] }) }, expect: 'refused' },
   ],
+  'New-CsTenantNetworkRegion': [
+    { title: 'a region', named: { NetworkRegionID: 'PNW' }, expect: 'changes', events: ['networkChanged'] },
+    { title: 'a region without a name', named: { NetworkRegionID: ' ' }, expect: 'refused' },
+  ],
+  'New-CsTenantNetworkSite': [
+    { title: 'a site', named: { NetworkSiteID: 'Bellevue', EmergencyCallRoutingPolicy: 'ECRP1' }, expect: 'changes', events: ['networkSiteAdded'] },
+    { title: 'a site in a region that does not exist', named: { NetworkSiteID: 'Bellevue', NetworkRegionID: 'PNW' }, expect: 'refused' },
+    { title: 'a site with the Global policy', named: { NetworkSiteID: 'Bellevue', EmergencyCallRoutingPolicy: 'Global' }, expect: 'refused' },
+  ],
+  'Get-CsTenantNetworkSite': [{ title: 'every site', named: {}, expect: 'nothing' }],
+  'New-CsTenantNetworkSubnet': [
+    { title: 'a subnet of a site', named: { SubnetID: '10.1.0.0', MaskBits: 24, NetworkSiteID: 'site-1' }, expect: 'changes', events: ['networkChanged'] },
+    { title: 'an IPv6 subnet', named: { SubnetID: 'fd00::', MaskBits: 64, NetworkSiteID: 'site-1' }, expect: 'refused' },
+    { title: 'a site that does not exist', named: { SubnetID: '10.1.0.0', MaskBits: 24, NetworkSiteID: 'nowhere' }, expect: 'refused' },
+  ],
+  'Set-CsTenantNetworkSubnet': [
+    {
+      title: 'a subnet moved to another site',
+      setup: (t) => {
+        must(t, 'New-CsTenantNetworkSite', { NetworkSiteID: 'site-2' });
+        must(t, 'New-CsTenantNetworkSubnet', { SubnetID: '10.1.0.0', MaskBits: 24, NetworkSiteID: 'site-1' });
+      },
+      named: { Identity: '10.1.0.0', NetworkSiteID: 'site-2' },
+      expect: 'changes',
+      events: ['networkChanged'],
+    },
+    { title: 'a subnet that does not exist', named: { Identity: '10.9.0.0', NetworkSiteID: 'site-1' }, expect: 'refused' },
+  ],
+  'New-CsTenantTrustedIPAddress': [
+    { title: 'an address', named: { IPAddress: '203.0.113.0', MaskBits: 24 }, expect: 'changes', events: ['networkChanged'] },
+    { title: 'not an address', named: { IPAddress: '203.0.113' }, expect: 'refused' },
+  ],
+  'Set-CsOnlineLisWirelessAccessPoint': [
+    { title: 'an access point', named: { BSSID: 'f0:6e:0b:c2:03:23', LocationId: 'seattle-hq' }, expect: 'changes', events: ['networkChanged'] },
+    { title: 'five octets', named: { BSSID: 'F0-6E-0B-C2-03', LocationId: 'seattle-hq' }, expect: 'refused' },
+  ],
+  'Set-CsOnlineLisSwitch': [
+    { title: 'a switch', named: { ChassisID: 'B8-BE-BF-4A-A3-00', LocationId: 'seattle-hq' }, expect: 'changes', events: ['networkChanged'] },
+    { title: 'a location that does not exist', named: { ChassisID: 'B8-BE-BF-4A-A3-00', LocationId: 'nowhere' }, expect: 'refused' },
+  ],
+  'Set-CsOnlineLisPort': [
+    { title: 'a port', named: { ChassisID: 'B8-BE-BF-4A-A3-00', PortID: '12174', LocationId: 'seattle-hq' }, expect: 'changes', events: ['networkChanged'] },
+    { title: 'a location that does not exist', named: { ChassisID: 'B8-BE-BF-4A-A3-00', PortID: '1', LocationId: 'nowhere' }, expect: 'refused' },
+  ],
+  'Set-CsOnlineLisSubnet': [
+    { title: 'a subnet', named: { Subnet: '10.10.10.128', LocationId: 'seattle-hq' }, expect: 'changes', events: ['networkChanged'] },
+    { title: 'not an address', named: { Subnet: '10.10.10', LocationId: 'seattle-hq' }, expect: 'refused' },
+  ],
   'Add-CsSimCommunicationsCredits': [
     { title: 'funds', named: { Amount: 25 }, expect: 'changes', events: ['creditsChanged'] },
     { title: 'nothing', named: { Amount: 0 }, expect: 'refused' },

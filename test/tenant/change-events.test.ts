@@ -53,6 +53,11 @@ const VIA_CMDLET: Record<string, string> = {
 const READ_ONLY = new Set([
   'isRuleId',
   'poissonTailAtLeast',
+  'matchClientNetwork',
+  'placesFor',
+  'normaliseBssid',
+  'parseCidr',
+  'parseIpv4',
   'emptyTenant',
   'effectiveEmergencyCallRoutingPolicy',
   'effectivePolicyName',
@@ -103,6 +108,7 @@ function changedObjects(before: Tenant, after: Tenant): Set<string> {
   keyed('sharedCallingPolicy', before.sharedCallingPolicies, after.sharedCallingPolicies, (p) => policyKey(p.identity));
   keyed('voiceRoutingPolicy', before.voiceRoutingPolicies, after.voiceRoutingPolicies, (p) => policyKey(p.identity));
   keyed('emergencyCallRoutingPolicy', before.emergencyCallRoutingPolicies, after.emergencyCallRoutingPolicies, (p) => policyKey(p.identity));
+  if (!isDeepStrictEqual(before.network, after.network)) out.add('network');
   if (!isDeepStrictEqual(before.credits, after.credits)) out.add('credits');
   if (!isDeepStrictEqual(before.pstnUsages, after.pstnUsages)) out.add('pstnUsages');
   if (!isDeepStrictEqual(before.groupPolicyAssignments, after.groupPolicyAssignments)) out.add('groupPolicyAssignments');
@@ -140,6 +146,8 @@ function namedObject(e: TenantChange): string {
       return `resourceAccount:${e.resourceAccount}`;
     case 'networkSiteAdded':
       return `site:${e.siteId}`;
+    case 'networkChanged':
+      return 'network';
     case 'sharedCallingPolicyCreated':
     case 'sharedCallingPolicyChanged':
     case 'sharedCallingPolicyRemoved':
@@ -240,6 +248,9 @@ function checkEvent(before: Tenant, after: Tenant, e: TenantChange): void {
       return;
     case 'autoAttendantRemoved':
       expect([before.autoAttendants.some((a) => a.id === e.autoAttendantId), after.autoAttendants.some((a) => a.id === e.autoAttendantId)]).toEqual([true, false]);
+      return;
+    case 'networkChanged':
+      expect(isDeepStrictEqual(before.network, after.network)).toBe(false);
       return;
     case 'networkSiteAdded':
       expect([before.networkSites.some((s) => s.id === e.siteId), after.networkSites.some((s) => s.id === e.siteId)]).toEqual([false, true]);

@@ -7,6 +7,7 @@ import type { Tenant } from '../model.js';
 import { autoAttendantCmdlets } from './auto-attendants.js';
 import { allParameters, bind, editDistance } from './binding.js';
 import { directoryCmdlets } from './directory.js';
+import { networkCmdlets } from './network.js';
 import { phoneNumberCmdlets } from './phone-numbers.js';
 import { fail } from './result.js';
 import { sharedCallingCmdlets } from './shared-calling.js';
@@ -20,6 +21,7 @@ const CMDLETS: readonly CmdletSpec[] = [
   ...directoryCmdlets,
   ...voicePolicyCmdlets,
   ...autoAttendantCmdlets,
+  ...networkCmdlets,
   ...simulatorCmdlets,
 ];
 

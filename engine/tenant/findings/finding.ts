@@ -5,7 +5,7 @@
 import { RULES, type RuleId, type Severity } from '../rules.js';
 
 /** The rule IDs of section 2: the only ones a finding may carry. */
-export type FindingRuleId = Extract<RuleId, `USR${string}` | `RA${string}` | `SITE${string}` | `AA${string}` | `POL${string}`>;
+export type FindingRuleId = Extract<RuleId, `USR${string}` | `RA${string}` | `SITE${string}` | `AA${string}` | `POL${string}` | `NET04${string}`>;
 
 export type FindingObjectKind =
   | 'user'
@@ -13,6 +13,7 @@ export type FindingObjectKind =
   | 'sharedCallingPolicy'
   | 'autoAttendant'
   | 'networkSite'
+  | 'location'
   | 'number'
   | 'tenant';
 

@@ -241,11 +241,19 @@ export function addCommunicationsCredits(t: Tenant, amount: number): OpResult<nu
 }
 
 export function addNetworkSite(t: Tenant, site: NetworkSite): OpResult<NetworkSite> {
+  if (site.id.trim() === '') return refuse('NET001', 'a network site needs a -NetworkSiteID.');
   if (t.networkSites.some((s) => s.id.toLowerCase() === site.id.toLowerCase())) {
-    return refuse('InvalidParameterValue', `a network site ${site.id} already exists.`);
+    return refuse('NET001', `a network site ${site.id} already exists.`);
+  }
+  const region = site.networkRegionId ?? null;
+  if (region !== null && !(t.network?.regions ?? []).some((r) => r.id.toLowerCase() === region.toLowerCase())) {
+    return refuse('NET002', `network region ${region} does not exist; create it first with New-CsTenantNetworkRegion -NetworkRegionID ${region}.`);
+  }
+  if (site.emergencyCallRoutingPolicy !== null && site.emergencyCallRoutingPolicy.toLowerCase() === 'global') {
+    return refuse('NET003', `network site ${site.id} cannot take the Global emergency call routing policy: sites take custom policies only (users get Global already).`);
   }
   if (site.emergencyCallRoutingPolicy !== null && !t.emergencyCallRoutingPolicies.some((p) => p.identity.toLowerCase() === site.emergencyCallRoutingPolicy?.toLowerCase())) {
-    return refuse('InvalidParameterValue', `network site ${site.id} names emergency call routing policy ${site.emergencyCallRoutingPolicy}, which does not exist.`);
+    return refuse('NET003', `network site ${site.id} names emergency call routing policy ${site.emergencyCallRoutingPolicy}, which does not exist.`);
   }
   const stored = structuredClone(site);
   t.networkSites.push(stored);

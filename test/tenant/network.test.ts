@@ -1,0 +1,337 @@
+/**
+ * Issue 11: the network of dynamic emergency calling. The cmdlets as Microsoft's documentation
+ * writes them, their refusals (NET001-NET009), the client match, and the findings (NET040-NET044).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runScriptOnTenant } from '../../engine/powershell/index.js';
+import { runScenario, type CallRecord } from '../../engine/run/index.js';
+import { loadScenarioText, scenarioFindings } from '../../engine/scenario/index.js';
+import { addLocation, emptyTenant, invokeCmdlet, matchClientNetwork, type Tenant } from '../../engine/tenant/index.js';
+
+const corpus = (file: string): string => readFileSync(fileURLToPath(new URL(`../fixtures/ps-corpus/${file}`, import.meta.url)), 'utf8');
+
+/** A tenant with the locations the documentation's examples name (by their GUIDs) and `hq`. */
+function tenantWithLocations(): Tenant {
+  const t = emptyTenant();
+  for (const id of ['d7714269-ee52-4635-97b0-d7c228801d24', 'b2804a1a-e4cf-47df-8964-3eaf6fe1ae3a', '9905bca0-6fb0-11ec-84a4-25019013784a', 'efd7273e-3092-4a56-8541-f5c896bb6fee', 'f037a9ad-4334-455a-a1c5-3838ec0f5d02', 'hq', 'branch']) {
+    const added = addLocation(t, { locationId: id, civicAddressId: `civic-${id}`, description: '', companyName: 'Contoso', houseNumber: '1', streetName: 'Main St', city: 'Seattle', stateOrProvince: 'WA', postalCode: '98101', countryOrRegion: 'US' });
+    if (!added.ok) throw new Error(added.refusal.message);
+  }
+  return t;
+}
+
+function run(t: Tenant, name: string, named: Record<string, string | number | boolean>) {
+  return invokeCmdlet(t, { name, named, positional: [] });
+}
+
+function refusal(t: Tenant, name: string, named: Record<string, string | number | boolean>): string {
+  const result = run(t, name, named);
+  if (result.ok) throw new Error(`${name} was accepted`);
+  return result.refusal.message;
+}
+
+describe('the network cmdlets replay the documentation examples', () => {
+  const examples = [
+    'New-CsTenantNetworkRegion.example1.ps1',
+    'New-CsTenantNetworkSite.example1.ps1',
+    'New-CsTenantNetworkSite.example2.ps1',
+    'New-CsTenantNetworkSite.example3.ps1',
+    'New-CsTenantNetworkSubnet.example1.ps1',
+    'New-CsTenantNetworkSubnet.example2.ps1',
+    'New-CsTenantTrustedIPAddress.example1.ps1',
+    'New-CsTenantTrustedIPAddress.example2.ps1',
+    'New-CsTenantTrustedIPAddress.example3.ps1',
+    'Set-CsOnlineLisWirelessAccessPoint.example1.ps1',
+    'Set-CsOnlineLisWirelessAccessPoint.example2.ps1',
+    'Set-CsOnlineLisSwitch.example1.ps1',
+    'Set-CsOnlineLisPort.example1.ps1',
+    'Set-CsOnlineLisPort.example2.ps1',
+    'Set-CsOnlineLisPort.example3.ps1',
+    'Set-CsOnlineLisSubnet.example1.ps1',
+    'Set-CsOnlineLisSubnet.example2.ps1',
+  ];
+
+  it('runs each against a tenant holding what it names, refusing only the IPv6 ones (NET005)', () => {
+    const t = tenantWithLocations();
+    // What the examples assume exists beforehand: the regions and site1.
+    const setup = runScriptOnTenant(t, 'New-CsTenantNetworkRegion -NetworkRegionID RegionRedmond\nNew-CsTenantNetworkRegion -NetworkRegionID RedmondRegion\nNew-CsTenantNetworkSite -NetworkSiteID site1', 'setup.ps1');
+    expect(setup.entries.filter((e) => e.kind === 'error')).toEqual([]);
+    const errors: [string, string | undefined][] = [];
+    for (const file of examples) {
+      const transcript = runScriptOnTenant(t, corpus(file), file);
+      expect(transcript.completed, file).toBe(true);
+      for (const e of transcript.entries) if (e.kind === 'error') errors.push([file, e.code]);
+    }
+    expect(errors).toEqual([
+      ['New-CsTenantNetworkSubnet.example2.ps1', 'NET005'],
+      ['New-CsTenantTrustedIPAddress.example3.ps1', 'NET005'],
+      ['Set-CsOnlineLisSubnet.example2.ps1', 'NET005'],
+    ]);
+    const network = t.network;
+    expect(network?.regions.map((r) => r.id)).toEqual(['RegionRedmond', 'RedmondRegion', 'RegionA']);
+    expect(t.networkSites.map((s) => [s.id, s.networkRegionId ?? null])).toEqual([
+      ['site1', null],
+      ['MicrosoftSite1', 'RegionRedmond'],
+      ['site2', 'RedmondRegion'],
+      ['site3', 'RedmondRegion'],
+    ]);
+    // 192.168.0.1 with 24 mask bits, as the example writes it: the range of 192.168.0.0/24.
+    expect(network?.subnets).toEqual([{ subnetId: '192.168.0.1', maskBits: 24, networkSiteId: 'site1', description: '' }]);
+    expect(network?.trustedIps.map((x) => `${x.ipAddress}/${x.maskBits}`)).toEqual(['192.168.0.1/32', '192.168.2.0/24']);
+    expect(network?.lis.wirelessAccessPoints.map((x) => x.bssid)).toEqual(['F0-6E-0B-C2-03-23', 'F0-6E-0B-C2-04-*']);
+    expect(network?.lis.switches.map((x) => x.chassisId)).toEqual(['B8-BE-BF-4A-A3-00']);
+    expect(network?.lis.ports.map((x) => `${x.chassisId}/${x.portId}`)).toEqual(['0B-23-CD-16-AA-CC/12174', '0B-23-CD-16-AA-CC/0A-25-55-AB-CD-FF', '55123/12174']);
+    expect(network?.lis.subnets.map((x) => x.subnet)).toEqual(['10.10.10.128']);
+  });
+});
+
+describe('network refusals', () => {
+  function base(): Tenant {
+    const t = tenantWithLocations();
+    for (const [name, named] of [
+      ['New-CsTeamsEmergencyCallRoutingPolicy', { Identity: 'HQ-Emergency' }],
+      ['New-CsTenantNetworkRegion', { NetworkRegionID: 'PNW' }],
+      ['New-CsTenantNetworkSite', { NetworkSiteID: 'HQ', NetworkRegionID: 'PNW' }],
+      ['New-CsTenantNetworkSubnet', { SubnetID: '10.1.0.0', MaskBits: 16, NetworkSiteID: 'HQ' }],
+    ] as const) {
+      const result = run(t, name, named);
+      if (!result.ok) throw new Error(result.refusal.message);
+    }
+    return t;
+  }
+
+  it('refuses each broken rule with its ID and leaves the tenant as it was', () => {
+    const cases: [string, Record<string, string | number>, string][] = [
+      ['New-CsTenantNetworkRegion', { NetworkRegionID: 'pnw' }, 'NET001'],
+      ['New-CsTenantNetworkSite', { NetworkSiteID: 'hq' }, 'NET001'],
+      ['New-CsTenantTrustedIPAddress', { IPAddress: '203.0.113.0', MaskBits: 24 }, 'ok'],
+      ['New-CsTenantNetworkSite', { NetworkSiteID: 'Branch', NetworkRegionID: 'EMEA' }, 'NET002'],
+      ['New-CsTenantNetworkSite', { NetworkSiteID: 'Branch', EmergencyCallRoutingPolicy: 'Global' }, 'NET003'],
+      ['New-CsTenantNetworkSite', { NetworkSiteID: 'Branch', EmergencyCallRoutingPolicy: 'Nowhere' }, 'NET003'],
+      ['New-CsTenantNetworkSubnet', { SubnetID: '10.2.0', MaskBits: 24, NetworkSiteID: 'HQ' }, 'NET004'],
+      ['New-CsTenantNetworkSubnet', { SubnetID: '10.2.0.0', MaskBits: 33, NetworkSiteID: 'HQ' }, 'NET004'],
+      ['New-CsTenantTrustedIPAddress', { IPAddress: '203.0.113.256' }, 'NET004'],
+      ['New-CsTenantNetworkSubnet', { SubnetID: 'fd00::', MaskBits: 64, NetworkSiteID: 'HQ' }, 'NET005'],
+      ['New-CsTenantNetworkSubnet', { SubnetID: '10.2.0.0', MaskBits: 24, NetworkSiteID: 'Branch' }, 'NET006'],
+      ['New-CsTenantNetworkSubnet', { SubnetID: '10.1.4.0', MaskBits: 24, NetworkSiteID: 'HQ' }, 'NET007'],
+      ['New-CsTenantNetworkSubnet', { SubnetID: '10.0.0.0', MaskBits: 8 }, 'NET007'],
+      ['Set-CsOnlineLisWirelessAccessPoint', { BSSID: 'F0-6E-0B-C2-03', LocationId: 'hq' }, 'NET008'],
+      ['Set-CsOnlineLisWirelessAccessPoint', { BSSID: 'F0-6E-*', LocationId: 'hq' }, 'NET008'],
+      ['Set-CsOnlineLisWirelessAccessPoint', { BSSID: 'F0-6E-0B-C2-03-23', LocationId: 'nowhere' }, 'NET009'],
+      ['Set-CsOnlineLisSwitch', { ChassisID: 'B8-BE-BF-4A-A3-00', LocationId: 'nowhere' }, 'NET009'],
+      ['Set-CsOnlineLisPort', { ChassisID: 'B8-BE-BF-4A-A3-00', PortID: '1', LocationId: 'nowhere' }, 'NET009'],
+      ['Set-CsOnlineLisSubnet', { Subnet: '10.1.0.0', LocationId: 'nowhere' }, 'NET009'],
+    ];
+    for (const [name, named, code] of cases) {
+      const t = base();
+      const before = structuredClone(t);
+      const result = run(t, name, named);
+      if (code === 'ok') {
+        expect(result.ok, `${name} ${JSON.stringify(named)}`).toBe(true);
+        continue;
+      }
+      expect(result.ok ? 'accepted' : result.refusal.message, `${name} ${JSON.stringify(named)}`).toMatch(new RegExp(`^${code}: `));
+      expect(t).toEqual(before);
+    }
+  });
+
+  it('moves a subnet to another site with Set-CsTenantNetworkSubnet, and refuses a mask that overlaps another (NET007)', () => {
+    const t = base();
+    expect(run(t, 'New-CsTenantNetworkSite', { NetworkSiteID: 'Branch' }).ok).toBe(true);
+    expect(run(t, 'New-CsTenantNetworkSubnet', { SubnetID: '10.2.0.0', MaskBits: 24, NetworkSiteID: 'HQ' }).ok).toBe(true);
+    expect(run(t, 'Set-CsTenantNetworkSubnet', { Identity: '10.2.0.0', NetworkSiteID: 'Branch' }).ok).toBe(true);
+    expect(t.network?.subnets.map((x) => [x.subnetId, x.networkSiteId])).toEqual([['10.1.0.0', 'HQ'], ['10.2.0.0', 'Branch']]);
+    const before = structuredClone(t);
+    expect(refusal(t, 'Set-CsTenantNetworkSubnet', { Identity: '10.2.0.0', MaskBits: 8 })).toMatch(/^NET007: /);
+    expect(refusal(t, 'Set-CsTenantNetworkSubnet', { Identity: '10.2.0.0', NetworkSiteID: 'Nowhere' })).toMatch(/^NET006: /);
+    expect(t).toEqual(before);
+  });
+
+  it('a refused first network cmdlet leaves a tenant without a network as it was', () => {
+    const t = tenantWithLocations();
+    expect(refusal(t, 'Set-CsOnlineLisSubnet', { Subnet: '10.1.0.0', LocationId: 'nowhere' })).toMatch(/^NET009: /);
+    expect(t.network).toBeUndefined();
+  });
+});
+
+describe('what the network makes of a client', () => {
+  function office(): Tenant {
+    const t = tenantWithLocations();
+    const script = [
+      'New-CsTenantNetworkSite -NetworkSiteID HQ',
+      'New-CsTenantNetworkSubnet -SubnetID 10.1.0.0 -MaskBits 16 -NetworkSiteID HQ',
+      'New-CsTenantTrustedIPAddress -IPAddress 203.0.113.0 -MaskBits 28',
+      'Set-CsOnlineLisWirelessAccessPoint -BSSID F0-6E-0B-C2-04-* -LocationId branch',
+      'Set-CsOnlineLisWirelessAccessPoint -BSSID F0-6E-0B-C2-04-23 -LocationId hq',
+      'Set-CsOnlineLisSwitch -ChassisID B8-BE-BF-4A-A3-00 -LocationId branch',
+      'Set-CsOnlineLisPort -ChassisID B8-BE-BF-4A-A3-00 -PortID 12 -LocationId hq',
+      'Set-CsOnlineLisSubnet -Subnet 10.1.0.0 -LocationId hq',
+    ].join('\n');
+    const transcript = runScriptOnTenant(t, script, 'office.ps1');
+    expect(transcript.entries.filter((e) => e.kind === 'error')).toEqual([]);
+    return t;
+  }
+  const client = { publicIp: '203.0.113.5', subnet: '10.1.0.0/16', bssid: null, chassisId: null, portId: null };
+
+  it('matches every element LIS holds, an exact BSSID before a range, and the site whose subnet holds the client', () => {
+    const t = office();
+    expect(matchClientNetwork(t, { ...client, bssid: 'f0:6e:0b:c2:04:23', chassisId: 'b8-be-bf-4a-a3-00', portId: '12' })).toEqual({
+      trusted: true,
+      siteId: 'HQ',
+      lis: { accessPoint: 'hq', port: 'hq', switch: 'branch', subnet: 'hq' },
+    });
+    expect(matchClientNetwork(t, { ...client, bssid: 'F0-6E-0B-C2-04-99', chassisId: 'B8-BE-BF-4A-A3-00', portId: '13' }).lis).toEqual({ accessPoint: 'branch', port: null, switch: 'branch', subnet: 'hq' });
+    // A smaller local subnet inside HQ's range is at HQ, but LIS knows only HQ's network ID.
+    expect(matchClientNetwork(t, { ...client, subnet: '10.1.7.0/24' })).toEqual({ trusted: true, siteId: 'HQ', lis: { accessPoint: null, port: null, switch: null, subnet: null } });
+  });
+
+  it('knows no site for a client behind an untrusted address (NET028), though LIS would match', () => {
+    const t = office();
+    expect(matchClientNetwork(t, { ...client, publicIp: '192.0.2.77' })).toEqual({ trusted: false, siteId: null, lis: { accessPoint: null, port: null, switch: null, subnet: 'hq' } });
+  });
+});
+
+describe('network findings', () => {
+  const library = (file: string) => {
+    const path = fileURLToPath(new URL(`../../scenarios/${file}`, import.meta.url));
+    const loaded = loadScenarioText(readFileSync(path, 'utf8'), path);
+    if (!loaded.ok) throw new Error(loaded.issues.map((i) => i.message).join('\n'));
+    return scenarioFindings(loaded.scenario, loaded.tenant);
+  };
+
+  it('name the Bellevue subnet missing from LIS and estimate the share of calls located only statically', () => {
+    const findings = library('branch-site-missing-lis.yaml');
+    expect(findings.map((f) => [f.rule, f.object.id])).toEqual([
+      ['NET040', 'Bellevue'],
+      ['NET044', 'clients'],
+    ]);
+    expect(findings[0]?.message).toContain('subnet 10.2.0.0/24 of network site Bellevue has no LIS location');
+    expect(findings[0]?.fix).toMatch(/^Set-CsOnlineLisSubnet -Subnet 10\.2\.0\.0 /);
+    // Ten of forty users are at Bellevue, always: a quarter of the calls, exactly.
+    expect(findings[1]?.message).toContain('an estimated 25.0% of emergency calls get no dynamic location');
+  });
+
+  it('estimate the VPN and home shares of remote workers', () => {
+    const findings = library('remote-workers-vpn.yaml');
+    expect(findings.map((f) => f.rule)).toEqual(['NET044']);
+    expect(findings[0]?.message).toContain('60.0%');
+    expect(findings[0]?.message).toContain('vpn 40.0%, home 20.0%');
+  });
+
+  it('report sites without policies, missing trusted IPs and LIS locations nobody reaches', () => {
+    const t = tenantWithLocations();
+    const script = [
+      'New-CsTeamsEmergencyCallRoutingPolicy -Identity HQ-Emergency',
+      'New-CsTenantNetworkSite -NetworkSiteID HQ -EmergencyCallRoutingPolicy HQ-Emergency',
+      'New-CsTenantNetworkSite -NetworkSiteID Branch',
+      'New-CsTenantNetworkSubnet -SubnetID 10.1.0.0 -MaskBits 16 -NetworkSiteID HQ',
+      'New-CsTenantNetworkSubnet -SubnetID 10.2.0.0 -MaskBits 24 -NetworkSiteID Branch',
+      'Set-CsOnlineLisSubnet -Subnet 10.1.0.0 -LocationId hq',
+      'Set-CsOnlineLisSubnet -Subnet 10.2.0.0 -LocationId branch',
+    ].join('\n');
+    expect(runScriptOnTenant(t, script, 'sites.ps1').entries.filter((e) => e.kind === 'error')).toEqual([]);
+    const text = `version: 1\nname: t\nseed: 1\nstart: 2026-03-02T00:00:00-08:00\nhorizon: 1d\ntenant: {}\n`;
+    const loaded = loadScenarioText(text, 't.yaml');
+    if (!loaded.ok) throw new Error('does not load');
+    const scenario = { ...loaded.scenario, workload: { clients: [{ name: 'hq', share: 1, kind: 'office' as const, publicIp: '203.0.113.5', subnet: '10.1.0.0/16' }] } };
+    const findings = scenarioFindings(scenario, t);
+    expect(findings.map((f) => [f.rule, f.object.id])).toEqual([
+      ['NET042', 'trustedIps'],
+      ['NET041', 'Branch'],
+      ['NET043', 'branch'],
+    ]);
+  });
+});
+
+describe('a place behind an untrusted address on a site subnet', () => {
+  it('is reported as NET042 for its site, with the trusted IP to add', () => {
+    const t = tenantWithLocations();
+    const script = [
+      'New-CsTenantNetworkSite -NetworkSiteID Branch',
+      'New-CsTenantNetworkSubnet -SubnetID 10.2.0.0 -MaskBits 24 -NetworkSiteID Branch',
+      'New-CsTenantTrustedIPAddress -IPAddress 203.0.113.0 -MaskBits 28',
+      'Set-CsOnlineLisSubnet -Subnet 10.2.0.0 -LocationId branch',
+    ].join('\n');
+    expect(runScriptOnTenant(t, script, 'branch.ps1').entries.filter((e) => e.kind === 'error')).toEqual([]);
+    const loaded = loadScenarioText('version: 1\nname: t\nseed: 1\nstart: 2026-03-02T00:00:00-08:00\nhorizon: 1d\ntenant: {}\n', 't.yaml');
+    if (!loaded.ok) throw new Error('does not load');
+    const scenario = { ...loaded.scenario, workload: { clients: [{ name: 'branch', share: 1, kind: 'office' as const, publicIp: '198.51.100.18', subnet: '10.2.0.0/24' }] } };
+    const findings = scenarioFindings(scenario, t);
+    expect(findings.map((f) => [f.rule, f.object.id, f.fix])).toEqual([['NET042', 'Branch', 'New-CsTenantTrustedIPAddress -IPAddress 198.51.100.18']]);
+  });
+});
+
+describe('the branch-site scenario, run', () => {
+  it('locates every Bellevue 911 call only by the static address of the main number, and Seattle ones where they are', () => {
+    const path = fileURLToPath(new URL('../../scenarios/branch-site-missing-lis.yaml', import.meta.url));
+    const loaded = loadScenarioText(readFileSync(path, 'utf8'), path);
+    if (!loaded.ok) throw new Error('does not load');
+    const records: CallRecord[] = [];
+    runScenario(loaded, { replications: 1, onCall: (r) => records.push(r) });
+    const upn = new Map(loaded.tenant.users.map((u) => [u.objectId, u.userPrincipalName]));
+    const located = records
+      .filter((r) => r.kind === 'emergency')
+      .map((r) => ({ upn: upn.get(r.callerId ?? '') ?? '', location: (r.details as { location: { source: string; locationId: string; rule: string; site: string } | null }).location }));
+    const bellevue = located.filter((c) => c.upn.startsWith('bellevue'));
+    const seattle = located.filter((c) => c.upn.startsWith('user'));
+    expect(bellevue.length).toBeGreaterThan(0);
+    expect(seattle.length).toBeGreaterThan(0);
+    for (const c of bellevue) expect(c.location).toEqual({ source: 'static', locationId: 'seattle-hq', rule: 'NET026', site: 'Bellevue' });
+    for (const c of seattle) expect(c.location).toMatchObject({ source: 'dynamic', locationId: 'seattle-hq', site: 'Seattle' });
+  });
+});
+
+describe('a timeline that changes the network', () => {
+  it('moves Bellevue callers from the static address to their own once the subnet is put in LIS on day 7', () => {
+    const path = fileURLToPath(new URL('../../scenarios/branch-site-missing-lis.yaml', import.meta.url));
+    const text = readFileSync(path, 'utf8').replace(
+      /^timeline: \[\]$/m,
+      'timeline:\n  - { at: 7d, do: Set-CsOnlineLisSubnet, Subnet: 10.2.0.0, LocationId: bellevue-2f }',
+    );
+    const loaded = loadScenarioText(text, path);
+    if (!loaded.ok) throw new Error(loaded.issues.map((i) => i.message).join('\n'));
+    const records: CallRecord[] = [];
+    runScenario(loaded, { replications: 1, onCall: (r) => records.push(r) });
+    const upn = new Map(loaded.tenant.users.map((u) => [u.objectId, u.userPrincipalName]));
+    const day7 = 7 * 24 * 3_600_000;
+    const bellevue = records.filter((r) => r.kind === 'emergency' && (upn.get(r.callerId ?? '') ?? '').startsWith('bellevue'));
+    const where = (r: CallRecord) => (r.details as { location: { locationId: string; rule: string } }).location;
+    const before = bellevue.filter((r) => r.startMs < day7);
+    const after = bellevue.filter((r) => r.startMs >= day7);
+    expect(before.length).toBeGreaterThan(0);
+    expect(after.length).toBeGreaterThan(0);
+    for (const r of before) expect(where(r)).toMatchObject({ locationId: 'seattle-hq', rule: 'NET026' });
+    for (const r of after) expect(where(r)).toMatchObject({ locationId: 'bellevue-2f', rule: 'NET025' });
+  });
+});
+
+describe('workload clients that cannot be placed', () => {
+  it('are issues at their file position, naming what was expected', () => {
+    const text = [
+      'version: 1',
+      'name: t',
+      'seed: 1',
+      'start: 2026-03-02T00:00:00-08:00',
+      'horizon: 1d',
+      'tenant: {}',
+      'workload:',
+      '  clients:',
+      '    - { name: a, share: 1, publicIp: 203.0.113.300, subnet: 10.2.0.0/40, bssid: F0-6E }',
+      '    - { name: b, share: 1, users: [nobody@contoso.com], groups: [nogroup], portId: "12" }',
+      '',
+    ].join('\n');
+    const loaded = loadScenarioText(text, 't.yaml');
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    expect(loaded.issues.map((i) => `${i.line}:${i.column} ${i.message}`)).toEqual([
+      expect.stringMatching(/^9:\d+ "203\.0\.113\.300" is not a dotted IPv4 address \(NET004\)$/),
+      expect.stringMatching(/^9:\d+ "10\.2\.0\.0\/40" is not an IPv4 subnet with a mask of 0-32 bits \(NET004\)$/),
+      expect.stringMatching(/^9:\d+ "F0-6E" is not a BSSID \(NET008\)$/),
+      expect.stringMatching(/^10:\d+ user "nobody@contoso.com" is not declared in tenant.users$/),
+      expect.stringMatching(/^10:\d+ group "nogroup" is not declared in tenant.groups$/),
+      expect.stringMatching(/^10:\d+ a port is known by its switch: give the chassisId too$/),
+    ]);
+  });
+});
