@@ -4,7 +4,7 @@
  * number of calls.
  * Calls that start before the warm-up ends, and events before it, are not counted.
  */
-import { CALL_FLOW_OUTCOME, CALL_OUTCOME_IDS, FAILED_EMERGENCY_OUTCOMES, type CallKind } from '../machines/index.js';
+import { CALL_FLOW_OUTCOME, CALL_OUTCOME_IDS, FAILED_EMERGENCY_OUTCOMES, HAND_OFF_OUTCOMES, type CallKind } from '../machines/index.js';
 import { TimeWeighted } from '../metrics/index.js';
 import type { CallbackPool, CallbackPoolObserver, ChannelsObserver, CreditsObserver } from '../runtime/index.js';
 import type { RuleId, Tenant } from '../tenant/index.js';
@@ -47,6 +47,7 @@ const OUTCOME_PREFIX: Readonly<Record<CallKind, string>> = {
   inbound: 'inbound.outcome',
   emergency: 'emergency.outcome',
   callback: 'callback.outcome',
+  queue: 'queue.outcome',
 };
 
 /** Metric names may only hold [A-Za-z0-9_-] between dots; a policy name may hold anything. */
@@ -86,7 +87,10 @@ export class ReplicationCollector {
   ) {
     for (const kind of KINDS) {
       this.counts.set(`${kind}.calls`, 0);
-      for (const id of CALL_OUTCOME_IDS[kind]) this.counts.set(`${kind}.outcome.${id}`, 0);
+      for (const id of CALL_OUTCOME_IDS[kind]) {
+        // A hand-off ends a leg, never a call: no record can count it.
+        if (!(HAND_OFF_OUTCOMES as readonly string[]).includes(id)) this.counts.set(`${kind}.outcome.${id}`, 0);
+      }
     }
     for (const id of Object.values(CALL_FLOW_OUTCOME)) this.counts.set(`inbound.flow.${id}`, 0);
     for (const name of [

@@ -30,6 +30,17 @@ export type {
   ReserveCallbackNumberParams,
 } from './emergency.js';
 export { CALL_FLOW_OUTCOME, inboundChanges, inboundMachine } from './inbound.js';
+export { callQueueChanges, callQueueMachine } from './call-queue.js';
+export type {
+  QueueAction,
+  QueueAgentParams,
+  QueueCallInput,
+  QueueCallOutput,
+  QueueChannelParams,
+  QueueDetails,
+  QueueEnding,
+  QueueEvent,
+} from './call-queue.js';
 export type {
   CallerInput,
   InboundChannelParams,
@@ -53,7 +64,7 @@ export type {
   OutboundDetails,
   OutboundFunding,
 } from './outbound.js';
-export { CALL_OUTCOME_IDS, FAILED_EMERGENCY_OUTCOMES, NOT_EMERGENCY_OUTCOMES, callOutput } from './outcome.js';
+export { CALL_OUTCOME_IDS, FAILED_EMERGENCY_OUTCOMES, HAND_OFF_OUTCOMES, NOT_EMERGENCY_OUTCOMES, callOutput } from './outcome.js';
 export type {
   CallbackOutcome,
   CallKind,
@@ -61,6 +72,7 @@ export type {
   EmergencyOutcome,
   InboundOutcome,
   OutboundOutcome,
+  QueueOutcome,
 } from './outcome.js';
 
 import { callbackMachine, type CallbackCallInput, type CallbackCallOutput } from './callback.js';
@@ -72,6 +84,7 @@ import {
   type ReserveCallbackNumberParams,
 } from './emergency.js';
 import { inboundChanges, inboundMachine, type InboundCallInput, type InboundCallOutput } from './inbound.js';
+import { callQueueChanges, callQueueMachine, type QueueAgentParams, type QueueCallInput, type QueueCallOutput } from './call-queue.js';
 import {
   outboundChanges,
   outboundMachine,
@@ -87,6 +100,7 @@ export const machines = {
   outbound: outboundMachine,
   emergency: emergencyMachine,
   callback: callbackMachine,
+  queue: callQueueMachine,
 } as const;
 
 /**
@@ -98,6 +112,7 @@ export const machineChanges = {
   outbound: outboundChanges,
   emergency: emergencyChanges,
   callback: {},
+  queue: callQueueChanges,
 } as const;
 
 /** The input each kind of call starts with. */
@@ -106,6 +121,7 @@ export interface CallInputs {
   outbound: OutboundCallInput;
   emergency: EmergencyCallInput;
   callback: CallbackCallInput;
+  queue: QueueCallInput;
 }
 
 /** The output each kind of call ends with. */
@@ -114,6 +130,7 @@ export interface CallOutputs {
   outbound: OutboundCallOutput;
   emergency: EmergencyCallOutput;
   callback: CallbackCallOutput;
+  queue: QueueCallOutput;
 }
 
 /**
@@ -125,7 +142,8 @@ export type CallEffect =
   | { type: 'seizeChannel'; params: ChannelParams }
   | { type: 'releaseChannel'; params: ChannelParams }
   | { type: 'reserveCallbackNumber'; params: ReserveCallbackNumberParams }
-  | { type: 'billTollFreeMinutes'; params: ChannelParams };
+  | { type: 'billTollFreeMinutes'; params: ChannelParams }
+  | { type: 'joinQueue' | 'ringAgent' | 'agentMissed' | 'leaveQueue' | 'releaseAgent'; params: QueueAgentParams };
 
 export const CALL_EFFECT_TYPES: readonly CallEffect['type'][] = [
   'debitCredits',
@@ -133,5 +151,10 @@ export const CALL_EFFECT_TYPES: readonly CallEffect['type'][] = [
   'releaseChannel',
   'reserveCallbackNumber',
   'billTollFreeMinutes',
+  'joinQueue',
+  'ringAgent',
+  'agentMissed',
+  'leaveQueue',
+  'releaseAgent',
 ];
 export { DIAGRAM_MACHINES, DiagramError, diagramMermaid, machineDiagram, machinesMarkdown, type DiagramAction, type DiagramState, type DiagramTransition, type MachineDiagram } from './diagram.js';

@@ -597,7 +597,9 @@ export const GUARD_RULES: Readonly<Record<CallKind, Readonly<Record<string, Guar
     hasNoAttendant: 'INB001',
     channelCapReached: 'INB020',
     flowDisconnects: 'INB015',
+    flowRedirectsToApplication: 'CQ025',
     flowRedirects: 'INB015',
+    inputTransfersToApplication: 'CQ025',
     nameSearchTooBroad: 'INB012',
     endsAs: {
       param: 'ending',
@@ -613,6 +615,7 @@ export const GUARD_RULES: Readonly<Record<CallKind, Readonly<Record<string, Guar
         disconnectedByFlow: 'INB015',
         disconnectedByMenu: 'INB015',
         redirected: 'INB015',
+        handedOff: 'CQ025',
       },
     },
   },
@@ -630,6 +633,17 @@ export const GUARD_RULES: Readonly<Record<CallKind, Readonly<Record<string, Guar
     dialsResourceAccountNumber: 'CBK003',
     callerAnswers: 'CBK001',
     unreservedNumbersGoToAttendant: 'CBK002',
+  },
+  queue: {
+    arrivedInLoop: 'CQ026',
+    arrivedNowhere: 'CQ027',
+    queueIsFull: 'CQ022',
+    noAgentsToQueueFor: 'CQ024',
+    agentAnswers: 'CQ020',
+    endsAs: {
+      param: 'ending',
+      rules: { answered: 'CQ020', abandoned: 'CQ021', overflowed: 'CQ022', timedOut: 'CQ023', noAgents: 'CQ024' },
+    },
   },
 };
 
