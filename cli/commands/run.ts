@@ -125,6 +125,7 @@ const SECTIONS: [prefix: string, title: string][] = [
   ['inbound.', 'Inbound calls (PSTN callers dial the shared number)'],
   ['emergency.', 'Emergency calls'],
   ['callback.', 'Emergency service callbacks'],
+  ['queue.', 'Call queues (inbound calls an attendant sent on to a queue or attendant)'],
   ['callbackPool.', 'Callback number pools'],
   ['channels.', 'Channels in use (per resource account)'],
   ['credits.', 'Communications Credits'],

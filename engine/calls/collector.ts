@@ -8,6 +8,7 @@ import { CALL_FLOW_OUTCOME, CALL_OUTCOME_IDS, FAILED_EMERGENCY_OUTCOMES, HAND_OF
 import { TimeWeighted } from '../metrics/index.js';
 import type { CallbackPool, CallbackPoolObserver, ChannelsObserver, CreditsObserver } from '../runtime/index.js';
 import type { RuleId, Tenant } from '../tenant/index.js';
+import { QueueFigures } from './queue-figures.js';
 
 /** One finished call, as `--calls FILE.csv` writes it. */
 export interface CallRecord {
@@ -80,6 +81,8 @@ export class ReplicationCollector {
   readonly creditsObserver: Partial<CreditsObserver>;
   readonly poolObserver: Partial<CallbackPoolObserver>;
   readonly channelsObserver: Partial<ChannelsObserver>;
+  /** The call queues' figures; it hears the queue calls itself. */
+  readonly queueFigures: QueueFigures;
 
   constructor(
     private readonly warmup: number,
@@ -117,6 +120,7 @@ export class ReplicationCollector {
       this.counts.set(name, 0);
     }
     this.balance = new TimeWeighted({ start: 0, level: startingBalance, warmup });
+    this.queueFigures = new QueueFigures(warmup);
     const counted = (now: number): boolean => now >= this.warmup;
     this.creditsObserver = {
       onDebit: (now, amount, reason) => {
@@ -160,6 +164,11 @@ export class ReplicationCollector {
     }
   }
 
+  /** Follow the call queues of *tenant*; a tenant without queues adds no figures. */
+  watchQueues(tenant: Tenant): void {
+    this.queueFigures.watch(tenant);
+  }
+
   /** Start following the callback pools that exist now (again after a timeline change). */
   watchPools(pools: readonly CallbackPool[]): void {
     for (const pool of pools) {
@@ -198,6 +207,14 @@ export class ReplicationCollector {
           this.add('emergency.calls');
           this.add('emergency.outcome.EMG001');
         }
+        break;
+      }
+      case 'queue': {
+        // It began as an inbound call that an attendant sent on (CQ025): it counts as one, with
+        // the call flow of the attendant that sent it last.
+        this.add('inbound.calls');
+        const flow = (d.before as { details?: { flow?: unknown } } | undefined)?.details?.flow;
+        if (typeof flow === 'string') this.add(metric('inbound.flow', flow));
         break;
       }
       case 'inbound':
@@ -266,6 +283,7 @@ export class ReplicationCollector {
       out.set(`${key}.meanInUse`, inUse.mean(horizon));
       out.set(`${key}.peakInUse`, Math.max(0, inUse.max(horizon)));
     }
+    this.queueFigures.addTo(out, horizon, metricKey);
     const sorted: ReplicationFigures = {};
     for (const name of [...out.keys()].sort()) sorted[name] = out.get(name) as number;
     return sorted;

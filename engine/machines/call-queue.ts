@@ -238,6 +238,7 @@ export const callQueueMachine = setup({
     billTollFreeMinutes: runtimeEffect<QueueChannelParams>(),
     joinQueue: runtimeEffect<QueueAgentParams>(),
     ringAgent: runtimeEffect<QueueAgentParams>(),
+    agentAnswered: runtimeEffect<QueueAgentParams>(),
     agentMissed: runtimeEffect<QueueAgentParams>(),
     leaveQueue: runtimeEffect<QueueAgentParams>(),
     releaseAgent: runtimeEffect<QueueAgentParams>(),
@@ -285,7 +286,7 @@ export const callQueueMachine = setup({
     },
     agentRingEnded: {
       always: [
-        { guard: 'agentAnswers', target: 'talking', actions: 'agentAnswers' },
+        { guard: 'agentAnswers', target: 'talking', actions: ['agentAnswers', { type: 'agentAnswered', params: agentParams }] },
         { target: 'waiting', actions: [{ type: 'agentMissed', params: agentParams }, 'skipAgent'] },
       ],
     },

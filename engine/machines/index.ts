@@ -143,7 +143,7 @@ export type CallEffect =
   | { type: 'releaseChannel'; params: ChannelParams }
   | { type: 'reserveCallbackNumber'; params: ReserveCallbackNumberParams }
   | { type: 'billTollFreeMinutes'; params: ChannelParams }
-  | { type: 'joinQueue' | 'ringAgent' | 'agentMissed' | 'leaveQueue' | 'releaseAgent'; params: QueueAgentParams };
+  | { type: 'joinQueue' | 'ringAgent' | 'agentAnswered' | 'agentMissed' | 'leaveQueue' | 'releaseAgent'; params: QueueAgentParams };
 
 export const CALL_EFFECT_TYPES: readonly CallEffect['type'][] = [
   'debitCredits',
@@ -153,6 +153,7 @@ export const CALL_EFFECT_TYPES: readonly CallEffect['type'][] = [
   'billTollFreeMinutes',
   'joinQueue',
   'ringAgent',
+  'agentAnswered',
   'agentMissed',
   'leaveQueue',
   'releaseAgent',

@@ -21,6 +21,7 @@ export function metricNames(tenant: Tenant): string[] {
     const collector = new ReplicationCollector(0, 0);
     collector.watchPools(new CallbackPools(tenant).all());
     collector.watchChannels(tenant, sharedResourceAccountIds(tenant));
+    collector.watchQueues(tenant);
     names = Object.keys(collector.figures(0, 0));
     namesByTenant.set(tenant, names);
   }

@@ -12,6 +12,7 @@ import {
   EmergencyCalls,
   InboundCalls,
   OutboundCalls,
+  QueueCalls,
   ReplicationCollector,
   type CallRecord,
   type CallServices,
@@ -78,6 +79,7 @@ export function runReplication(
   collector.watchPools(pools.all());
   const derived = new DerivedTenantFacts(tenant);
   collector.watchChannels(tenant, derived.sharedResourceAccountIds);
+  collector.watchQueues(tenant);
   const tracer =
     options.trace === undefined
       ? undefined
@@ -121,7 +123,7 @@ export function runReplication(
   const outbound = new OutboundCalls(services);
   const callbacks = new CallbackCalls(services);
   const emergency = new EmergencyCalls(services, outbound, callbacks);
-  const inbound = new InboundCalls(services);
+  const inbound = new InboundCalls(services, new QueueCalls(services, collector.queueFigures));
   const outboundWork = outboundPlan(scenario, population);
   if (outboundWork !== undefined) outbound.arrive(outboundWork);
   const inboundWork = inboundPlan(scenario, population);
