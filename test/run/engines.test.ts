@@ -124,7 +124,8 @@ describe('compiled and XState engines', () => {
         if (before !== undefined) seen.add(before.outcome);
       }
     }
-    const all = Object.values(CALL_OUTCOME_IDS).flat();
+    // Call queues' outcomes (CQ0xx) are reached by test/run/queue-engines.test.ts's scenarios.
+    const all = Object.values(CALL_OUTCOME_IDS).flat().filter((id) => !id.startsWith('CQ'));
     expect(all.filter((id) => !seen.has(id))).toEqual([]);
   });
 
