@@ -5,6 +5,7 @@
 import type { Tenant } from './model.js';
 import { autoAttendantFindings } from './findings/auto-attendants.js';
 import { callbackPoolFindings } from './findings/callback-pool.js';
+import { callQueueFindings } from './findings/call-queues.js';
 import type { Finding } from './findings/finding.js';
 import { invariantFindings } from './findings/invariants.js';
 import { resourceAccountFindings } from './findings/resource-accounts.js';
@@ -29,6 +30,7 @@ export function validate(tenant: Tenant, options: ValidateOptions = {}): Finding
     ...resourceAccountFindings(tenant),
     ...siteFindings(tenant),
     ...autoAttendantFindings(tenant),
+    ...callQueueFindings(tenant),
     ...invariantFindings(tenant),
   ];
   if (options.emergency !== undefined) {
