@@ -125,6 +125,9 @@ export class DerivedTenantFacts {
       case 'enterpriseVoiceChanged':
       case 'autoAttendantAssociated':
       case 'networkSiteAdded':
+      // Calls read call queues from the tenant when they reach one: nothing to keep current.
+      case 'callQueueChanged':
+      case 'callQueueAssociated':
       case 'policyGranted':
       case 'pstnUsagesChanged':
       case 'voiceRoutingPolicyCreated':

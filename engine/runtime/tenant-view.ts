@@ -198,6 +198,8 @@ export class TenantView {
       case 'autoAttendantChanged':
       case 'autoAttendantAssociated':
       case 'networkSiteAdded':
+      case 'callQueueChanged':
+      case 'callQueueAssociated':
       case 'pstnUsagesChanged':
       case 'emergencyCallRoutingPolicyChanged':
       case 'creditsChanged':

@@ -48,7 +48,11 @@ export type DirectoryChange =
   | { type: 'autoAttendantChanged'; autoAttendantId: string }
   /** A resource account now answers for an auto attendant (RA001). */
   | { type: 'autoAttendantAssociated'; resourceAccount: string; autoAttendantId: string; previousAutoAttendantId: string | null }
-  | { type: 'networkSiteAdded'; siteId: string };
+  | { type: 'networkSiteAdded'; siteId: string }
+  /** A call queue was created, changed or removed (New-/Set-/Remove-CsCallQueue). */
+  | { type: 'callQueueChanged'; identity: string }
+  /** A resource account now answers for a call queue, or for none (CQ004; a removed queue). */
+  | { type: 'callQueueAssociated'; resourceAccount: string; callQueueId: string | null; previousCallQueueId: string | null };
 
 /** Shared Calling policies: the shared resource account and the emergency callback numbers. */
 export type SharedCallingChange =
@@ -117,6 +121,8 @@ export const TENANT_CHANGE_TYPES = [
   'autoAttendantChanged',
   'autoAttendantAssociated',
   'networkSiteAdded',
+  'callQueueChanged',
+  'callQueueAssociated',
   'sharedCallingPolicyCreated',
   'sharedCallingPolicyChanged',
   'sharedCallingPolicyRemoved',

@@ -2,11 +2,8 @@
  * Call queues (New-/Set-/Remove-CsCallQueue) and the association of a resource account with one
  * (the queue side of New-CsOnlineApplicationInstanceAssociation). Refusals CQ001-CQ010 of
  * docs/rules.md §1; what only a whole tenant shows (no agents, loops) is validate()'s (CQ011+).
- *
- * NOTE: these operations emit no change events [choice]: calls read the queues from the tenant
- * when they reach one, so nothing in the runtime keeps queue facts that a change would stale.
  */
-import { sameData } from '../changes.js';
+import { sameData, type TenantChange } from '../changes.js';
 import { findResourceAccount, findUser } from '../lookup.js';
 import type { CallQueue, CallQueueAction, CallTarget, Tenant } from '../model.js';
 import { normalizeTelephoneNumber } from '../phone-number.js';
@@ -119,7 +116,7 @@ export function newCallQueue(t: Tenant, q: CallQueue): OpResult<CallQueue> {
   if (problem !== null) return refused(problem);
   const stored = structuredClone(q);
   t.callQueues = [...callQueuesOf(t), stored];
-  return succeed(stored, [`Call queue ${q.name} (${q.identity}) added`], []);
+  return succeed(stored, [`Call queue ${q.name} (${q.identity}) added`], [{ type: 'callQueueChanged', identity: stored.identity }]);
 }
 
 /** Set-CsCallQueue: *patch* over the queue named by *identity*; the identity cannot change. */
@@ -131,7 +128,7 @@ export function setCallQueue(t: Tenant, identity: string, patch: Partial<CallQue
   if (problem !== null) return refused(problem);
   if (sameData(existing, next)) return succeed(existing, [], []);
   t.callQueues = callQueuesOf(t).map((q) => (q === existing ? next : q));
-  return succeed(next, [`Call queue ${next.name} (${next.identity}) changed`], []);
+  return succeed(next, [`Call queue ${next.name} (${next.identity}) changed`], [{ type: 'callQueueChanged', identity: next.identity }]);
 }
 
 /** Remove-CsCallQueue: resource accounts associated with it answer for nothing afterwards. */
@@ -139,14 +136,19 @@ export function removeCallQueue(t: Tenant, identity: string): OpResult {
   const existing = findCallQueue(t, identity);
   if (existing === undefined) return refuse('InvalidParameterValue', `call queue ${identity} does not exist.`);
   t.callQueues = callQueuesOf(t).filter((q) => q !== existing);
-  for (const ra of t.resourceAccounts) if (ra.callQueueId === existing.identity) ra.callQueueId = null;
-  return succeedEmpty([`Call queue ${existing.name} (${existing.identity}) removed`], []);
+  const events: TenantChange[] = [{ type: 'callQueueChanged', identity: existing.identity }];
+  for (const ra of t.resourceAccounts) {
+    if (ra.callQueueId !== existing.identity) continue;
+    ra.callQueueId = null;
+    events.push({ type: 'callQueueAssociated', resourceAccount: ra.objectId, callQueueId: null, previousCallQueueId: existing.identity });
+  }
+  return succeedEmpty([`Call queue ${existing.name} (${existing.identity}) removed`], events);
 }
 
 /**
  * The call-queue side of New-CsOnlineApplicationInstanceAssociation: resource account
  * *resourceAccount* answers for queue *identity*. Only a resource account of type CallQueue can
- * (CQ004), and it then answers for no auto attendant.
+ * (CQ004); a CallQueue resource account answers for no auto attendant.
  */
 export function associateCallQueue(t: Tenant, resourceAccount: string, identity: string): OpResult {
   const ra = findResourceAccount(t, resourceAccount);
@@ -157,10 +159,10 @@ export function associateCallQueue(t: Tenant, resourceAccount: string, identity:
     return refuse('CQ004', `resource account ${ra.userPrincipalName} is of type ${ra.applicationType}; only a CallQueue resource account can be associated with call queue ${q.name}.`);
   }
   const previous = ra.callQueueId ?? null;
+  if (previous === q.identity) return succeedEmpty([], []);
   ra.callQueueId = q.identity;
-  ra.autoAttendantId = null;
   return succeedEmpty(
     [`Resource account ${ra.userPrincipalName} associated with call queue ${q.name}`],
-    [],
+    [{ type: 'callQueueAssociated', resourceAccount: ra.objectId, callQueueId: q.identity, previousCallQueueId: previous }],
   );
 }
