@@ -273,6 +273,21 @@ export const CMDLET_CASES: Record<string, CmdletCase[]> = {
     { title: 'an unknown policy', named: { Identity: 'Nowhere', OnlinePstnUsages: ['US and Canada'] }, expect: 'refused' },
   ],
   'Get-CsOnlineVoiceRoutingPolicy': [{ title: 'all', named: {}, expect: 'nothing' }],
+  'New-CsCallQueue': [
+    { title: 'a queue', named: { Name: 'Support', Users: ['user3@contoso.com'], RoutingMethod: 'LongestIdle' }, expect: 'changes', events: ['callQueueChanged'] },
+    { title: 'an alert time Teams refuses', named: { Name: 'Support', AgentAlertTime: 5 }, expect: 'refused' },
+    { title: 'a routing method Teams has not', named: { Name: 'Support', RoutingMethod: 'Random' }, expect: 'refused' },
+  ],
+  'Set-CsCallQueue': [
+    { title: 'an overflow forward', named: { Identity: 'cq-sales', OverflowAction: 'Forward', OverflowActionTarget: 'tel:+14255550999' }, expect: 'changes', events: ['callQueueChanged'] },
+    { title: 'the same routing method', named: { Identity: 'cq-sales', RoutingMethod: 'Attendant' }, expect: 'nothing' },
+    { title: 'a forward without a target', named: { Identity: 'cq-sales', TimeoutAction: 'Forward' }, expect: 'refused' },
+  ],
+  'Get-CsCallQueue': [{ title: 'all', named: {}, expect: 'nothing' }],
+  'Remove-CsCallQueue': [
+    { title: 'a queue nobody answers for', named: { Identity: 'cq-support' }, expect: 'changes', events: ['callQueueChanged'] },
+    { title: 'an unknown queue', named: { Identity: 'nowhere' }, expect: 'refused' },
+  ],
   'Grant-CsOnlineVoiceRoutingPolicy': [
     { title: 'to a user', named: { Identity: 'user3@contoso.com', PolicyName: 'DR' }, expect: 'changes', events: ['policyGranted'] },
     { title: 'to a resource account', named: { Identity: 'tacoma-aa@contoso.com', PolicyName: 'DR' }, expect: 'changes', events: ['policyGranted'] },

@@ -5,6 +5,7 @@
 import type { CmdletInvocation, CmdletResult } from '../cmdlet.js';
 import type { Tenant } from '../model.js';
 import { allParameters, bind, editDistance } from './binding.js';
+import { callQueueCmdlets } from './call-queues.js';
 import { directoryCmdlets } from './directory.js';
 import { phoneNumberCmdlets } from './phone-numbers.js';
 import { fail } from './result.js';
@@ -19,6 +20,7 @@ const CMDLETS: readonly CmdletSpec[] = [
   ...directoryCmdlets,
   ...voicePolicyCmdlets,
   ...simulatorCmdlets,
+  ...callQueueCmdlets,
 ];
 
 const BY_NAME = new Map(CMDLETS.map((c) => [c.name.toLowerCase(), c]));
