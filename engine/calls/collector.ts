@@ -167,6 +167,10 @@ export class ReplicationCollector {
   /** Follow the call queues of *tenant*; a tenant without queues adds no figures. */
   watchQueues(tenant: Tenant): void {
     this.queueFigures.watch(tenant);
+    // Queue calls' counts exist once the tenant has a queue (a tenant without one reports as before).
+    if ((tenant.callQueues ?? []).length === 0 || this.counts.has('queue.calls')) return;
+    this.counts.set('queue.calls', 0);
+    for (const id of CALL_OUTCOME_IDS.queue) this.counts.set(`queue.outcome.${id}`, 0);
   }
 
   /** Start following the callback pools that exist now (again after a timeline change). */
