@@ -10,19 +10,18 @@
  * what it drew before queues existed.
  */
 import { callQueueChanges, callQueueMachine, type CallEffect, type QueueAction, type QueueCallInput, type QueueCallOutput } from '../machines/index.js';
-import { QueueAgents, type AgentPick, type QueueRoster } from '../runtime/index.js';
+import { QueueAgents, queueRoster, type AgentPick, type QueueRoster } from '../runtime/index.js';
 import {
   callQueuesOf,
   findResourceAccount,
-  findUser,
   type CallQueue,
   type CallQueueAction,
   type CallTarget,
-  type Tenant,
 } from '../tenant/index.js';
 import { bernoulli, sample } from '../workload/index.js';
 import { carryChannelEffect } from './channel-effect.js';
 import { callExecutor, type CallExecutor } from './executor.js';
+import type { QueueObserver } from './queue-figures.js';
 import type { CallServices, QueuePlan } from './services.js';
 
 /** The part of a call that goes from leg to leg: the number dialled and where it has been. */
@@ -37,30 +36,7 @@ export interface CallRoute {
 /** Where the attendant sends a call on to: another attendant's resource account. */
 export type ToAttendant = (callId: number, autoAttendantId: string, route: CallRoute) => void;
 
-/** What the collector hears of queue calls, for the per-queue figures. */
-export interface QueueObserver {
-  onQueueCall(now: number, queueId: string, output: QueueCallOutput): void;
-  onAgentTalking(now: number, queueId: string, delta: 1 | -1): void;
-}
-
 const NO_PLAN: QueuePlan = { patience: null, agentAnswerProbability: 1, answerDelay: { kind: 'fixed', value: 0 }, talk: { kind: 'fixed', value: 0 } };
-
-/** The queue's agents who can take a call now: opted in and Enterprise Voice enabled, users first, then each group's members. */
-export function queueRoster(tenant: Tenant, queue: CallQueue): QueueRoster {
-  const agents: string[] = [];
-  const add = (objectId: string): void => {
-    if (!agents.includes(objectId)) agents.push(objectId);
-  };
-  for (const agent of queue.agents) {
-    const user = findUser(tenant, agent.objectId);
-    if (user !== undefined && agent.optIn && user.enterpriseVoiceEnabled) add(user.objectId);
-  }
-  for (const group of queue.distributionLists) {
-    const key = group.toLowerCase();
-    for (const user of tenant.users) if (user.enterpriseVoiceEnabled && user.groups.some((g) => g.toLowerCase() === key)) add(user.objectId);
-  }
-  return { id: queue.identity, routingMethod: queue.routingMethod, presenceBasedRouting: queue.presenceBasedRouting, agents };
-}
 
 function queueAction(action: CallQueueAction, target: CallTarget | null): QueueAction {
   switch (action) {

@@ -214,9 +214,8 @@ export class ReplicationCollector {
         break;
       }
       case 'queue': {
-        // It began as an inbound call that an attendant sent on (CQ025): it counts as one, with
-        // the call flow of the attendant that sent it last.
-        this.add('inbound.calls');
+        // It began as an inbound call that an attendant sent on (CQ025): the call flow that
+        // attendant ran counts with the inbound calls' (the kinds' calls stay apart).
         const flow = (d.before as { details?: { flow?: unknown } } | undefined)?.details?.flow;
         if (typeof flow === 'string') this.add(metric('inbound.flow', flow));
         break;

@@ -9,8 +9,13 @@ import type { QueueCallOutput } from '../machines/index.js';
 import { TimeWeighted } from '../metrics/index.js';
 import type { Tenant } from '../tenant/index.js';
 import { callQueuesOf } from '../tenant/index.js';
-import type { QueueObserver } from './call-queue.js';
-import { queueRoster } from './call-queue.js';
+import { queueRoster } from '../runtime/index.js';
+
+/** What the collector hears of queue calls, for the per-queue figures. */
+export interface QueueObserver {
+  onQueueCall(now: number, queueId: string, output: QueueCallOutput): void;
+  onAgentTalking(now: number, queueId: string, delta: 1 | -1): void;
+}
 
 /** Wait histogram bins: one per second up to 45 minutes (TimeoutThreshold's maximum), then one for longer. */
 const BINS = 2_701;

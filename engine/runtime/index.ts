@@ -35,5 +35,5 @@ export type { AttendantEntry } from './tenant-derived.js';
 export { Channels } from './channels.js';
 export type { ChannelsObserver } from './channels.js';
 
-export { QueueAgents } from './queue-agents.js';
+export { QueueAgents, queueRoster } from './queue-agents.js';
 export type { AgentPick, OfferCall, QueueRoster, RoutingMethod } from './queue-agents.js';

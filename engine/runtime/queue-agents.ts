@@ -7,6 +7,8 @@
  * who is free and who waits, and says whom to offer a call to.
  */
 
+import { findUser, type CallQueue, type Tenant } from '../tenant/index.js';
+
 export type RoutingMethod = 'Attendant' | 'Serial' | 'RoundRobin' | 'LongestIdle';
 
 /** A queue's agents as the runtime routes to them, taken from the tenant when a call arrives. */
@@ -236,3 +238,21 @@ export class QueueAgents {
     });
   }
 }
+
+/** The queue's agents who can take a call now: opted in and Enterprise Voice enabled, users first, then each group's members. */
+export function queueRoster(tenant: Tenant, queue: CallQueue): QueueRoster {
+  const agents: string[] = [];
+  const add = (objectId: string): void => {
+    if (!agents.includes(objectId)) agents.push(objectId);
+  };
+  for (const agent of queue.agents) {
+    const user = findUser(tenant, agent.objectId);
+    if (user !== undefined && agent.optIn && user.enterpriseVoiceEnabled) add(user.objectId);
+  }
+  for (const group of queue.distributionLists) {
+    const key = group.toLowerCase();
+    for (const user of tenant.users) if (user.enterpriseVoiceEnabled && user.groups.some((g) => g.toLowerCase() === key)) add(user.objectId);
+  }
+  return { id: queue.identity, routingMethod: queue.routingMethod, presenceBasedRouting: queue.presenceBasedRouting, agents };
+}
+
