@@ -39,6 +39,8 @@ interface Agent {
 interface Waiting {
   callId: number;
   enteredAt: number;
+  /** Arrival order among calls that entered at the same millisecond. */
+  seq: number;
   /** Agents who were offered this call and did not answer, since it last tried them all. */
   tried: Set<string>;
 }
@@ -49,8 +51,6 @@ interface QueueState {
   waiting: Waiting[];
   /** Round robin: the roster index of the agent offered a call last. */
   lastOffered: number;
-  /** The order queues were first seen in: ties between queues go to the first. */
-  order: number;
 }
 
 export class QueueAgents {
@@ -58,6 +58,7 @@ export class QueueAgents {
   private readonly queues = new Map<string, QueueState>();
   /** Calls in a queue (waiting or ringing an agent), with where they are. */
   private readonly calls = new Map<number, { queueId: string; entry: Waiting; ringing: string | null }>();
+  private seq = 0;
 
   constructor(
     private readonly offer: OfferCall,
@@ -91,7 +92,7 @@ export class QueueAgents {
   /** Call *callId* rings *agentId* of *roster*'s queue as it arrives (the machine took the free agent). */
   ring(roster: QueueRoster, callId: number, agentId: string): void {
     const queue = this.queue(roster);
-    const entry: Waiting = { callId, enteredAt: this.now(), tried: new Set() };
+    const entry: Waiting = { callId, enteredAt: this.now(), seq: this.seq++, tried: new Set() };
     this.calls.set(callId, { queueId: roster.id, entry, ringing: agentId });
     queue.lastOffered = roster.agents.indexOf(agentId);
     this.agent(agentId).ringingFor = callId;
@@ -100,7 +101,7 @@ export class QueueAgents {
   /** Call *callId* waits in *roster*'s queue from now. */
   join(roster: QueueRoster, callId: number): void {
     const queue = this.queue(roster);
-    const entry: Waiting = { callId, enteredAt: this.now(), tried: new Set() };
+    const entry: Waiting = { callId, enteredAt: this.now(), seq: this.seq++, tried: new Set() };
     this.calls.set(callId, { queueId: roster.id, entry, ringing: null });
     queue.waiting.push(entry);
     this.dispatch();
@@ -116,7 +117,7 @@ export class QueueAgents {
     call.ringing = null;
     const queue = this.queues.get(call.queueId) as QueueState;
     // Back in arrival order: a skipped call keeps its place in the line.
-    const at = queue.waiting.findIndex((w) => w.enteredAt > call.entry.enteredAt);
+    const at = queue.waiting.findIndex((w) => w.seq > call.entry.seq);
     queue.waiting.splice(at === -1 ? queue.waiting.length : at, 0, call.entry);
     this.dispatch();
   }
@@ -161,7 +162,7 @@ export class QueueAgents {
   /** The queue's state, with its roster as the tenant has it now. */
   private queue(roster: QueueRoster): QueueState {
     let queue = this.queues.get(roster.id);
-    if (queue === undefined) this.queues.set(roster.id, (queue = { roster, waiting: [], lastOffered: -1, order: this.queues.size }));
+    if (queue === undefined) this.queues.set(roster.id, (queue = { roster, waiting: [], lastOffered: -1 }));
     queue.roster = roster;
     return queue;
   }
@@ -214,7 +215,7 @@ export class QueueAgents {
         const head = queue.waiting[0];
         if (head === undefined) continue;
         const bestHead = best?.waiting[0];
-        if (bestHead === undefined || head.enteredAt < bestHead.enteredAt || (head.enteredAt === bestHead.enteredAt && queue.order < (best as QueueState).order)) {
+        if (bestHead === undefined || head.seq < bestHead.seq) {
           if (this.pickable(queue)) best = queue;
         }
       }
