@@ -224,7 +224,6 @@ export class QueueCalls {
 
   private offer(callId: number, queueId: string, pick: AgentPick, waitedMs: number): void {
     const { answers, answerMs } = this.answer(pick);
-    this.services.book.tracer?.runtime(callId, this.services.sim.now, 'offerToAgent', { queueId, agentId: pick.agentId }, { answers, answerMs, waitedMs });
     this.driver.send(callId, { type: 'queue.offer', agentId: pick.agentId, answers, answerMs, waitedMs });
   }
 

@@ -240,7 +240,9 @@ export class CallTracer {
     const trace = this.traces.get(callId);
     if (trace === undefined) return;
     const start = !trace.started ? 'call starts' : `goes on as ${machine.id === 'outbound' ? 'an' : 'a'} ${machine.id} call`;
-    trace.steps.push({ step: 'event', atMs, event: event === undefined ? start : eventLabel(event.type) });
+    // An event the runtime sends names who it is about (a queue's offer: the agent, and how it goes).
+    const about = event === undefined ? '' : runtimeEventDetail(event as { type: string } & Record<string, unknown>, this.name);
+    trace.steps.push({ step: 'event', atMs, event: event === undefined ? start : `${eventLabel(event.type)}${about}` });
     trace.started = true;
     const microsteps = replay(machine, trace, event);
     // The replay runs *machine* as given: if it notes guards, those notes are not the driver's.
@@ -291,6 +293,12 @@ export class CallTracer {
 }
 
 /** `xstate.after.ringTime.outbound.ringing` -> `after ringTime`. */
+function runtimeEventDetail(event: { type: string } & Record<string, unknown>, name: (id: string) => string): string {
+  if (typeof event.agentId !== 'string') return '';
+  const answer = event.answers === true ? `answers after ${String(event.answerMs)} ms` : 'does not answer';
+  return ` to agent ${name(event.agentId)} (${answer}; waited ${String(event.waitedMs)} ms)`;
+}
+
 function eventLabel(type: string): string {
   const delay = afterEventDelay(type);
   return delay === undefined ? type : `after ${delay}`;
