@@ -23,7 +23,7 @@ import { runScenario, type RunResult } from '../../engine/run/index.js';
 import { loadScenarioFile, type Scenario } from '../../engine/scenario/index.js';
 import type { Tenant } from '../../engine/tenant/index.js';
 
-const REPLICATIONS = 8;
+const REPLICATIONS = 16;
 const MINUTE = 60_000;
 
 interface Setup {
