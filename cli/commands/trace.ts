@@ -132,9 +132,12 @@ export async function traceFile(file: string, options: TraceCliOptions, io: CliI
         select: (call) => {
           started++;
           bar?.call();
-          return (kindWanted === undefined || call.kind === kindWanted) && (options.call === undefined || call.callId === options.call);
+          // A queue call starts as an inbound call, which an attendant then sends on (CQ025).
+          const startsAs = kindWanted === 'queue' ? 'inbound' : kindWanted;
+          return (startsAs === undefined || call.kind === startsAs) && (options.call === undefined || call.callId === options.call);
         },
         onTrace: (trace) => {
+          if (kindWanted === 'queue' && !(CALL_OUTCOME_IDS.queue as readonly string[]).includes(trace.outcome)) return;
           const key = byFlow ? (flowOf(trace) ?? 'no flow') : step !== undefined && tookStep(trace, step) ? step : trace.outcome;
           finished.set(key, (finished.get(key) ?? 0) + 1);
           if (options.outcome !== undefined && key !== options.outcome) return;

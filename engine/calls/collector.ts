@@ -4,10 +4,11 @@
  * number of calls.
  * Calls that start before the warm-up ends, and events before it, are not counted.
  */
-import { CALL_FLOW_OUTCOME, CALL_OUTCOME_IDS, FAILED_EMERGENCY_OUTCOMES, type CallKind } from '../machines/index.js';
+import { CALL_FLOW_OUTCOME, CALL_OUTCOME_IDS, FAILED_EMERGENCY_OUTCOMES, HAND_OFF_OUTCOMES, type CallKind } from '../machines/index.js';
 import { TimeWeighted, type SampledLevel } from '../metrics/index.js';
 import type { CallbackPool, CallbackPoolObserver, ChannelsObserver, CreditsObserver } from '../runtime/index.js';
 import { LIS_ELEMENTS, type RuleId, type Tenant } from '../tenant/index.js';
+import { QueueFigures } from './queue-figures.js';
 import type { ReplicationSeries } from './series.js';
 
 /** One finished call, as `--calls FILE.csv` writes it. */
@@ -56,6 +57,7 @@ const OUTCOME_PREFIX: Readonly<Record<CallKind, string>> = {
   inbound: 'inbound.outcome',
   emergency: 'emergency.outcome',
   callback: 'callback.outcome',
+  queue: 'queue.outcome',
 };
 
 /** Metric names may only hold [A-Za-z0-9_-] between dots; a policy name may hold anything. */
@@ -90,6 +92,8 @@ export class ReplicationCollector {
   readonly creditsObserver: Partial<CreditsObserver>;
   readonly poolObserver: Partial<CallbackPoolObserver>;
   readonly channelsObserver: Partial<ChannelsObserver>;
+  /** The call queues' figures; it hears the queue calls itself. */
+  readonly queueFigures: QueueFigures;
 
   /** *series*, when given, hears the same events to keep the paths a report draws (series.ts). */
   constructor(
@@ -99,7 +103,10 @@ export class ReplicationCollector {
   ) {
     for (const kind of KINDS) {
       this.counts.set(`${kind}.calls`, 0);
-      for (const id of CALL_OUTCOME_IDS[kind]) this.counts.set(`${kind}.outcome.${id}`, 0);
+      for (const id of CALL_OUTCOME_IDS[kind]) {
+        // A hand-off ends a leg, never a call: no record can count it.
+        if (!(HAND_OFF_OUTCOMES as readonly string[]).includes(id)) this.counts.set(`${kind}.outcome.${id}`, 0);
+      }
     }
     for (const id of Object.values(CALL_FLOW_OUTCOME)) this.counts.set(`inbound.flow.${id}`, 0);
     for (const name of [
@@ -126,6 +133,7 @@ export class ReplicationCollector {
       this.counts.set(name, 0);
     }
     this.balance = new TimeWeighted({ start: 0, level: startingBalance, warmup });
+    this.queueFigures = new QueueFigures(warmup);
     const counted = (now: number): boolean => now >= this.warmup;
     this.creditsObserver = {
       onDebit: (now, amount, reason) => {
@@ -205,6 +213,15 @@ export class ReplicationCollector {
     if (!this.counts.has(name)) this.counts.set(name, 0);
   }
 
+  /** Follow the call queues of *tenant*; a tenant without queues adds no figures. */
+  watchQueues(tenant: Tenant): void {
+    this.queueFigures.watch(tenant);
+    // Queue calls' counts exist once the tenant has a queue (a tenant without one reports as before).
+    if ((tenant.callQueues ?? []).length === 0 || this.counts.has('queue.calls')) return;
+    this.counts.set('queue.calls', 0);
+    for (const id of CALL_OUTCOME_IDS.queue) this.counts.set(`queue.outcome.${id}`, 0);
+  }
+
   /** Start following the callback pools that exist now (again after a timeline change). */
   watchPools(pools: readonly CallbackPool[]): void {
     for (const pool of pools) {
@@ -258,6 +275,13 @@ export class ReplicationCollector {
           this.add('emergency.calls');
           this.add('emergency.outcome.EMG001');
         }
+        break;
+      }
+      case 'queue': {
+        // It began as an inbound call that an attendant sent on (CQ025): the call flow that
+        // attendant ran counts with the inbound calls' (the kinds' calls stay apart).
+        const flow = (d.before as { details?: { flow?: unknown } } | undefined)?.details?.flow;
+        if (typeof flow === 'string') this.add(metric('inbound.flow', flow));
         break;
       }
       case 'inbound':
@@ -331,6 +355,7 @@ export class ReplicationCollector {
       out.set(`${key}.meanInUse`, inUse.mean(horizon));
       out.set(`${key}.peakInUse`, Math.max(0, inUse.max(horizon)));
     }
+    this.queueFigures.addTo(out, horizon, metricKey);
     const sorted: ReplicationFigures = {};
     for (const name of [...out.keys()].sort()) sorted[name] = out.get(name) as number;
     return sorted;

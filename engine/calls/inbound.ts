@@ -22,6 +22,7 @@ import { bernoulli, sample, weightedChoice } from '../workload/index.js';
 import { pickUniform, scheduleArrivals } from './arrivals.js';
 import { carryChannelEffect } from './channel-effect.js';
 import { callerScript } from './inbound-caller.js';
+import type { CallRoute, QueueCalls } from './call-queue.js';
 import { callExecutor, type CallExecutor } from './executor.js';
 import type { CallServices, InboundPlan, Intent } from './services.js';
 import { CALLER_TIMING_MS, PROMPT_MS } from './timing.js';
@@ -115,8 +116,15 @@ const preparedFlows = new WeakMap<CallFlow, Map<string, PreparedFlow>>();
 
 export class InboundCalls {
   private readonly driver: CallExecutor<typeof inboundMachine>;
+  /** Each call's dialled number and the attendants it went through, while it is with an attendant. */
+  private readonly routes = new Map<number, CallRoute>();
+  private plan: InboundPlan | undefined;
 
-  constructor(private readonly services: CallServices) {
+  /** *queues*: where the attendant hands calls on to a call queue or another attendant (CQ025). */
+  constructor(
+    private readonly services: CallServices,
+    private readonly queues?: QueueCalls,
+  ) {
     const { book, ledger, sim } = services;
     this.driver = callExecutor(services, inboundMachine, inboundChanges, {
       onEffect: (callId, action) => {
@@ -137,13 +145,44 @@ export class InboundCalls {
           }
         }
       },
-      onDone: (callId, output) => book.finish(Number(callId), output),
+      onDone: (callId, output) => {
+        const id = Number(callId);
+        const route = this.routes.get(id);
+        this.routes.delete(id);
+        const target = output.details.target;
+        if (output.outcome === 'CQ025' && route !== undefined && target !== null && this.queues !== undefined) {
+          book.continueAs(id, 'queue', output);
+          this.queues.handOff(id, target, route);
+          return;
+        }
+        book.finish(id, output);
+      },
     });
+    queues?.attachAttendants((callId, autoAttendantId, route) => this.continueAt(callId, autoAttendantId, route));
+  }
+
+  /**
+   * Call *callId* goes on at auto attendant *autoAttendantId* (a queue or an attendant sent it
+   * there), on the number it dialled. The caller chooses afresh at this attendant's menu, on
+   * streams of its own.
+   */
+  private continueAt(callId: number, autoAttendantId: string, route: CallRoute): void {
+    const { services } = this;
+    const plan = this.plan;
+    const intent = plan === undefined || plan.intents.length === 0 ? NO_INPUT : weightedChoice(plan.intents, services.stream('queue/intent'));
+    const intended = plan === undefined ? undefined : pickUniform(plan.targets, services.stream('queue/target'));
+    const userAnswers = plan === undefined ? true : bernoulli(plan.userAnswerProbability, services.stream('queue/user-answer'));
+    const talkMs = plan === undefined ? 0 : Math.round(sample(plan.duration, services.stream('duration/queue')));
+    const input = this.facts(callId, route.accountId, intent, intended, userAnswers, talkMs, { autoAttendantId, route });
+    services.book.tracer?.facts(callId, input);
+    this.driver.start(callId, input);
   }
 
   /** PSTN callers dial the shared numbers by the workload's *plan* until the horizon. */
   arrive(plan: InboundPlan): void {
     const { services } = this;
+    this.plan = plan;
+    if (plan.queue !== undefined) this.queues?.usePlan(plan.queue);
     // The named streams, looked up once (a stream is created on first use, by name alone).
     const streamInboundNumber = services.stream('inbound/number');
     const streamInboundIntent = services.stream('inbound/intent');
@@ -190,12 +229,25 @@ export class InboundCalls {
   }
 
   /** The facts of an inbound call to the number of resource account *accountId*, now. */
-  private facts(callId: number, accountId: string | undefined, intent: Intent, intended: User | undefined, userAnswers: boolean, talkMs: number): InboundCallInput {
+  private facts(
+    callId: number,
+    accountId: string | undefined,
+    intent: Intent,
+    intended: User | undefined,
+    userAnswers: boolean,
+    talkMs: number,
+    nested?: { autoAttendantId: string; route: CallRoute },
+  ): InboundCallInput {
     const { services } = this;
     const { tenant, settings } = services;
     const account = accountId === undefined ? undefined : findResourceAccount(tenant, accountId);
     const number = account === undefined ? undefined : numberAssignedTo(tenant, account.objectId);
-    const entry = account?.autoAttendantId == null ? undefined : services.derived.attendant(account.autoAttendantId);
+    const attendantId = nested?.autoAttendantId ?? account?.autoAttendantId ?? null;
+    const entry = attendantId === null ? undefined : services.derived.attendant(attendantId);
+    if (this.queues !== undefined && account !== undefined) {
+      const tollFree = number?.callingPlanUsage === 'TollFreeService';
+      this.routes.set(callId, nested?.route ?? { accountId: account.objectId, tollFree, visited: attendantId === null ? [] : [`aa:${attendantId}`] });
+    }
     let attendant: InboundAttendant | null = null;
     let callerInputs: CallerInput[] = [];
     if (entry !== undefined) {
@@ -221,8 +273,9 @@ export class InboundCalls {
     });
     return {
       // A tenant with no shared number at all has nothing to take out of service.
-      number: { inService: account === undefined || number !== undefined, tollFree: number?.callingPlanUsage === 'TollFreeService' },
-      tollFreeFunded: services.ledger.canAcceptTollFreeCall(),
+      // A call an attendant or a queue sent on was answered already: its number is in service and funded.
+      number: { inService: nested !== undefined || account === undefined || number !== undefined, tollFree: nested?.route.tollFree ?? number?.callingPlanUsage === 'TollFreeService' },
+      tollFreeFunded: nested !== undefined || services.ledger.canAcceptTollFreeCall(),
       resourceAccountId: account?.objectId ?? '',
       channels: { cap: settings.channelCap, inUse: account === undefined ? 0 : services.channels.inUse(account.objectId) },
       attendant,

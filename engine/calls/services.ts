@@ -81,6 +81,20 @@ export interface InboundPlan {
   /** Whom callers ask for (all users unless the scenario names some). */
   targets: readonly User[];
   userAnswerProbability: number;
+  /** What callers and agents do in call queues; absent when the workload says nothing of queues. */
+  queue?: QueuePlan;
+}
+
+/** Callers and agents in call queues (docs/rules.md CQ020-CQ024). */
+export interface QueuePlan {
+  /** How long a caller waits before hanging up; null: as long as the queue keeps them. */
+  patience: Distribution | null;
+  /** Whether an agent who is offered a call (and is not on another) answers it. */
+  agentAnswerProbability: number;
+  /** How long an agent's phone rings before they answer, ms. */
+  answerDelay: Distribution;
+  /** The conversation once an agent answers, ms. */
+  talk: Distribution;
 }
 
 export interface EmergencyPlan {

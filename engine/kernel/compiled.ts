@@ -6,10 +6,10 @@
  * xstate's transition functions, and differential tests hold both to the same bytes. The compiler
  * reads the machine's config (public: `machine.config`) and implementations (public:
  * `machine.implementations`) and supports what the call machines use: top-level states with
- * eventless (`always`) and delayed (`after`) transitions, named guards with params, named actions
+ * eventless (`always`), delayed (`after`) and event (`on`, events sent by the runtime) transitions, named guards with params, named actions
  * that are either context changes (given as plain `(context, params) => changes` functions) or
  * runtime effects (`runtimeEffect()`: handed to `onEffect`), and final states with `output`.
- * Anything else (nested or parallel states, `on`, `entry`, `exit`, `invoke`, inline guards or
+ * Anything else (nested or parallel states, `entry`, `exit`, `invoke`, wildcard events, inline guards or
  * actions, an action that is neither a change nor an effect) is refused when the machine is
  * compiled, naming the state, so nothing is ever run differently from XState.
  *
@@ -70,6 +70,8 @@ interface CompiledState {
   output: ((args: Args) => unknown) | null;
   always: CompiledTransition[];
   after: CompiledDelay[];
+  /** Event transitions by event type. */
+  on: Map<string, CompiledTransition[]>;
 }
 
 interface CompiledMachine {
@@ -94,7 +96,7 @@ export class UnsupportedMachineError extends Error {
   }
 }
 
-const STATE_KEYS = new Set(['always', 'after', 'type', 'output', 'description', 'meta', 'tags']);
+const STATE_KEYS = new Set(['always', 'after', 'on', 'type', 'output', 'description', 'meta', 'tags']);
 const ROOT_KEYS = new Set(['id', 'context', 'initial', 'states', 'output', 'schemas', 'types', 'description', 'meta']);
 const TRANSITION_KEYS = new Set(['target', 'guard', 'actions', 'description', 'meta']);
 
@@ -127,7 +129,7 @@ export function compileMachine(machine: AnyStateMachine, changes: Readonly<Recor
 
   const states = new Map<string, CompiledState>();
   for (const name of Object.keys(statesConfig)) {
-    states.set(name, { name, final: false, output: null, always: [], after: [] });
+    states.set(name, { name, final: false, output: null, always: [], after: [], on: new Map() });
   }
   const stateNamed = (from: string, target: unknown): CompiledState => {
     if (typeof target !== 'string') return refuse(from, 'a transition without a single sibling target');
@@ -172,7 +174,7 @@ export function compileMachine(machine: AnyStateMachine, changes: Readonly<Recor
     const state = states.get(name) as CompiledState;
     if (raw.type !== undefined && raw.type !== 'final') refuse(name, `state type "${String(raw.type)}"`);
     if (raw.type === 'final') {
-      if (raw.always !== undefined || raw.after !== undefined) refuse(name, 'a final state with transitions');
+      if (raw.always !== undefined || raw.after !== undefined || raw.on !== undefined) refuse(name, 'a final state with transitions');
       state.final = true;
       if (raw.output !== undefined && typeof raw.output !== 'function') refuse(name, 'an output that is not a function');
       state.output = (raw.output as ((args: Args) => unknown) | undefined) ?? null;
@@ -202,7 +204,14 @@ export function compileMachine(machine: AnyStateMachine, changes: Readonly<Recor
         });
       }
     }
-    if (state.always.length > 0 && state.after.length > 0) refuse(name, 'both eventless and delayed transitions');
+    if (raw.on !== undefined) {
+      if (!isRecord(raw.on)) return refuse(name, 'an "on" that is not an object of events');
+      for (const [eventType, transitions] of Object.entries(raw.on)) {
+        if (eventType.includes('*')) refuse(name, `a wildcard event "${eventType}"`);
+        state.on.set(eventType, list(transitions).map((t) => compileTransition(name, t)));
+      }
+    }
+    if (state.always.length > 0 && (state.after.length > 0 || state.on.size > 0)) refuse(name, 'both eventless and delayed or event transitions');
   }
   const initial = typeof config.initial === 'string' ? states.get(config.initial) : undefined;
   if (initial === undefined) return refuse(null, 'no top-level initial state');
@@ -233,6 +242,9 @@ export class CompiledDriver<TMachine extends AnyStateMachine> {
    * refilled for each call, since none of them keeps it (they are pure functions of it).
    */
   private readonly args: Args = { context: {}, event: INIT_EVENT };
+  /** Events sent while a macrostep runs wait here until it is done, as in `MachineDriver`. */
+  private readonly mailbox: Array<[number | string, EventObject]> = [];
+  private busy = false;
 
   constructor(private readonly options: CompiledDriverOptions<TMachine>) {
     this.compiled = compileMachine(options.machine, options.changes);
@@ -261,8 +273,43 @@ export class CompiledDriver<TMachine extends AnyStateMachine> {
     // machine's context function returned (it might return its input, or a shared object).
     const call: Call = { state: compiled.initial, context: { ...compiled.context({ input }) }, timers: [] };
     this.calls.set(callId, call);
-    this.enter(callId, call, compiled.initial, INIT_EVENT);
-    this.settle(callId, call, INIT_EVENT);
+    const wasBusy = this.busy;
+    this.busy = true;
+    try {
+      this.enter(callId, call, compiled.initial, INIT_EVENT);
+      this.settle(callId, call, INIT_EVENT);
+    } finally {
+      this.busy = wasBusy;
+    }
+    if (!wasBusy) this.drain();
+  }
+
+  /**
+   * Send *event* to call *callId*. Raise Error if the call is not active. An event sent while a
+   * macrostep runs is delivered after it (and dropped if that macrostep ended the call); an event
+   * the current state does not take is ignored, as xstate ignores it.
+   */
+  send(callId: number | string, event: EventObject): void {
+    if (!this.calls.has(callId)) throw new Error(`call ${String(callId)} is not active; cannot send ${event.type}.`);
+    this.mailbox.push([callId, event]);
+    if (!this.busy) this.drain();
+  }
+
+  private drain(): void {
+    this.busy = true;
+    try {
+      let next = this.mailbox.shift();
+      while (next !== undefined) {
+        const [callId, event] = next;
+        const call = this.calls.get(callId);
+        const transitions = call?.state.on.get(event.type);
+        if (call !== undefined && transitions !== undefined && this.choose(callId, call, transitions, event)) this.settle(callId, call, event);
+        next = this.mailbox.shift();
+      }
+    } finally {
+      this.busy = false;
+      this.mailbox.length = 0;
+    }
   }
 
   /** Take the first transition of *candidates* whose guard holds; false when none does. */
@@ -315,7 +362,13 @@ export class CompiledDriver<TMachine extends AnyStateMachine> {
 
   private fire(callId: number | string, call: Call, delayed: CompiledDelay): void {
     // The call cannot have ended or left the state: both cancel its timers.
-    if (this.choose(callId, call, delayed.transitions, delayed.event)) this.settle(callId, call, delayed.event);
+    this.busy = true;
+    try {
+      if (this.choose(callId, call, delayed.transitions, delayed.event)) this.settle(callId, call, delayed.event);
+    } finally {
+      this.busy = false;
+    }
+    this.drain();
   }
 
   private with(context: object, event: EventObject): Args {

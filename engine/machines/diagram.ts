@@ -48,7 +48,7 @@ export class DiagramError extends Error {
   override name = 'DiagramError';
 }
 
-export const DIAGRAM_MACHINES = ['inbound', 'outbound', 'emergency', 'callback'] as const satisfies readonly CallKind[];
+export const DIAGRAM_MACHINES = ['inbound', 'outbound', 'emergency', 'callback', 'queue'] as const satisfies readonly CallKind[];
 
 type Config = Record<string, unknown>;
 

@@ -3,6 +3,7 @@
  * reach the branch it is about, and a list per kind that together reach every outcome. They
  * document what each machine is given, and serve the machine tests and the benchmarks alike.
  */
+import type { QueueCallInput } from './call-queue.js';
 import type { CallbackCallInput } from './callback.js';
 import type { PstnCallerFacts } from './caller.js';
 import type { ClientNetworkFacts, EmergencyCallInput } from './emergency.js';
@@ -126,6 +127,32 @@ export function withMenu(change: (m: InboundMenu) => void) {
 
 const noInput: CallerInput = { kind: 'noInput' };
 
+/** A call the Seattle attendant sent to a sales queue of agents, one of whom is free and answers after 4 s. */
+export function queueCall(change: (input: QueueCallInput) => void = () => {}): QueueCallInput {
+  const input: QueueCallInput = {
+    arrival: 'queue',
+    queue: {
+      id: 'cq-sales',
+      name: 'Sales',
+      alertMs: 30_000,
+      timeoutMs: 1_200_000,
+      maxCallers: 50,
+      overflow: { kind: 'busy', target: null },
+      timeout: { kind: 'voicemail', target: { type: 'User', id: 'u-sales' } },
+      noAgents: null,
+    },
+    resourceAccountId: 'ra-seattle',
+    tollFree: false,
+    waitingAhead: 0,
+    agentsOptedIn: 4,
+    freeAgent: { agentId: 'u-ana', answers: true, answerMs: 4_000 },
+    patienceMs: 180_000,
+    talkMs: 240_000,
+  };
+  change(input);
+  return input;
+}
+
 /** Inputs of each kind that, together, end in every outcome the kind has (and every final state). */
 export const SAMPLES: { [K in CallKind]: CallInputs[K][] } = {
   outbound: [
@@ -159,6 +186,8 @@ export const SAMPLES: { [K in CallKind]: CallInputs[K][] } = {
     inboundCall([{ kind: 'dialByName', afterMs: 4_000, directory: { matchesAfterDialScope: 6, target: null } }], withMenu((m) => { m.directorySearch = 'ByName'; })),
     inboundCall([{ kind: 'dialByName', afterMs: 4_000, directory: { matchesAfterDialScope: 0, target: null } }], withMenu((m) => { m.directorySearch = 'ByName'; })),
     inboundCall([{ kind: 'dialByExtension', afterMs: 3_000, directory: { found: false, inScope: false, target: null } }], withMenu((m) => { m.directorySearch = 'ByExtension'; })),
+    inboundCall([press('4')], withMenu((m) => { m.options.push({ key: '4', action: 'TransferCallToTarget', target: { type: 'ApplicationEndpoint', id: 'cq-sales@contoso.com' }, announcementMs: 0 }); })),
+    inboundCall([], (c) => { if (c.attendant) c.attendant.callFlow.action = { kind: 'redirect', target: { type: 'ApplicationEndpoint', id: 'aa-support@contoso.com' } }; }),
   ],
   emergency: [
     emergencyCall(),
@@ -201,5 +230,16 @@ export const SAMPLES: { [K in CallKind]: CallInputs[K][] } = {
     callbackCall({ reservationHolderId: null, callbackWithoutReservation: 'not-in-service' }),
     callbackCall({ isResourceAccountNumber: true, reservationHolderId: null }),
     callbackCall({ answered: false }),
+  ],
+  queue: [
+    queueCall(),
+    queueCall((c) => { c.tollFree = true; }),
+    // The free agent does not answer: skipped, the caller waits, and the queue times out.
+    queueCall((c) => { c.freeAgent = { agentId: 'u-ana', answers: false, answerMs: 0 }; c.patienceMs = null; c.queue.timeoutMs = 60_000; }),
+    queueCall((c) => { c.freeAgent = null; c.waitingAhead = 3; }),
+    queueCall((c) => { c.freeAgent = null; c.waitingAhead = 50; }),
+    queueCall((c) => { c.freeAgent = null; c.agentsOptedIn = 0; c.queue.noAgents = { kind: 'forward', target: { type: 'ApplicationEndpoint', id: 'aa-support@contoso.com' } }; }),
+    queueCall((c) => { c.arrival = 'loop'; }),
+    queueCall((c) => { c.arrival = 'nowhere'; }),
   ],
 };

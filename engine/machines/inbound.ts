@@ -1,5 +1,7 @@
 /**
- * Inbound call: a PSTN caller dials the shared number (docs/rules.md §3, INB001-INB015).
+ * Inbound call: a PSTN caller dials the shared number (docs/rules.md §3, INB001-INB020; CQ025
+ * when the attendant sends the call to a call queue or another attendant, where the runtime
+ * carries it on).
  *
  * The runtime resolves at call start the auto attendant behind the number, which call flow is in
  * effect (holiday, after hours or business hours, in the attendant's time zone), and what the
@@ -36,7 +38,10 @@ export interface InboundMenuOption {
   /** "0".."9" (AA001). */
   key: string;
   action: MenuOptionAction;
-  /** TransferCallToTarget only: a User target is a transfer to a person (INB010), any other a redirect (INB015). */
+  /**
+   * TransferCallToTarget only: a User target is a transfer to a person (INB010), an
+   * ApplicationEndpoint one to a call queue or attendant (CQ025), any other a redirect (INB015).
+   */
   target: CallTarget | null;
   /** Announcement only: how long it plays before the menu returns, ms. */
   announcementMs: number;
@@ -161,7 +166,9 @@ export type InboundEnding =
   | 'noInputDisconnected'
   | 'disconnectedByFlow'
   | 'disconnectedByMenu'
-  | 'redirected';
+  | 'redirected'
+  /** To a call queue or another attendant, by its resource account (CQ025): the call goes on there. */
+  | 'handedOff';
 
 /** Parameters of the inbound call's effects on shared state. */
 export interface InboundChannelParams {
@@ -259,6 +266,7 @@ const ENDINGS: readonly InboundEnding[] = [
   'disconnectedByFlow',
   'disconnectedByMenu',
   'redirected',
+  'handedOff',
 ];
 
 /** A transition that decides how the call ends and hangs up (billing and channels first). */
@@ -289,6 +297,14 @@ export const inboundMachine = setup({
       return action?.kind === 'redirect' && action.target.type === 'User';
     },
     flowRedirects: ({ context }) => context.facts.attendant?.callFlow.action.kind === 'redirect',
+    flowRedirectsToApplication: ({ context }) => {
+      const action = context.facts.attendant?.callFlow.action;
+      return action?.kind === 'redirect' && action.target.type === 'ApplicationEndpoint';
+    },
+    inputTransfersToApplication: ({ context }) => {
+      const option = selectedOption(context);
+      return option?.action === 'TransferCallToTarget' && option.target?.type === 'ApplicationEndpoint';
+    },
     inputIsMissing: ({ context }) => {
       const input = context.input;
       if (input === null || input.kind === 'noInput') return true;
@@ -368,6 +384,7 @@ export const inboundMachine = setup({
       always: [
         { guard: 'flowDisconnects', ...endAs('disconnectedByFlow') },
         { guard: 'flowRedirectsToUser', target: 'transferringToUser', actions: { type: 'setTarget', params: { from: 'flow' } } },
+        { guard: 'flowRedirectsToApplication', ...endAs('handedOff', 'flow') },
         { guard: 'flowRedirects', ...endAs('redirected', 'flow') },
         { target: 'playingMenu' },
       ],
@@ -382,6 +399,7 @@ export const inboundMachine = setup({
         { guard: { type: 'inputSelects', params: { action: 'DisconnectCall' } }, ...endAs('disconnectedByMenu') },
         { guard: { type: 'inputSelects', params: { action: 'TransferCallToOperator' } }, ...endAs('transferredToOperator', 'operator') },
         { guard: 'inputTransfersToUser', target: 'transferringToUser', actions: { type: 'setTarget', params: { from: 'option' } } },
+        { guard: 'inputTransfersToApplication', ...endAs('handedOff', 'option') },
         { guard: { type: 'inputSelects', params: { action: 'TransferCallToTarget' } }, ...endAs('redirected', 'option') },
         { guard: 'inputIsNameSearch', target: 'searchingByName' },
         { guard: 'inputIsExtensionSearch', target: 'searchingByExtension' },
@@ -494,6 +512,10 @@ export const inboundMachine = setup({
     redirected: {
       type: 'final',
       output: inboundOutput('INB015', 'redirected to'),
+    },
+    handedOff: {
+      type: 'final',
+      output: inboundOutput('CQ025', 'transferred to the call queue or auto attendant of resource account'),
     },
   },
   // Each final state builds its own InboundCallOutput; xstate hands it up in the done event.

@@ -32,6 +32,17 @@ export type {
   ReserveCallbackNumberParams,
 } from './emergency.js';
 export { CALL_FLOW_OUTCOME, inboundChanges, inboundMachine } from './inbound.js';
+export { callQueueChanges, callQueueMachine } from './call-queue.js';
+export type {
+  QueueAction,
+  QueueAgentParams,
+  QueueCallInput,
+  QueueCallOutput,
+  QueueChannelParams,
+  QueueDetails,
+  QueueEnding,
+  QueueEvent,
+} from './call-queue.js';
 export type {
   CallerInput,
   InboundChannelParams,
@@ -55,7 +66,7 @@ export type {
   OutboundDetails,
   OutboundFunding,
 } from './outbound.js';
-export { CALL_OUTCOME_IDS, FAILED_EMERGENCY_OUTCOMES, NOT_EMERGENCY_OUTCOMES, callOutput } from './outcome.js';
+export { CALL_OUTCOME_IDS, FAILED_EMERGENCY_OUTCOMES, HAND_OFF_OUTCOMES, NOT_EMERGENCY_OUTCOMES, callOutput } from './outcome.js';
 export type {
   CallbackOutcome,
   CallKind,
@@ -63,6 +74,7 @@ export type {
   EmergencyOutcome,
   InboundOutcome,
   OutboundOutcome,
+  QueueOutcome,
 } from './outcome.js';
 
 import { callbackMachine, type CallbackCallInput, type CallbackCallOutput } from './callback.js';
@@ -74,6 +86,7 @@ import {
   type ReserveCallbackNumberParams,
 } from './emergency.js';
 import { inboundChanges, inboundMachine, type InboundCallInput, type InboundCallOutput } from './inbound.js';
+import { callQueueChanges, callQueueMachine, type QueueAgentParams, type QueueCallInput, type QueueCallOutput } from './call-queue.js';
 import {
   outboundChanges,
   outboundMachine,
@@ -89,6 +102,7 @@ export const machines = {
   outbound: outboundMachine,
   emergency: emergencyMachine,
   callback: callbackMachine,
+  queue: callQueueMachine,
 } as const;
 
 /**
@@ -100,6 +114,7 @@ export const machineChanges = {
   outbound: outboundChanges,
   emergency: emergencyChanges,
   callback: {},
+  queue: callQueueChanges,
 } as const;
 
 /** The input each kind of call starts with. */
@@ -108,6 +123,7 @@ export interface CallInputs {
   outbound: OutboundCallInput;
   emergency: EmergencyCallInput;
   callback: CallbackCallInput;
+  queue: QueueCallInput;
 }
 
 /** The output each kind of call ends with. */
@@ -116,6 +132,7 @@ export interface CallOutputs {
   outbound: OutboundCallOutput;
   emergency: EmergencyCallOutput;
   callback: CallbackCallOutput;
+  queue: QueueCallOutput;
 }
 
 /**
@@ -127,7 +144,8 @@ export type CallEffect =
   | { type: 'seizeChannel'; params: ChannelParams }
   | { type: 'releaseChannel'; params: ChannelParams }
   | { type: 'reserveCallbackNumber'; params: ReserveCallbackNumberParams }
-  | { type: 'billTollFreeMinutes'; params: ChannelParams };
+  | { type: 'billTollFreeMinutes'; params: ChannelParams }
+  | { type: 'joinQueue' | 'ringAgent' | 'agentAnswered' | 'agentMissed' | 'leaveQueue' | 'releaseAgent'; params: QueueAgentParams };
 
 export const CALL_EFFECT_TYPES: readonly CallEffect['type'][] = [
   'debitCredits',
@@ -135,6 +153,12 @@ export const CALL_EFFECT_TYPES: readonly CallEffect['type'][] = [
   'releaseChannel',
   'reserveCallbackNumber',
   'billTollFreeMinutes',
+  'joinQueue',
+  'ringAgent',
+  'agentAnswered',
+  'agentMissed',
+  'leaveQueue',
+  'releaseAgent',
 ];
 export { DIAGRAM_MACHINES, DiagramError, diagramMermaid, machineDiagram, machinesMarkdown, type DiagramAction, type DiagramState, type DiagramTransition, type MachineDiagram } from './diagram.js';
 // The step-through page (cli/step-through) writes parameters as traces and diagrams do.

@@ -55,6 +55,16 @@ export function inboundPlan(scenario: Scenario, population: readonly User[]): In
     intents: intentTable(w.behaviour),
     targets: named === undefined ? population : population.filter((u) => named.includes(u.userPrincipalName.toLowerCase())),
     userAnswerProbability: w.userAnswerProbability,
+    ...(w.queue === undefined
+      ? {}
+      : {
+          queue: {
+            patience: w.queue.patience === undefined ? null : toDistribution(w.queue.patience),
+            agentAnswerProbability: w.queue.agentAnswerProbability,
+            answerDelay: toDistribution(w.queue.answerDelay),
+            talk: toDistribution(w.duration),
+          },
+        }),
   };
 }
 

@@ -22,6 +22,7 @@ export function metricNames(tenant: Tenant): string[] {
     collector.watchPools(new CallbackPools(tenant).all());
     collector.watchNetwork(tenant);
     collector.watchChannels(tenant, sharedResourceAccountIds(tenant));
+    collector.watchQueues(tenant);
     names = Object.keys(collector.figures(0, 0));
     namesByTenant.set(tenant, names);
   }

@@ -12,6 +12,7 @@ import {
   EmergencyCalls,
   InboundCalls,
   OutboundCalls,
+  QueueCalls,
   ReplicationCollector,
   ReplicationSeries,
   type CallRecord,
@@ -102,6 +103,7 @@ export function runReplication(
   collector.watchNetwork(tenant);
   const derived = new DerivedTenantFacts(tenant);
   collector.watchChannels(tenant, derived.sharedResourceAccountIds);
+  collector.watchQueues(tenant);
   const tracer =
     options.trace === undefined
       ? undefined
@@ -145,7 +147,7 @@ export function runReplication(
   const outbound = new OutboundCalls(services);
   const callbacks = new CallbackCalls(services);
   const emergency = new EmergencyCalls(services, outbound, callbacks);
-  const inbound = new InboundCalls(services);
+  const inbound = new InboundCalls(services, new QueueCalls(services, collector.queueFigures));
   if (options.placed?.workload !== false) {
     const outboundWork = outboundPlan(scenario, population);
     if (outboundWork !== undefined) outbound.arrive(outboundWork);

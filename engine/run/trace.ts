@@ -257,7 +257,9 @@ export class CallTracer {
     const trace = this.traces.get(callId);
     if (trace === undefined) return;
     const start = !trace.started ? 'call starts' : `goes on as ${machine.id === 'outbound' ? 'an' : 'a'} ${machine.id} call`;
-    trace.steps.push({ step: 'event', atMs, event: event === undefined ? start : eventLabel(event.type) });
+    // An event the runtime sends names who it is about (a queue's offer: the agent, and how it goes).
+    const about = event === undefined ? '' : runtimeEventDetail(event as { type: string } & Record<string, unknown>, this.name);
+    trace.steps.push({ step: 'event', atMs, event: event === undefined ? start : `${eventLabel(event.type)}${about}` });
     trace.started = true;
     const microsteps = replay(machine, trace, event);
     // The replay runs *machine* as given: if it notes guards, those notes are not the driver's.
@@ -308,6 +310,12 @@ export class CallTracer {
 }
 
 /** `xstate.after.ringTime.outbound.ringing` -> `after ringTime`. */
+function runtimeEventDetail(event: { type: string } & Record<string, unknown>, name: (id: string) => string): string {
+  if (typeof event.agentId !== 'string') return '';
+  const answer = event.answers === true ? `answers after ${String(event.answerMs)} ms` : 'does not answer';
+  return ` to agent ${name(event.agentId)} (${answer}; waited ${String(event.waitedMs)} ms)`;
+}
+
 function eventLabel(type: string): string {
   const delay = afterEventDelay(type);
   return delay === undefined ? type : `after ${delay}`;
@@ -620,7 +628,9 @@ export const GUARD_RULES: Readonly<Record<CallKind, Readonly<Record<string, Guar
     hasNoAttendant: 'INB001',
     channelCapReached: 'INB020',
     flowDisconnects: 'INB015',
+    flowRedirectsToApplication: 'CQ025',
     flowRedirects: 'INB015',
+    inputTransfersToApplication: 'CQ025',
     nameSearchTooBroad: 'INB012',
     endsAs: {
       param: 'ending',
@@ -636,6 +646,7 @@ export const GUARD_RULES: Readonly<Record<CallKind, Readonly<Record<string, Guar
         disconnectedByFlow: 'INB015',
         disconnectedByMenu: 'INB015',
         redirected: 'INB015',
+        handedOff: 'CQ025',
       },
     },
   },
@@ -658,6 +669,17 @@ export const GUARD_RULES: Readonly<Record<CallKind, Readonly<Record<string, Guar
     dialsResourceAccountNumber: 'CBK003',
     callerAnswers: 'CBK001',
     unreservedNumbersGoToAttendant: 'CBK002',
+  },
+  queue: {
+    arrivedInLoop: 'CQ026',
+    arrivedNowhere: 'CQ027',
+    queueIsFull: 'CQ022',
+    noAgentsToQueueFor: 'CQ024',
+    agentAnswers: 'CQ020',
+    endsAs: {
+      param: 'ending',
+      rules: { answered: 'CQ020', abandoned: 'CQ021', overflowed: 'CQ022', timedOut: 'CQ023', noAgents: 'CQ024' },
+    },
   },
 };
 

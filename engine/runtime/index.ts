@@ -34,3 +34,6 @@ export type { AttendantEntry } from './tenant-derived.js';
 
 export { Channels } from './channels.js';
 export type { ChannelsObserver } from './channels.js';
+
+export { QueueAgents, queueRoster } from './queue-agents.js';
+export type { AgentPick, OfferCall, QueueRoster, RoutingMethod } from './queue-agents.js';

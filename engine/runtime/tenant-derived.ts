@@ -129,6 +129,9 @@ export class DerivedTenantFacts {
       case 'autoAttendantDisassociated':
       case 'networkSiteAdded':
       case 'networkChanged':
+      // Calls read call queues from the tenant when they reach one: nothing to keep current.
+      case 'callQueueChanged':
+      case 'callQueueAssociated':
       case 'policyGranted':
       case 'pstnUsagesChanged':
       case 'voiceRoutingPolicyCreated':

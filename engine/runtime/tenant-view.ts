@@ -201,6 +201,8 @@ export class TenantView {
       case 'autoAttendantRemoved':
       case 'networkSiteAdded':
       case 'networkChanged':
+      case 'callQueueChanged':
+      case 'callQueueAssociated':
       case 'pstnUsagesChanged':
       case 'emergencyCallRoutingPolicyChanged':
       case 'creditsChanged':

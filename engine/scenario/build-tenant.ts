@@ -12,6 +12,9 @@ import {
   addResourceAccount,
   addUser,
   associateAutoAttendant,
+  associateCallQueue,
+  defaultCallQueue,
+  newCallQueue,
   emptyTenant,
   findNumber,
   findResourceAccount,
@@ -22,6 +25,7 @@ import {
   setCommunicationsCredits,
   type AutoAttendant,
   type CallFlow,
+  type CallQueue,
   type CallTarget,
   type CmdletResult,
   type CmdletValue,
@@ -300,6 +304,8 @@ export function buildTenant(section: TenantSection): BuiltTenant {
   }
 
   const associations: { path: Path; identity: string; autoAttendant: string }[] = [];
+  const queueAssociations: { path: Path; identity: string; callQueue: string }[] = [];
+  const declaredCallQueues = new Set(section.callQueues.map((q) => q.id.toLowerCase()));
   section.resourceAccounts.forEach((r, i) => {
     const path: Path = [...base, 'resourceAccounts', i];
     const ok = b.check(
@@ -324,6 +330,13 @@ export function buildTenant(section: TenantSection): BuiltTenant {
         associations.push({ path: [...path, 'autoAttendant'], identity: r.upn, autoAttendant: r.autoAttendant });
       } else {
         b.dangling([...path, 'autoAttendant'], 'auto attendant', r.autoAttendant, 'tenant.autoAttendants');
+      }
+    }
+    if (r.callQueue !== undefined) {
+      if (declaredCallQueues.has(r.callQueue.toLowerCase())) {
+        queueAssociations.push({ path: [...path, 'callQueue'], identity: r.upn, callQueue: r.callQueue });
+      } else {
+        b.dangling([...path, 'callQueue'], 'call queue', r.callQueue, 'tenant.callQueues');
       }
     }
     if (r.voiceRoutingPolicy !== undefined) {
@@ -357,6 +370,35 @@ export function buildTenant(section: TenantSection): BuiltTenant {
   });
   for (const a of associations) {
     if (!b.wasRefused('autoAttendant', a.autoAttendant)) b.check(associateAutoAttendant(t, a.identity, a.autoAttendant), a.path);
+  }
+
+  section.callQueues.forEach((q, i) => {
+    const path: Path = [...base, 'callQueues', i];
+    const queue: CallQueue = {
+      ...defaultCallQueue(q.id, q.name),
+      agents: q.agents.map((a) => {
+        const upn = typeof a === 'string' ? a : a.user;
+        return { objectId: findUser(t, upn)?.objectId ?? upn, optIn: typeof a === 'string' ? true : a.optIn };
+      }),
+      distributionLists: [...q.distributionLists],
+      routingMethod: q.routingMethod,
+      presenceBasedRouting: q.presenceBasedRouting,
+      agentAlertTime: q.agentAlertTime / 1000,
+      allowOptOut: q.allowOptOut,
+      conferenceMode: q.conferenceMode,
+      overflowThreshold: q.overflowThreshold,
+      overflowAction: q.overflow.action,
+      overflowActionTarget: q.overflow.target === undefined ? null : target(q.overflow.target),
+      timeoutThreshold: q.timeoutThreshold / 1000,
+      timeoutAction: q.timeout.action,
+      timeoutActionTarget: q.timeout.target === undefined ? null : target(q.timeout.target),
+      noAgentAction: q.noAgents.action,
+      noAgentActionTarget: q.noAgents.target === undefined ? null : target(q.noAgents.target),
+    };
+    if (!b.check(newCallQueue(t, queue), path)) b.markRefused('callQueue', q.id);
+  });
+  for (const a of queueAssociations) {
+    if (!b.wasRefused('callQueue', a.callQueue)) b.check(associateCallQueue(t, a.identity, a.callQueue), a.path);
   }
 
   if (section.credits !== undefined) {

@@ -176,6 +176,8 @@ const resourceAccount = strict({
   number: numberText.optional(),
   voiceRoutingPolicy: nonEmpty.optional(),
   autoAttendant: nonEmpty.optional(),
+  /** The call queue (its id) this CallQueue resource account answers for (CQ004). */
+  callQueue: nonEmpty.optional(),
 });
 
 const credits = strict({
@@ -245,6 +247,28 @@ const autoAttendant = strict({
   operator: callTarget.optional(),
   dialScope: strict({ include: z.array(nonEmpty).optional(), exclude: z.array(nonEmpty).default([]) }).default({ exclude: [] }),
 });
+
+const queueAction = <const T extends readonly [string, ...string[]]>(actions: T) =>
+  strict({ action: z.enum(actions), target: callTarget.optional() });
+
+/** New-CsCallQueue, in its own parameter names (camel case); defaults are Teams' own. */
+const callQueue = strict({
+  id: nonEmpty,
+  name: nonEmpty,
+  /** -Users, in order; `{ user, optIn: false }` for an agent who opted out. */
+  agents: z.array(z.union([nonEmpty, strict({ user: nonEmpty, optIn: z.boolean().default(true) })])).default([]),
+  distributionLists: z.array(nonEmpty).default([]),
+  routingMethod: z.enum(['Attendant', 'Serial', 'RoundRobin', 'LongestIdle']).default('Attendant'),
+  presenceBasedRouting: z.boolean().default(false),
+  agentAlertTime: duration.default(30_000),
+  allowOptOut: z.boolean().default(true),
+  conferenceMode: z.boolean().default(true),
+  overflowThreshold: z.number().int().default(50),
+  overflow: queueAction(['DisconnectWithBusy', 'Forward', 'Voicemail', 'SharedVoicemail']).default({ action: 'DisconnectWithBusy' }),
+  timeoutThreshold: duration.default(1_200_000),
+  timeout: queueAction(['Disconnect', 'Forward', 'Voicemail', 'SharedVoicemail']).default({ action: 'Disconnect' }),
+  noAgents: queueAction(['Queue', 'Disconnect', 'Forward', 'Voicemail', 'SharedVoicemail']).default({ action: 'Queue' }),
+}).register(registry, { id: 'CallQueue' });
 
 const emergencyNumber = strict({
   dialString: numberText,
@@ -332,6 +356,7 @@ const tenant = strict({
   resourceAccounts: z.array(resourceAccount).default([]),
   credits: credits.optional(),
   autoAttendants: z.array(autoAttendant).default([]),
+  callQueues: z.array(callQueue).default([]),
   pstnUsages: z.array(nonEmpty).default([]),
   policies: policies.default({ voiceRouting: [], emergencyCallRouting: [], sharedCalling: [], grants: [] }),
   networkSites: z
@@ -439,6 +464,13 @@ const workload = strict({
       targetUsers: z.array(nonEmpty).optional(),
     }),
     userAnswerProbability: probability.default(1),
+    /** Callers and agents in call queues (CQ020-CQ024); talk time is `duration`. */
+    queue: strict({
+      /** How long a caller waits before hanging up; absent: until the queue's timeout. */
+      patience: distribution.optional(),
+      agentAnswerProbability: probability.default(1),
+      answerDelay: distribution.default({ fixed: 5_000 }),
+    }).optional(),
   }).optional(),
   emergency: strict({
     rate,

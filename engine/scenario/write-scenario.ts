@@ -10,7 +10,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { Document, isMap, parseDocument } from 'yaml';
-import type { AutoAttendant, CallFlow, CallTarget, Tenant, User } from '../tenant/index.js';
+import type { AutoAttendant, CallFlow, CallQueue, CallTarget, Tenant, User } from '../tenant/index.js';
 import { emptyTenant } from '../tenant/index.js';
 import { loadScenarioText } from './load.js';
 import { objectIdFor } from './object-id.js';
@@ -53,6 +53,27 @@ function callFlow(flow: CallFlow): Plain {
     };
   }
   return { name: flow.name, greeting: flow.greeting, then };
+}
+
+function callQueue(tenant: Tenant, q: CallQueue): Plain {
+  const upn = (objectId: string): string => tenant.users.find((u) => u.objectId === objectId)?.userPrincipalName ?? objectId;
+  const action = (a: string, t: CallTarget | null): Plain => ({ action: a, ...(t === null ? {} : { target: target(t) }) });
+  return {
+    id: q.identity,
+    name: q.name,
+    agents: q.agents.map((a) => (a.optIn ? upn(a.objectId) : { user: upn(a.objectId), optIn: false })),
+    distributionLists: [...q.distributionLists],
+    routingMethod: q.routingMethod,
+    presenceBasedRouting: q.presenceBasedRouting,
+    agentAlertTime: `${q.agentAlertTime}s`,
+    allowOptOut: q.allowOptOut,
+    conferenceMode: q.conferenceMode,
+    overflowThreshold: q.overflowThreshold,
+    overflow: action(q.overflowAction, q.overflowActionTarget),
+    timeoutThreshold: `${q.timeoutThreshold}s`,
+    timeout: action(q.timeoutAction, q.timeoutActionTarget),
+    noAgents: action(q.noAgentAction, q.noAgentActionTarget),
+  };
 }
 
 function autoAttendant(a: AutoAttendant): Plain {
@@ -156,10 +177,12 @@ export function tenantSection(tenant: Tenant): Plain {
         ...(number === undefined ? {} : { number }),
         ...(r.voiceRoutingPolicy === null ? {} : { voiceRoutingPolicy: r.voiceRoutingPolicy }),
         ...(r.autoAttendantId === null ? {} : { autoAttendant: r.autoAttendantId }),
+        ...(r.callQueueId == null ? {} : { callQueue: r.callQueueId }),
       };
     }),
     ...(isDeepStrictEqual(tenant.credits, empty.credits) ? {} : { credits: structuredClone(tenant.credits) }),
     autoAttendants: tenant.autoAttendants.map(autoAttendant),
+    ...((tenant.callQueues ?? []).length === 0 ? {} : { callQueues: (tenant.callQueues ?? []).map((q) => callQueue(tenant, q)) }),
     pstnUsages: [...tenant.pstnUsages],
     policies: {
       // The built-in Global instances exist in every tenant: written only when they were changed.

@@ -54,7 +54,11 @@ export type DirectoryChange =
   | { type: 'autoAttendantRemoved'; autoAttendantId: string }
   | { type: 'networkSiteAdded'; siteId: string }
   /** A network region, site, subnet, trusted IP or LIS entry was added or changed (dynamic emergency calling). */
-  | { type: 'networkChanged'; element: 'region' | 'site' | 'subnet' | 'trustedIp' | 'lis'; id: string };
+  | { type: 'networkChanged'; element: 'region' | 'site' | 'subnet' | 'trustedIp' | 'lis'; id: string }
+  /** A call queue was created, changed or removed (New-/Set-/Remove-CsCallQueue). */
+  | { type: 'callQueueChanged'; identity: string }
+  /** A resource account now answers for a call queue, or for none (CQ004; a removed queue). */
+  | { type: 'callQueueAssociated'; resourceAccount: string; callQueueId: string | null; previousCallQueueId: string | null };
 
 /** Shared Calling policies: the shared resource account and the emergency callback numbers. */
 export type SharedCallingChange =
@@ -126,6 +130,8 @@ export const TENANT_CHANGE_TYPES = [
   'autoAttendantRemoved',
   'networkSiteAdded',
   'networkChanged',
+  'callQueueChanged',
+  'callQueueAssociated',
   'sharedCallingPolicyCreated',
   'sharedCallingPolicyChanged',
   'sharedCallingPolicyRemoved',

@@ -3,7 +3,7 @@
  * import. Anything not named here is internal and may change.
  */
 export type * from './model.js';
-export { NUMBER_TYPES, CALLING_PLAN_USAGES, WEEKDAYS } from './model.js';
+export { NUMBER_TYPES, CALLING_PLAN_USAGES, WEEKDAYS, CALL_QUEUE_ROUTING_METHODS } from './model.js';
 export { RULES, RULE_IDS, isRuleId } from './rules.js';
 export { RULE_GUIDE, type RuleGuide } from './rule-guide.js';
 export type { RuleId, RuleKind, RuleDefinition, Severity } from './rules.js';
@@ -76,6 +76,16 @@ export { newSharedCallingPolicy, removeSharedCallingPolicy, setSharedCallingPoli
 export type { NewSharedCallingPolicyParams, SetSharedCallingPolicyParams } from './operations/shared-calling.js';
 export { assignNumber, setEnterpriseVoice, setNumberLocation, unassignNumber } from './operations/number-assignment.js';
 export type { AssignNumberParams, AssignmentCategory, UnassignNumberParams } from './operations/number-assignment.js';
+export {
+  CALL_QUEUE_LIMITS,
+  associateCallQueue,
+  callQueuesOf,
+  defaultCallQueue,
+  findCallQueue,
+  newCallQueue,
+  removeCallQueue,
+  setCallQueue,
+} from './operations/call-queue.js';
 export { grantPolicy } from './operations/grants.js';
 export type { GrantParams, GrantTarget } from './operations/grants.js';
 export {

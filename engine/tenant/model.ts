@@ -138,6 +138,8 @@ export interface ResourceAccount {
   voiceRoutingPolicy: string | null;
   /** Id of the auto attendant this resource account is associated with, or null (RA001). */
   autoAttendantId: string | null;
+  /** Id of the call queue this resource account is associated with; absent or null for none (CQ004). */
+  callQueueId?: string | null;
 }
 
 /** Pay-As-You-Go Communications Credits of the tenant. Money is in the tenant's currency. */
@@ -264,6 +266,52 @@ export interface AutoAttendant {
   dialScope: DialScope;
 }
 
+/** New-CsCallQueue -RoutingMethod. */
+export type CallQueueRoutingMethod = 'Attendant' | 'Serial' | 'RoundRobin' | 'LongestIdle';
+export const CALL_QUEUE_ROUTING_METHODS: readonly CallQueueRoutingMethod[] = ['Attendant', 'Serial', 'RoundRobin', 'LongestIdle'];
+
+/**
+ * What a call queue does with a call at its maximum callers (-OverflowAction), after its timeout
+ * (-TimeoutAction) or with no agents (-NoAgentAction). `Queue` (no agents only) keeps the call
+ * waiting; `Forward` sends it to the action's target (a user, a resource account of another queue
+ * or attendant, an external number); `SharedVoicemail` to a group's voicemail.
+ */
+export type CallQueueAction = 'Disconnect' | 'DisconnectWithBusy' | 'Forward' | 'Voicemail' | 'SharedVoicemail' | 'Queue';
+
+/** One agent of a call queue, as Get-CsCallQueue's Agents shows it. */
+export interface CallQueueAgent {
+  /** User ObjectId (or UPN). */
+  objectId: string;
+  /** The agent opted in (agents may opt out when the queue allows it, -AllowOptOut). */
+  optIn: boolean;
+}
+
+export interface CallQueue {
+  /** Identity (a GUID in Teams; any unique text here). */
+  identity: string;
+  name: string;
+  /** -Users, in order (serial routing offers them in this order). */
+  agents: CallQueueAgent[];
+  /** -DistributionLists: groups whose members are agents too, after the users. */
+  distributionLists: string[];
+  routingMethod: CallQueueRoutingMethod;
+  presenceBasedRouting: boolean;
+  /** -AgentAlertTime, seconds (15-180). */
+  agentAlertTime: number;
+  allowOptOut: boolean;
+  conferenceMode: boolean;
+  /** -OverflowThreshold: callers waiting at once (0-200); one more overflows. */
+  overflowThreshold: number;
+  overflowAction: CallQueueAction;
+  overflowActionTarget: CallTarget | null;
+  /** -TimeoutThreshold, seconds (0-2700). */
+  timeoutThreshold: number;
+  timeoutAction: CallQueueAction;
+  timeoutActionTarget: CallTarget | null;
+  noAgentAction: CallQueueAction;
+  noAgentActionTarget: CallTarget | null;
+}
+
 export interface VoiceRoutingPolicy {
   identity: string;
   onlinePstnUsages: string[];
@@ -366,6 +414,8 @@ export interface Tenant {
   resourceAccounts: ResourceAccount[];
   credits: CommunicationsCredits;
   autoAttendants: AutoAttendant[];
+  /** Call queues (New-CsCallQueue); absent in tenants written before queues existed. */
+  callQueues?: CallQueue[];
   /** The tenant's online PSTN usages (Set-CsOnlinePstnUsage Global). */
   pstnUsages: string[];
   voiceRoutingPolicies: VoiceRoutingPolicy[];

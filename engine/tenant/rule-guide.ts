@@ -564,4 +564,97 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
     example: 'incidents: [{ location: campsu, calls: 20, within: 10m, at: 1d }] in a tenant whose location is campus stops the scenario with WKL001 at that line.',
     fix: 'Name a location id of tenant.locations in the incident (the message lists them).',
   },
+  // Call queues: §1 refusals CQ001-CQ010, §2 findings CQ011-CQ015, §3 outcomes CQ020-CQ027
+  CQ001: {
+    example: "New-CsCallQueue without -Name, or with the identity of a queue that exists, is refused and nothing is created.",
+    fix: "Give the queue a -Name, and a new identity.",
+  },
+  CQ002: {
+    example: "New-CsCallQueue -Name Sales -AgentAlertTime 5 is refused: agents ring for 15 to 180 seconds.",
+    fix: "Set -AgentAlertTime between 15 and 180 seconds (30 is the default).",
+  },
+  CQ003: {
+    example: "A -OverflowThreshold of 500 callers, or a -TimeoutThreshold of an hour, is refused.",
+    fix: "Keep -OverflowThreshold within 0-200 callers and -TimeoutThreshold within 0-2700 seconds.",
+  },
+  CQ004: {
+    example: "Associating the AutoAttendant resource account main-aa with the Sales queue is refused.",
+    fix: "Create a resource account of type CallQueue for the queue and associate that one.",
+  },
+  CQ005: {
+    example: "Set-CsCallQueue -TimeoutAction DisconnectWithBusy is refused: busy is an overflow action only.",
+    fix: "Use an action the parameter takes (see the rule).",
+  },
+  CQ006: {
+    example: "-OverflowAction Forward without -OverflowActionTarget is refused.",
+    fix: "Give the action its target, or choose a disconnect action.",
+  },
+  CQ007: {
+    example: "-TimeoutAction Forward to a resource account that does not exist, or Voicemail to a group, is refused.",
+    fix: "Name an existing user, resource account, group or an E.164 number, as the action takes.",
+  },
+  CQ008: {
+    example: "A call queue with 25 agents in -Users is refused.",
+    fix: "Put the agents in a group and give it in -DistributionLists.",
+  },
+  CQ009: {
+    example: "An agent UPN that is not a user of the tenant is refused.",
+    fix: "Create the user first, or fix the UPN.",
+  },
+  CQ010: {
+    example: "A queue with -AllowOptOut $false and an opted-out agent is refused.",
+    fix: "Allow opt-out, or opt the agent in.",
+  },
+  CQ011: {
+    example: "The Sales queue has no agent who can take a call: every caller goes to the no-agents action.",
+    fix: "Add agents (users or a group) to the queue, or opt them in.",
+  },
+  CQ012: {
+    example: "An agent of the Sales queue is not Enterprise Voice enabled: the queue never offers them a call.",
+    fix: "Enable Enterprise Voice for the agent (Set-CsPhoneNumberAssignment -EnterpriseVoiceEnabled $true), or remove them from the queue.",
+  },
+  CQ013: {
+    example: "The Sales queue overflows to the Support queue, which times out back to Sales: a call would go round for ever.",
+    fix: "Send one of the actions to a user, voicemail or a disconnect instead.",
+  },
+  CQ014: {
+    example: "The Sales queue times out after 10 seconds with a 30-second agent alert time: callers time out before an agent has rung for the full time.",
+    fix: "Set -TimeoutThreshold at least as long as -AgentAlertTime (usually many times it).",
+  },
+  CQ015: {
+    example: "A menu option transfers to a CallQueue resource account associated with no queue: callers are not answered.",
+    fix: "Associate the resource account with its queue or attendant.",
+  },
+  CQ020: {
+    example: "The caller pressed 1 for sales, waited 40 s and was answered by the second agent offered the call.",
+    fix: "nothing: this is the call working.",
+  },
+  CQ021: {
+    example: "The caller waited 3 minutes in the Sales queue and hung up.",
+    fix: "Add agents, or shorten talk times; the figures show the wait and the abandonment share.",
+  },
+  CQ022: {
+    example: "The Sales queue already held its maximum callers: the caller heard busy.",
+    fix: "Raise -OverflowThreshold, add agents, or forward overflow somewhere that can answer.",
+  },
+  CQ023: {
+    example: "The caller waited the queue's whole timeout and was sent to the timeout action.",
+    fix: "Add agents, or send timeouts to voicemail so the caller can leave a message.",
+  },
+  CQ024: {
+    example: "No agent of the queue was opted in: the caller went straight to the no-agents action.",
+    fix: "Opt agents in, or set -NoAgentAction Queue.",
+  },
+  CQ025: {
+    example: "The attendant sent the caller to the Sales queue (press 1).",
+    fix: "nothing: this is the call working.",
+  },
+  CQ026: {
+    example: "The caller went round from the Sales queue to the Support queue and back: disconnected.",
+    fix: "Break the loop of forwards (see CQ013).",
+  },
+  CQ027: {
+    example: "The attendant transferred to a resource account that answers for nothing: the caller was not answered.",
+    fix: "Associate the resource account with its queue or attendant (see CQ015).",
+  },
 };

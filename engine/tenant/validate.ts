@@ -5,6 +5,7 @@
 import type { Tenant } from './model.js';
 import { autoAttendantFindings } from './findings/auto-attendants.js';
 import { callbackPoolFindings, type CallbackPoolOptions } from './findings/callback-pool.js';
+import { callQueueFindings } from './findings/call-queues.js';
 import type { Finding } from './findings/finding.js';
 import { invariantFindings } from './findings/invariants.js';
 import { clientPlaceFindings, networkFindings } from './findings/network.js';
@@ -35,6 +36,7 @@ export function validate(tenant: Tenant, options: ValidateOptions = {}): Finding
     ...networkFindings(tenant),
     ...clientPlaceFindings(tenant, options.clients ?? []),
     ...autoAttendantFindings(tenant),
+    ...callQueueFindings(tenant),
     ...invariantFindings(tenant),
   ];
   if (options.emergency !== undefined) {

@@ -8,7 +8,7 @@ describe('callsim diagram', () => {
   it('prints every machine as Mermaid by default, each headed by its name', async () => {
     const { code, stdout, stderr } = await runCli('diagram');
     expect([code, stderr]).toEqual([0, '']);
-    expect(stdout.match(/^stateDiagram-v2$/gm)).toHaveLength(4);
+    expect(stdout.match(/^stateDiagram-v2$/gm)).toHaveLength(5);
     expect(stdout).toBe(DIAGRAM_MACHINES.map((kind) => `%% ${kind}\n${diagramMermaid(callMachineDiagram(kind))}`).join('\n'));
   });
 
@@ -20,7 +20,7 @@ describe('callsim diagram', () => {
     expect(stdout).toContain('  reachedAutoAttendantViaAccountNumber : CBK003\n');
   });
 
-  it('prints one machine as a JSON document, all four as an array', async () => {
+  it('prints one machine as a JSON document, all five as an array', async () => {
     const one = await runCli('diagram', 'emergency', '--format', 'json');
     expect(one.code).toBe(0);
     const doc = JSON.parse(one.stdout) as { machine: string; initial: string; states: { name: string; final: boolean; outcome?: string }[]; transitions: { event: string }[] };

@@ -46,6 +46,8 @@ describe('step-through frames', () => {
       // EMG001: the emergency machine, then the outbound one, in one trace.
       ...traced(await library('scenarios/no-emergency-policy.yaml'), 60),
       ...traced(await library('scenarios/holidays-and-after-hours.yaml'), 60),
+      // The call-queue machine, behind "press 1 for sales".
+      ...traced(await library('scenarios/sales-queue.yaml'), 200),
     ];
     const kinds = new Set<string>();
     let taken = 0;

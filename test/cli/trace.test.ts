@@ -139,3 +139,18 @@ describe('callsim trace', () => {
     }
   });
 });
+
+describe('callsim trace of a call queue', () => {
+  it('shows a call the attendant sent to the sales queue, agent by agent, to the agent who answered', async () => {
+    const { code, stdout } = await runCli('trace', 'scenarios/sales-queue.yaml', '--kind', 'queue', '--outcome', 'CQ020', '--limit', '40');
+    expect(code).toBe(0);
+    const trace = stdout.split(/\n(?=inbound call \d+ )/).find((t) => t.includes('effect agentMissed'));
+    if (trace === undefined) throw new Error('one of the first 40 answered queue calls had an agent who did not answer');
+    expect(trace).toContain('inputTransfersToApplication = true  (CQ025)');
+    expect(trace).toContain('goes on as a queue call');
+    expect(trace).toMatch(/effect ringAgent \{queueId: sales, agentId: user0\d@contoso\.com\}/);
+    expect(trace).toMatch(/agentAnswers = false {2}\(CQ020\)\n.*effect agentMissed/);
+    expect(trace).toMatch(/queue\.offer to agent user0\d@contoso\.com \(answers after 5000 ms; waited \d+ ms\)/);
+    expect(trace).toMatch(/Outcome CQ020: answered by an agent \(call queue Sales\)/);
+  });
+});

@@ -31,7 +31,7 @@ describe('callsim validate', () => {
     const { code, stdout } = await runCli('validate', fixture('unknown-key'));
     expect(code).toBe(2);
     expect(stdout.split('\n')[0]).toBe(
-      'test/fixtures/scenarios/unknown-key.yaml:58:7: unrecognized_keys: unknown key "phoneNumber" in tenant.resourceAccounts[0] (expected one of the keys upn, displayName, objectId, type, licences, number, voiceRoutingPolicy, autoAttendant)',
+      'test/fixtures/scenarios/unknown-key.yaml:58:7: unrecognized_keys: unknown key "phoneNumber" in tenant.resourceAccounts[0] (expected one of the keys upn, displayName, objectId, type, licences, number, voiceRoutingPolicy, autoAttendant, callQueue)',
     );
   });
 

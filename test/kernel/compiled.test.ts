@@ -55,7 +55,7 @@ describe('the compiled executor', () => {
   const refused: [string, AnyStateMachine, RegExp][] = [
     ['nested states', base.createMachine({ id: 'm', context: { n: 0 }, initial: 'a', states: { a: { initial: 'x', states: { x: {} } } } }), /state a: "initial"/],
     ['an entry action', base.createMachine({ id: 'm', context: { n: 0 }, initial: 'a', states: { a: { entry: 'bump', always: 'b' }, b: { type: 'final' } } }), /state a: "entry"/],
-    ['an external event', base.createMachine({ id: 'm', context: { n: 0 }, initial: 'a', states: { a: { on: { go: 'b' } }, b: { type: 'final' } } }), /state a: "on"/],
+    ['a wildcard event', base.createMachine({ id: 'm', context: { n: 0 }, initial: 'a', states: { a: { on: { '*': 'b' } }, b: { type: 'final' } } }), /state a: a wildcard event/],
     ['an inline guard', base.createMachine({ id: 'm', context: { n: 0 }, initial: 'a', states: { a: { always: { guard: ({ context }) => context.n > 0, target: 'b' } }, b: { type: 'final' } } }), /state a: an inline guard/],
     ['an action that is neither a change nor an effect', base.createMachine({ id: 'm', context: { n: 0 }, initial: 'a', states: { a: { always: { target: 'b', actions: 'plain' } }, b: { type: 'final' } } }), /state a: action "plain"/],
     ['a change the compiler was not given', base.createMachine({ id: 'm', context: { n: 0 }, initial: 'a', states: { a: { always: { target: 'b', actions: 'bump' } }, b: { type: 'final' } } }), /state a: action "bump"/],
@@ -67,6 +67,51 @@ describe('the compiled executor', () => {
       expect(create).toThrow(message);
     });
   }
+
+  it('delivers events sent from inside an effect after the macrostep, in order, and ignores those no state takes, as XState does', () => {
+    // Each effect sends `go` to every call started: call 1 to itself (taken after its macrostep);
+    // call 0 to call 1 (now in b, which ignores it), to call 2 (in c: ignored) and to itself.
+    const machine = setup({
+      types: { context: {} as { n: number }, input: {} as { n: number }, events: {} as { type: 'go' }, output: {} as number },
+      guards: { positive: ({ context }) => context.n > 0 },
+      actions: { bump: assign(({ context }) => ({ n: context.n + 1 })), tell: effect },
+      delays: { wait: 10 },
+    }).createMachine({
+      id: 'm',
+      context: ({ input }) => ({ n: input.n }),
+      initial: 'start',
+      states: {
+        start: { always: [{ guard: 'positive', target: 'a', actions: { type: 'tell', params: { n: 1 } } }, { target: 'c' }] },
+        a: { on: { go: { target: 'b', actions: 'bump' } }, after: { wait: 'c' } },
+        b: { after: { wait: 'done' } },
+        c: { after: { wait: 'done' } },
+        done: { type: 'final', output: ({ context }) => context.n },
+      },
+      output: ({ event }) => event.output as number,
+    });
+    const changes = { bump: (context: { n: number }) => ({ n: context.n + 1 }) } as unknown as Readonly<Record<string, ContextChange>>;
+    const run = (engine: 'xstate' | 'compiled') => {
+      const sim = new Simulation(0);
+      const log: string[] = [];
+      let driver: { start(id: number, input: unknown): void; send(id: number, event: { type: 'go' }): void; has(id: number): boolean };
+      const handlers = {
+        scheduler: sim,
+        onEffect: () => {
+          for (const id of [0, 1, 2]) if (driver.has(id)) driver.send(id, { type: 'go' });
+        },
+        onDone: (id: string | number, output: unknown) => log.push(`${sim.now} done ${String(id)} ${String(output)}`),
+      };
+      driver = (engine === 'xstate' ? new MachineDriver({ machine, ...handlers }) : new CompiledDriver({ machine, changes, ...handlers })) as unknown as typeof driver;
+      driver.start(1, { n: 10 });
+      driver.start(2, { n: 0 });
+      driver.start(0, { n: 5 });
+      sim.run({ until: 1e6 });
+      return log;
+    };
+    const reference = run('xstate');
+    expect(reference).toEqual(['10 done 1 11', '10 done 2 0', '10 done 0 6']);
+    expect(run('compiled')).toEqual(reference);
+  });
 
   it('gives no output without a machine output, as XState does', () => {
     const machine = base.createMachine({ id: 'm', context: { n: 0 }, initial: 'a', states: { a: { always: 'b' }, b: { type: 'final', output: () => 7 } } });

@@ -90,7 +90,7 @@ describe('inbound call', () => {
     expect(run.snapshot.output).toMatchObject({ outcome: 'INB015', details: { flow: 'INB002' } });
   });
 
-  it('records the after-hours flow (INB003) and follows its redirect to another attendant (INB015)', () => {
+  it('records the after-hours flow (INB003) and hands its redirect to another attendant on (CQ025)', () => {
     const run = drive(inboundMachine, call([], (c) => {
       if (c.attendant) c.attendant = {
         ...c.attendant,
@@ -99,7 +99,7 @@ describe('inbound call', () => {
       };
     }));
     expect(run.snapshot.output).toMatchObject({
-      outcome: 'INB015',
+      outcome: 'CQ025',
       details: { flow: 'INB003', target: { type: 'ApplicationEndpoint', id: 'ra-night' } },
     });
   });

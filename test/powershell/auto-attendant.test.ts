@@ -13,11 +13,14 @@ import type { CmdletValue, Tenant } from '../../engine/tenant/index.js';
 const STEP3 = readFileSync('test/fixtures/ps/aa-step3.ps1', 'utf8');
 let base: Tenant;
 let yamlAttendant: Tenant['autoAttendants'][number];
+let salesQueueTenant: Tenant;
 
 beforeAll(async () => {
   const loaded = await loadScenarioFile('test/fixtures/ps/aa-step3-base.yaml');
   const library = await loadScenarioFile('scenarios/holidays-and-after-hours.yaml');
-  if (!loaded.ok || !library.ok) throw new Error('fixtures do not load');
+  const queues = await loadScenarioFile('scenarios/sales-queue.yaml');
+  if (!loaded.ok || !library.ok || !queues.ok) throw new Error('fixtures do not load');
+  salesQueueTenant = queues.tenant;
   base = loaded.tenant;
   const aa = library.tenant.autoAttendants[0];
   if (aa === undefined) throw new Error('the library scenario has no attendant');
@@ -187,7 +190,7 @@ describe('each refusal names its rule at the line and column of the command', ()
     ['a configuration id that does not exist', 'New-CsOnlineApplicationInstanceAssociation -Identities main-aa@contoso.com -ConfigurationId nowhere -ConfigurationType AutoAttendant', 'AA015', 1],
     ['a user where a resource account belongs', 'New-CsOnlineApplicationInstanceAssociation -Identities user01@contoso.com -ConfigurationId $aa.Identity -ConfigurationType AutoAttendant', 'AA016', 1],
     ['a resource account already associated', 'New-CsOnlineApplicationInstanceAssociation -Identities main-aa@contoso.com -ConfigurationId $aa.Identity -ConfigurationType AutoAttendant', 'AA017', 1],
-    ['a call queue configuration', 'New-CsOnlineApplicationInstanceAssociation -Identities main-aa@contoso.com -ConfigurationId $aa.Identity -ConfigurationType CallQueue', 'AA006', 1],
+    ['an auto attendant given as a call queue', 'New-CsOnlineApplicationInstanceAssociation -Identities main-aa@contoso.com -ConfigurationId $aa.Identity -ConfigurationType CallQueue', 'InvalidParameterValue', 1],
     ['an association to remove that is none', 'Remove-CsOnlineApplicationInstanceAssociation -Identities main-aa@contoso.com; Remove-CsOnlineApplicationInstanceAssociation -Identities main-aa@contoso.com', 'AA018', 80],
   ];
 
@@ -208,9 +211,22 @@ describe('each refusal names its rule at the line and column of the command', ()
     expect(formatTranscript(transcript)).toContain('is a CallQueue resource account');
   });
 
-  it('says plainly that a call queue configuration is not held', () => {
-    const { tenant, variables } = afterStep3();
-    const { transcript } = run('New-CsOnlineApplicationInstanceAssociation -Identities main-aa@contoso.com -ConfigurationId $aa.Identity -ConfigurationType CallQueue', tenant, variables);
-    expect(formatTranscript(transcript)).toContain('AA006: -ConfigurationType CallQueue is not supported here');
+  it('associates a CallQueue resource account with a call queue, and refuses an auto attendant account (CQ004)', () => {
+    const queues = salesQueueTenant;
+    const wrongType = run("New-CsOnlineApplicationInstanceAssociation -Identities main-aa@contoso.com -ConfigurationId sales -ConfigurationType CallQueue", structuredClone(queues));
+    expect(wrongType.errors).toEqual([['CQ004', 1, 1]]);
+    const moved = run(
+      [
+        'Remove-CsOnlineApplicationInstanceAssociation -Identities sales-cq@contoso.com',
+        'New-CsOnlineApplicationInstanceAssociation -Identities sales-cq@contoso.com -ConfigurationId sales -ConfigurationType CallQueue',
+        'Get-CsOnlineApplicationInstanceAssociation -Identity sales-cq@contoso.com',
+      ].join('\n'),
+      structuredClone(queues),
+    );
+    expect(moved.errors).toEqual([]);
+    const text = formatTranscript(moved.transcript);
+    expect(text).toContain('no longer associated with call queue sales');
+    expect(text).toContain('associated with call queue');
+    expect(text).toMatch(/ConfigurationType\s*:\s*CallQueue/);
   });
 });

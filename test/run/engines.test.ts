@@ -164,7 +164,8 @@ describe('compiled and XState engines', () => {
         if (before !== undefined) seen.add(before.outcome);
       }
     }
-    const all = [...Object.values(CALL_OUTCOME_IDS).flat(), 'NET020', 'NET021', 'NET022', 'NET023', 'NET024', 'NET025', 'NET026', 'NET027'];
+    // Call queues' outcomes (CQ0xx) are reached by test/run/queue-engines.test.ts's scenarios.
+    const all = [...Object.values(CALL_OUTCOME_IDS).flat().filter((id) => !id.startsWith('CQ')), 'NET020', 'NET021', 'NET022', 'NET023', 'NET024', 'NET025', 'NET026', 'NET027'];
     expect(all.filter((id) => !seen.has(id))).toEqual([]);
   });
 

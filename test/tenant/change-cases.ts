@@ -16,6 +16,11 @@ import {
   addUser,
   APPLICATION_IDS,
   associateAutoAttendant,
+  associateCallQueue,
+  defaultCallQueue,
+  newCallQueue,
+  removeCallQueue,
+  setCallQueue,
   invokeCmdlet,
   setAutoAttendant,
   setCommunicationsCredits,
@@ -41,6 +46,8 @@ import {
   SPARE_NUMBER,
   USER_NUMBER,
   attendant,
+  CQ_ID,
+  CQ_RA_ID,
 } from './change-fixtures.js';
 import { hashtable, must, newUser, number } from './fixtures.js';
 
@@ -351,6 +358,21 @@ export const CMDLET_CASES: Record<string, CmdletCase[]> = {
     { title: 'an unknown policy', named: { Identity: 'Nowhere', OnlinePstnUsages: ['US and Canada'] }, expect: 'refused' },
   ],
   'Get-CsOnlineVoiceRoutingPolicy': [{ title: 'all', named: {}, expect: 'nothing' }],
+  'New-CsCallQueue': [
+    { title: 'a queue', named: { Name: 'Support', Users: ['user3@contoso.com'], RoutingMethod: 'LongestIdle' }, expect: 'changes', events: ['callQueueChanged'] },
+    { title: 'an alert time Teams refuses', named: { Name: 'Support', AgentAlertTime: 5 }, expect: 'refused' },
+    { title: 'a routing method Teams has not', named: { Name: 'Support', RoutingMethod: 'Random' }, expect: 'refused' },
+  ],
+  'Set-CsCallQueue': [
+    { title: 'an overflow forward', named: { Identity: 'cq-sales', OverflowAction: 'Forward', OverflowActionTarget: 'tel:+14255550999' }, expect: 'changes', events: ['callQueueChanged'] },
+    { title: 'the same routing method', named: { Identity: 'cq-sales', RoutingMethod: 'Attendant' }, expect: 'nothing' },
+    { title: 'a forward without a target', named: { Identity: 'cq-sales', TimeoutAction: 'Forward' }, expect: 'refused' },
+  ],
+  'Get-CsCallQueue': [{ title: 'all', named: {}, expect: 'nothing' }],
+  'Remove-CsCallQueue': [
+    { title: 'a queue nobody answers for', named: { Identity: 'cq-support' }, expect: 'changes', events: ['callQueueChanged'] },
+    { title: 'an unknown queue', named: { Identity: 'nowhere' }, expect: 'refused' },
+  ],
   'Grant-CsOnlineVoiceRoutingPolicy': [
     { title: 'to a user', named: { Identity: 'user3@contoso.com', PolicyName: 'DR' }, expect: 'changes', events: ['policyGranted'] },
     { title: 'to a resource account', named: { Identity: 'tacoma-aa@contoso.com', PolicyName: 'DR' }, expect: 'changes', events: ['policyGranted'] },
@@ -486,6 +508,29 @@ export const OP_CASES: Record<string, OpCase[]> = {
     },
     { title: 'the association it has', run: (t) => associateAutoAttendant(t, RA_ID, AA_ID), expect: 'nothing' },
     { title: 'an unknown auto attendant', run: (t) => associateAutoAttendant(t, RA_ID, 'nowhere'), expect: 'refused' },
+  ],
+  newCallQueue: [
+    { title: 'a call queue', run: (t) => newCallQueue(t, defaultCallQueue('cq-new', 'Support')), expect: 'changes', events: ['callQueueChanged'] },
+    { title: 'an existing identity', run: (t) => newCallQueue(t, defaultCallQueue(CQ_ID, 'Sales')), expect: 'refused' },
+  ],
+  setCallQueue: [
+    { title: 'a routing method', run: (t) => setCallQueue(t, CQ_ID, { routingMethod: 'RoundRobin' }), expect: 'changes', events: ['callQueueChanged'] },
+    { title: 'the same definition', run: (t) => setCallQueue(t, CQ_ID, { routingMethod: 'Attendant' }), expect: 'nothing' },
+    { title: 'an alert time Teams refuses', run: (t) => setCallQueue(t, CQ_ID, { agentAlertTime: 5 }), expect: 'refused' },
+  ],
+  removeCallQueue: [
+    { title: 'a queue with its resource account', run: (t) => removeCallQueue(t, CQ_ID), expect: 'changes', events: ['callQueueChanged', 'callQueueAssociated'] },
+    { title: 'an unknown queue', run: (t) => removeCallQueue(t, 'nowhere'), expect: 'refused' },
+  ],
+  associateCallQueue: [
+    {
+      title: 'a queue resource account with another queue',
+      run: (t) => associateCallQueue(t, CQ_RA_ID, 'cq-support'),
+      expect: 'changes',
+      events: ['callQueueAssociated'],
+    },
+    { title: 'the association it has', run: (t) => associateCallQueue(t, CQ_RA_ID, CQ_ID), expect: 'nothing' },
+    { title: 'an auto attendant resource account', run: (t) => associateCallQueue(t, RA_ID, CQ_ID), expect: 'refused' },
   ],
   addNetworkSite: [
     { title: 'a site', run: (t) => addNetworkSite(t, { id: 'site-2', description: '', emergencyCallRoutingPolicy: 'ECRP1' }), expect: 'changes', events: ['networkSiteAdded'] },

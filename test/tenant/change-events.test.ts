@@ -84,6 +84,9 @@ const READ_ONLY = new Set([
   'tenantInvariantViolations',
   'validate',
   'mixesSharedCallingWithDirectRouting',
+  'callQueuesOf',
+  'defaultCallQueue',
+  'findCallQueue',
 ]);
 
 // ---------------------------------------------------------------- what changed, seen from the tenant
@@ -104,6 +107,7 @@ function changedObjects(before: Tenant, after: Tenant): Set<string> {
   keyed('group', before.groups, after.groups, (g) => g.id);
   keyed('resourceAccount', before.resourceAccounts, after.resourceAccounts, (r) => r.objectId);
   keyed('autoAttendant', before.autoAttendants, after.autoAttendants, (a) => a.id);
+  keyed('callQueue', before.callQueues ?? [], after.callQueues ?? [], (q) => q.identity);
   keyed('site', before.networkSites, after.networkSites, (s) => s.id);
   keyed('sharedCallingPolicy', before.sharedCallingPolicies, after.sharedCallingPolicies, (p) => policyKey(p.identity));
   keyed('voiceRoutingPolicy', before.voiceRoutingPolicies, after.voiceRoutingPolicies, (p) => policyKey(p.identity));
@@ -143,7 +147,10 @@ function namedObject(e: TenantChange): string {
       return `autoAttendant:${e.autoAttendantId}`;
     case 'autoAttendantAssociated':
     case 'autoAttendantDisassociated':
+    case 'callQueueAssociated':
       return `resourceAccount:${e.resourceAccount}`;
+    case 'callQueueChanged':
+      return `callQueue:${e.identity}`;
     case 'networkSiteAdded':
       return `site:${e.siteId}`;
     case 'networkChanged':
@@ -252,6 +259,14 @@ function checkEvent(before: Tenant, after: Tenant, e: TenantChange): void {
     case 'networkChanged':
       expect(isDeepStrictEqual(before.network, after.network)).toBe(false);
       return;
+    case 'callQueueAssociated':
+      expect([ra(before, e.resourceAccount)?.callQueueId ?? null, ra(after, e.resourceAccount)?.callQueueId ?? null]).toEqual([e.previousCallQueueId, e.callQueueId]);
+      return;
+    case 'callQueueChanged': {
+      const q = (t: Tenant) => (t.callQueues ?? []).find((x) => x.identity === e.identity);
+      expect(isDeepStrictEqual(q(before), q(after))).toBe(false);
+      return;
+    }
     case 'networkSiteAdded':
       expect([before.networkSites.some((s) => s.id === e.siteId), after.networkSites.some((s) => s.id === e.siteId)]).toEqual([false, true]);
       return;

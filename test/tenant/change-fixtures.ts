@@ -12,6 +12,9 @@ import {
   addResourceAccount,
   addUser,
   associateAutoAttendant,
+  associateCallQueue,
+  defaultCallQueue,
+  newCallQueue,
   setCommunicationsCredits,
   type AutoAttendant,
   type Tenant,
@@ -31,6 +34,8 @@ export const OC_NUMBER = '+12065550200';
 export const USER2_ID = '44444444-4444-4444-8444-444444444444';
 export const USER3_ID = '55555555-5555-4555-8555-555555555555';
 export const AA_ID = 'aa-main';
+export const CQ_RA_ID = '66666666-6666-4666-8666-666666666666';
+export const CQ_ID = 'cq-sales';
 export const SECOND_LOCATION = 'tacoma-office';
 
 export function attendant(id: string, fields: Partial<AutoAttendant> = {}): AutoAttendant {
@@ -93,6 +98,20 @@ export function richTenant(): Tenant {
   must(t, 'New-CsTeamsEmergencyCallRoutingPolicy', { Identity: 'ECRP1', EmergencyNumbers: hashtable({ add: en }) });
   ok(addAutoAttendant(t, attendant(AA_ID)));
   ok(associateAutoAttendant(t, RA_ID, AA_ID));
+  ok(
+    addResourceAccount(t, {
+      objectId: CQ_RA_ID,
+      userPrincipalName: 'sales-cq@contoso.com',
+      displayName: 'Sales queue',
+      applicationType: 'CallQueue',
+      licences: ['TeamsPhoneResourceAccount'],
+      voiceRoutingPolicy: null,
+      autoAttendantId: null,
+    }),
+  );
+  ok(newCallQueue(t, { ...defaultCallQueue(CQ_ID, 'Sales'), agents: [{ objectId: USER3_ID, optIn: true }] }));
+  ok(associateCallQueue(t, CQ_RA_ID, CQ_ID));
+  ok(newCallQueue(t, defaultCallQueue('cq-support', 'Support')));
   ok(addNetworkSite(t, { id: 'site-1', description: 'HQ', emergencyCallRoutingPolicy: null }));
   ok(
     setCommunicationsCredits(t, {

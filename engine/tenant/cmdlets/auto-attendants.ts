@@ -52,6 +52,7 @@ import {
   type ScheduleData,
   type Read,
 } from './auto-attendant-objects.js';
+import { associateWithCallQueue, findCallQueue } from '../operations/call-queue.js';
 import { valueText } from './binding.js';
 import { emit, fail, fromOp } from './result.js';
 import type { BoundArgs, CmdletSpec, ParamSpec } from './spec.js';
@@ -407,7 +408,7 @@ export const autoAttendantCmdlets: CmdletSpec[] = [
   },
   {
     name: 'New-CsOnlineApplicationInstanceAssociation',
-    synopsis: 'Associates resource accounts with an auto attendant (-ConfigurationType AutoAttendant).',
+    synopsis: 'Associates resource accounts with an auto attendant (-ConfigurationType AutoAttendant) or a call queue (CallQueue).',
     parameters: [
       { name: 'Identities', type: 'stringList', mandatory: true, position: 0 },
       { name: 'ConfigurationId', type: 'string', mandatory: true, position: 1 },
@@ -415,7 +416,7 @@ export const autoAttendantCmdlets: CmdletSpec[] = [
       ...unheld(['CallPriority']),
     ],
     run(t, a) {
-      const refused = refuseUnheld(a, { CallPriority: 'call priorities belong to call queues, which are not simulated here.' });
+      const refused = refuseUnheld(a, { CallPriority: 'the priority of calls from this resource account in a call queue is not simulated: every caller waits in arrival order.' });
       if (refused !== undefined) return refused;
       const type = a.string('ConfigurationType') ?? '';
       const handler = CONFIGURATION_TYPES[type.trim().toLowerCase()];
@@ -425,12 +426,13 @@ export const autoAttendantCmdlets: CmdletSpec[] = [
   },
   {
     name: 'Get-CsOnlineApplicationInstanceAssociation',
-    synopsis: 'Shows what a resource account is associated with (its auto attendant).',
+    synopsis: 'Shows what a resource account is associated with (its auto attendant or call queue).',
     parameters: [{ name: 'Identity', type: 'string', mandatory: true, position: 0, pipeline: 'propertyName' }],
     run(t, a) {
       const identity = a.string('Identity') ?? '';
       const ra = findResourceAccount(t, identity);
       if (ra === undefined) return fail('InvalidParameterValue', `${identity} is not a resource account.`);
+      if (ra.callQueueId !== undefined && ra.callQueueId !== null) return emit([associationOutput(ra.objectId, ra.callQueueId, 'CallQueue')]);
       if (ra.autoAttendantId === null) return emit([]);
       return emit([associationOutput(ra.objectId, ra.autoAttendantId)]);
     },
@@ -458,14 +460,14 @@ type Associate = (t: Tenant, identities: string[], configurationId: string) => R
 
 /**
  * -ConfigurationType of New-CsOnlineApplicationInstanceAssociation, by lower-case name: the one
- * place a further kind of configuration (call queues) is added.
+ * place a further kind of configuration is added.
  */
 const CONFIGURATION_TYPES: Record<string, Associate | undefined> = {
   autoattendant: (t, identities, id) =>
     fromOp(associateWithAutoAttendant(t, identities, id), (done) => done.map((d) => associationOutput(d.account.objectId, d.autoAttendant.id))),
-  callqueue: () => ({
-    ok: false,
-    refusal: { code: 'AA006', message: 'AA006: -ConfigurationType CallQueue is not supported here: callsim holds auto attendants only.' },
-  }),
+  callqueue: (t, identities, id) => {
+    const queue = findCallQueue(t, id);
+    return fromOp(associateWithCallQueue(t, identities, id), () => identities.map((i) => associationOutput(findResourceAccount(t, i)?.objectId ?? i, queue?.identity ?? id, 'CallQueue')));
+  },
 };
 

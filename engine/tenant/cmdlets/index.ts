@@ -6,6 +6,7 @@ import type { CmdletInvocation, CmdletResult } from '../cmdlet.js';
 import type { Tenant } from '../model.js';
 import { autoAttendantCmdlets } from './auto-attendants.js';
 import { allParameters, bind, editDistance } from './binding.js';
+import { callQueueCmdlets } from './call-queues.js';
 import { directoryCmdlets } from './directory.js';
 import { networkCmdlets } from './network.js';
 import { phoneNumberCmdlets } from './phone-numbers.js';
@@ -23,6 +24,7 @@ const CMDLETS: readonly CmdletSpec[] = [
   ...autoAttendantCmdlets,
   ...networkCmdlets,
   ...simulatorCmdlets,
+  ...callQueueCmdlets,
 ];
 
 const BY_NAME = new Map(CMDLETS.map((c) => [c.name.toLowerCase(), c]));

@@ -5,13 +5,14 @@
 import { RULES, type RuleId, type Severity } from '../rules.js';
 
 /** The rule IDs of section 2: the only ones a finding may carry. */
-export type FindingRuleId = Extract<RuleId, `USR${string}` | `RA${string}` | `SITE${string}` | `AA${string}` | `POL${string}` | `NET04${string}`>;
+export type FindingRuleId = Extract<RuleId, `USR${string}` | `RA${string}` | `SITE${string}` | `AA${string}` | `POL${string}` | `NET04${string}` | `CQ${string}`>;
 
 export type FindingObjectKind =
   | 'user'
   | 'resourceAccount'
   | 'sharedCallingPolicy'
   | 'autoAttendant'
+  | 'callQueue'
   | 'networkSite'
   | 'location'
   | 'number'

@@ -4,6 +4,7 @@
  * is validate()'s business so that it can teach AA001-AA005), a cmdlet refuses an attendant that
  * Teams would refuse, with the finding's own rule ID.
  */
+import type { TenantChange } from '../changes.js';
 import { attendantFindings } from '../findings/auto-attendants.js';
 import { callFlowsOf, findAutoAttendant } from '../findings/shared-calling.js';
 import { findResourceAccount } from '../lookup.js';
@@ -116,16 +117,30 @@ export function associateWithAutoAttendant(t: Tenant, identities: string[], conf
 /** Remove-CsOnlineApplicationInstanceAssociation: all the accounts or none (AA018). */
 export function removeAssociations(t: Tenant, identities: string[]): OpResult {
   const accounts: { ra: ResourceAccount; previous: string }[] = [];
+  const queueAccounts: { ra: ResourceAccount; previous: string }[] = [];
   for (const identity of identities) {
     const ra = findResourceAccount(t, identity);
     if (ra === undefined) return refuse('AA018', `${identity} is not a resource account.`);
-    if (ra.autoAttendantId === null) return refuse('AA018', `resource account ${ra.userPrincipalName} has no association to remove.`);
-    if (!accounts.some((a) => a.ra === ra)) accounts.push({ ra, previous: ra.autoAttendantId });
+    // A call queue's resource account (CQ004) is associated with its queue instead.
+    const queue = ra.callQueueId ?? null;
+    if (ra.autoAttendantId === null && queue === null) return refuse('AA018', `resource account ${ra.userPrincipalName} has no association to remove.`);
+    if (ra.autoAttendantId !== null && !accounts.some((a) => a.ra === ra)) accounts.push({ ra, previous: ra.autoAttendantId });
+    if (queue !== null && !queueAccounts.some((a) => a.ra === ra)) queueAccounts.push({ ra, previous: queue });
   }
   for (const { ra } of accounts) ra.autoAttendantId = null;
+  for (const { ra } of queueAccounts) ra.callQueueId = null;
   return succeedEmpty(
-    accounts.map(({ ra, previous }) => `Resource account ${ra.userPrincipalName} no longer associated with auto attendant ${findAutoAttendant(t, previous)?.name ?? previous}`),
-    accounts.map(({ ra, previous }) => ({ type: 'autoAttendantDisassociated', resourceAccount: ra.objectId, previousAutoAttendantId: previous })),
-    accounts.map(({ ra }) => `Resource account ${ra.userPrincipalName} answers for no auto attendant now: inbound calls to its number are not answered (RA001).`),
+    [
+      ...accounts.map(({ ra, previous }) => `Resource account ${ra.userPrincipalName} no longer associated with auto attendant ${findAutoAttendant(t, previous)?.name ?? previous}`),
+      ...queueAccounts.map(({ ra, previous }) => `Resource account ${ra.userPrincipalName} no longer associated with call queue ${previous}`),
+    ],
+    [
+      ...accounts.map(({ ra, previous }): TenantChange => ({ type: 'autoAttendantDisassociated', resourceAccount: ra.objectId, previousAutoAttendantId: previous })),
+      ...queueAccounts.map(({ ra, previous }): TenantChange => ({ type: 'callQueueAssociated', resourceAccount: ra.objectId, callQueueId: null, previousCallQueueId: previous })),
+    ],
+    [
+      ...accounts.map(({ ra }) => `Resource account ${ra.userPrincipalName} answers for no auto attendant now: inbound calls to its number are not answered (RA001).`),
+      ...queueAccounts.map(({ ra }) => `Resource account ${ra.userPrincipalName} answers for no call queue now: inbound calls to its number are not answered (RA001).`),
+    ],
   );
 }
