@@ -1,6 +1,6 @@
 /** `callsim call FILE --user U ...`: one call made on purpose at a simulated time, traced (docs/traces.md). */
 import { Command, InvalidArgumentError } from 'commander';
-import { formatTrace, metricProblem, placeCalls, type CallRequest, type CallTrace, type InboundCallerChoice, type PlacedCallRequest } from '../../engine/run/index.js';
+import { formatTrace, metricProblem, placeCalls, type BeforeCall, type CallRequest, type CallTrace, type InboundCallerChoice, type PlacedCallRequest } from '../../engine/run/index.js';
 import { DURATION_FORMAT, formatIssue, loadScenarioFile, parseDuration } from '../../engine/scenario/index.js';
 import { wholeNumber } from '../option-parsers.js';
 import { stepThroughPage } from '../step-through/index.js';
@@ -16,6 +16,7 @@ interface CallCliOptions {
   caller: string;
   before: string[];
   callbackAfter?: string;
+  patience?: string;
   workload?: boolean;
   answer: boolean;
   duration: string;
@@ -32,17 +33,32 @@ function duration(name: string): (value: string) => string {
   };
 }
 
+const CALLER_INPUT = /^(auto|name|extension|none|invalid|[0-9])$/;
+
 function caller(value: string): string {
-  if (!/^(auto|name|extension|none|invalid|[0-9])$/.test(value)) {
+  if (!CALLER_INPUT.test(value)) {
     throw new InvalidArgumentError('expected auto, name, extension, none, invalid or a menu key 0-9.');
   }
   return value;
 }
 
+/** `--before caller:INPUT`: a PSTN caller, not a user, places the call. */
+const PSTN_CALLER = 'caller';
+
 function before(value: string, previous: string[]): string[] {
   const at = value.lastIndexOf(':');
-  if (at <= 0 || at === value.length - 1) throw new InvalidArgumentError('expected UPN:DIALLED, e.g. user02@contoso.com:911 or user03@contoso.com:+14255550123.');
+  const shape = 'expected UPN:DIALLED (e.g. user02@contoso.com:911 or user03@contoso.com:+14255550123) or caller:INPUT (a PSTN caller dials the shared number and, at its menu, does INPUT as --caller takes it: e.g. caller:1).';
+  if (at <= 0 || at === value.length - 1) throw new InvalidArgumentError(shape);
+  if (value.slice(0, at).toLowerCase() === PSTN_CALLER && !CALLER_INPUT.test(value.slice(at + 1))) throw new InvalidArgumentError(shape);
   return [...previous, value];
+}
+
+/** One --before value as the call it asks for; a PSTN caller asks for *user* (the --user). */
+function beforeCall(value: string, user: string): BeforeCall {
+  const at = value.lastIndexOf(':');
+  const who = value.slice(0, at);
+  const what = value.slice(at + 1);
+  return who.toLowerCase() === PSTN_CALLER ? { kind: 'inbound', user, caller: callerChoice(what) } : { kind: 'dial', user: who, dialled: what };
 }
 
 /** *text* as ms from the scenario's start: a duration (`3d9h`), or an ISO date-time with its offset. */
@@ -76,6 +92,7 @@ export async function callFile(file: string, options: CallCliOptions, io: CliIo)
   if (chosen !== 1) return fail('give exactly one of --dial STRING, --inbound, --callback-to NUMBER (see callsim call --help).');
   if (options.callbackAfter !== undefined && options.dial === undefined) return fail('--callback-after follows an emergency call: use it with --dial.');
   if (options.caller !== 'auto' && options.inbound !== true) return fail('--caller is what an inbound caller does: use it with --inbound.');
+  if (options.patience !== undefined && options.inbound !== true) return fail('--patience is how long an inbound caller waits in a call queue: use it with --inbound.');
   const htmlProblem = options.html === undefined ? undefined : outputProblem([{ option: '--html', path: options.html }]);
   if (htmlProblem !== undefined) return fail(htmlProblem);
   const loaded = await loadScenarioFile(file, { metricProblem });
@@ -99,10 +116,11 @@ export async function callFile(file: string, options: CallCliOptions, io: CliIo)
   const request: CallRequest = {
     atMs: at,
     main,
-    before: options.before.map((b) => ({ user: b.slice(0, b.lastIndexOf(':')), dialled: b.slice(b.lastIndexOf(':') + 1) })),
+    before: options.before.map((b) => beforeCall(b, options.user)),
     callbackAfterMs: options.callbackAfter === undefined ? null : (parseDuration(options.callbackAfter) ?? 0),
     workload: options.workload === true,
     answers: options.answer,
+    patienceMs: options.patience === undefined ? null : (parseDuration(options.patience) ?? null),
     durationMs: parseDuration(options.duration) ?? 300_000,
     seed: options.seed ?? scenario.seed,
     ...(options.client === undefined ? {} : { client: options.client }),
@@ -155,11 +173,17 @@ export function callCommand(io: CliIo, done: (code: ExitCode) => void): Command 
     .option('--callback-to <number>', 'the emergency service calls this number back for an emergency call the user made')
     .option('--at <time>', "when: the time since the scenario's start (e.g. 2d9h30m) or an ISO date-time with offset (default: the start, or a minute after the last --before call)")
     .option('--caller <input>', 'with --inbound, what the caller does at the menu: auto (reach the user: their menu key, else by name or extension as the menu offers), name, extension, none, invalid, or a key 0-9', caller, 'auto')
-    .option('--before <upn:dialled>', 'first, this user dials this (repeatable; a minute apart, the last a minute before --at), e.g. to fill the callback pool', before, [])
+    .option(
+      '--before <upn:dialled>',
+      "first, this user dials this, or with caller:INPUT a PSTN caller dials the --user's shared number and does INPUT at the menu as --caller takes it (repeatable; a minute apart, the last a minute before --at), e.g. to fill the callback pool, or to keep a queue's agents busy and its line full",
+      before,
+      [],
+    )
     .option('--callback-after <duration>', "after the --dial emergency call ends, the emergency service calls back the number it presented this much later", duration('--callback-after'))
     .option('--client <place>', "with --dial of an emergency number, the caller's client is at this place of the scenario's workload.clients (its network: public IP, subnet, access point, switch port), so the LIS lookup runs from there")
     .option('--workload', "also run the scenario's workload up to the call, so credits, channels and the callback pool are what the run would have (replication 0)")
-    .option('--no-answer', 'the far end, the user transferred to, or the person a callback rings does not answer')
+    .option('--patience <duration>', 'with --inbound, the caller hangs up after waiting this long in a call queue (CQ021; default: they wait as long as the queue keeps them)', duration('--patience'))
+    .option('--no-answer', "the far end, the user transferred to, a call queue's agents offered the call, or the person a callback rings does not answer (for every call placed, --before ones too)")
     .option('--duration <duration>', 'how long each call lasts once answered', duration('--duration'), '5m')
     .option('--seed <n>', "seed (default: the scenario's)", wholeNumber('--seed', 0))
     .option('--json', 'print the traces as JSON')

@@ -38,8 +38,17 @@ const STEPS: readonly string[] = ['EMG002', 'EMG006', 'NET020', 'NET021', 'NET02
 
 const isStep = (id: string): boolean => STEPS.includes(id);
 
-/** Whether emergency call *trace* took step *id* (its reason names it: `; EMG002 location ...`). */
+/**
+ * CQ025 (an attendant or queue sends the call on to another one) ends a leg, never a call: the
+ * record ends in the last leg's outcome. `--outcome CQ025` selects the queue calls whose inbound
+ * part was handed off, as a step they took.
+ */
+const HAND_OFF = 'CQ025';
+
+/** Whether *trace* took step *id*: an emergency call's (its reason names it: `; EMG002 location ...`), or the hand-off (CQ025). */
 export function tookStep(trace: CallTrace, id: string): boolean {
+  // The attendant's machine ends its leg in `handedOff` when it sends the call on.
+  if (id === HAND_OFF) return trace.steps.some((s) => s.step === 'enter' && s.machine === 'inbound' && s.state === 'handedOff');
   if (trace.kind !== 'emergency') return false;
   // NET028 (the client's site policy in effect) shows as the routing's site override.
   if (id === 'NET028') {
@@ -77,6 +86,7 @@ function outcome(value: string): string {
 
 function kindOf(outcomeId: string): CallKind | undefined {
   if (isFlow(outcomeId)) return 'inbound';
+  if (outcomeId === HAND_OFF) return 'queue';
   if (isStep(outcomeId)) return 'emergency';
   return KINDS.find((k) => (CALL_OUTCOME_IDS[k] as readonly string[]).includes(outcomeId));
 }
@@ -88,7 +98,7 @@ class EnoughTraces extends Error {}
 function wanted(options: TraceCliOptions, kindWanted: CallKind | undefined): string {
   const what = `${kindWanted ?? ''} call${options.call === undefined ? '' : ` ${options.call}`}`.trim();
   if (options.outcome === undefined) return what;
-  if (isStep(options.outcome)) return `${what} took the step ${options.outcome}`;
+  if (isStep(options.outcome) || options.outcome === HAND_OFF) return `${what} took the step ${options.outcome}`;
   return isFlow(options.outcome) ? `${what} ran the call flow ${options.outcome}` : `${what} ended in ${options.outcome}`;
 }
 
@@ -116,8 +126,8 @@ export async function traceFile(file: string, options: TraceCliOptions, io: CliI
   const finished = new Map<string, number>();
   // --outcome INB002/INB003/INB004 asks for the call flow an inbound call ran, not how it ended.
   const byFlow = options.outcome !== undefined && isFlow(options.outcome);
-  // --outcome EMG002/EMG006 asks for the emergency calls that took that step.
-  const step = options.outcome !== undefined && isStep(options.outcome) ? options.outcome : undefined;
+  // --outcome EMG002/EMG006 asks for the emergency calls that took that step, CQ025 for the queue calls handed off.
+  const step = options.outcome !== undefined && (isStep(options.outcome) || options.outcome === HAND_OFF) ? options.outcome : undefined;
   let started = 0;
   // Replication 0 to the horizon, or until enough calls matched: a bar if that may take a while.
   const estimate = estimateCost(scenario, tenant.users.length, { replications: 1 });
@@ -198,7 +208,7 @@ export function traceCommand(io: CliIo, done: (code: ExitCode) => void): Command
     .option('--kind <kind>', `only calls of this kind: ${KINDS.join(', ')}`, kind)
     .option(
       '--outcome <id>',
-      'only calls that ended in this outcome ID (docs/rules.md §3), e.g. OUT006; a call flow ID (INB002 holiday, INB003 after hours, INB004 business hours) selects the inbound calls that ran that flow, EMG002 or EMG006 the emergency calls that were located or routed, NET020-NET028 those whose LIS lookup took that step',
+      'only calls that ended in this outcome ID (docs/rules.md §3), e.g. OUT006; a call flow ID (INB002 holiday, INB003 after hours, INB004 business hours) selects the inbound calls that ran that flow, EMG002 or EMG006 the emergency calls that were located or routed, NET020-NET028 those whose LIS lookup took that step, CQ025 the queue calls an attendant handed off',
       outcome,
     )
     .option('--call <n>', 'only the call with this number (as in `callsim run --calls`)', wholeNumber('--call', 0))

@@ -33,6 +33,17 @@ export interface CallRoute {
   visited: string[];
 }
 
+/**
+ * What a caller placed on purpose (`callsim call`) does in a queue, instead of the workload's
+ * draws: whether the agents offered the call answer it, how long they talk, how long the caller
+ * waits before hanging up (null: as long as the queue keeps them).
+ */
+export interface PlacedQueueCaller {
+  agentsAnswer: boolean;
+  talkMs: number;
+  patienceMs: number | null;
+}
+
 /** Where the attendant sends a call on to: another attendant's resource account. */
 export type ToAttendant = (callId: number, autoAttendantId: string, route: CallRoute) => void;
 
@@ -61,6 +72,7 @@ export class QueueCalls {
   private readonly routes = new Map<number, CallRoute>();
   private toAttendant: ToAttendant | undefined;
   private plan: QueuePlan = NO_PLAN;
+  private readonly placed = new Map<number, PlacedQueueCaller>();
 
   constructor(
     private readonly services: CallServices,
@@ -131,6 +143,11 @@ export class QueueCalls {
     this.plan = plan;
   }
 
+  /** Call *callId* was placed on purpose: in any queue it reaches, it behaves as *caller* says. */
+  placedCaller(callId: number, caller: PlacedQueueCaller): void {
+    this.placed.set(callId, caller);
+  }
+
   /** Call *callId* goes on to *target* (a resource account) from a leg that has been through *route*. */
   handOff(callId: number, target: CallTarget, route: CallRoute): void {
     const { tenant, book } = this.services;
@@ -156,7 +173,7 @@ export class QueueCalls {
     }
     const next: CallRoute = { ...route, visited: [...route.visited, `cq:${queue.identity}`] };
     this.routes.set(callId, next);
-    const input = this.facts(queue, next);
+    const input = this.facts(callId, queue, next);
     book.tracer?.facts(callId, input);
     this.start(callId, input);
   }
@@ -186,12 +203,16 @@ export class QueueCalls {
     return queue === undefined ? { id: queueId, routingMethod: 'Serial', presenceBasedRouting: true, agents: [] } : queueRoster(this.services.tenant, queue);
   }
 
-  private facts(queue: CallQueue, route: CallRoute): QueueCallInput {
+  private facts(callId: number, queue: CallQueue, route: CallRoute): QueueCallInput {
     const { services, plan } = this;
     const roster = queueRoster(services.tenant, queue);
     const pick = this.agents.freeAgentFor(roster);
-    const patienceMs = plan.patience === null ? null : Math.round(sample(plan.patience, services.stream('queue/patience')));
-    const talkMs = Math.round(sample(plan.talk, services.stream('duration/queue')));
+    // A placed caller's draws are still made, so the workload's calls after it draw what they would.
+    const drawnPatienceMs = plan.patience === null ? null : Math.round(sample(plan.patience, services.stream('queue/patience')));
+    const drawnTalkMs = Math.round(sample(plan.talk, services.stream('duration/queue')));
+    const placed = this.placed.get(callId);
+    const patienceMs = placed === undefined ? drawnPatienceMs : placed.patienceMs;
+    const talkMs = placed === undefined ? drawnTalkMs : placed.talkMs;
     return {
       arrival: 'queue',
       queue: {
@@ -208,22 +229,23 @@ export class QueueCalls {
       tollFree: route.tollFree,
       waitingAhead: this.agents.waitingIn(queue.identity),
       agentsOptedIn: roster.agents.length,
-      freeAgent: pick === null ? null : { agentId: pick.agentId, ...this.answer(pick) },
+      freeAgent: pick === null ? null : { agentId: pick.agentId, ...this.answer(callId, pick) },
       patienceMs,
       talkMs,
     };
   }
 
   /** Whether the agent offered a call answers it, and after how long: one on a call does not. */
-  private answer(pick: AgentPick): { answers: boolean; answerMs: number } {
+  private answer(callId: number, pick: AgentPick): { answers: boolean; answerMs: number } {
     const { services, plan } = this;
-    const answers = bernoulli(plan.agentAnswerProbability, services.stream('queue/agent-answer')) && !pick.onCall;
+    const drawn = bernoulli(plan.agentAnswerProbability, services.stream('queue/agent-answer'));
+    const answers = (this.placed.get(callId)?.agentsAnswer ?? drawn) && !pick.onCall;
     const answerMs = Math.round(sample(plan.answerDelay, services.stream('queue/answer-delay')));
     return { answers, answerMs };
   }
 
   private offer(callId: number, queueId: string, pick: AgentPick, waitedMs: number): void {
-    const { answers, answerMs } = this.answer(pick);
+    const { answers, answerMs } = this.answer(callId, pick);
     this.driver.send(callId, { type: 'queue.offer', agentId: pick.agentId, answers, answerMs, waitedMs });
   }
 
@@ -239,6 +261,7 @@ export class QueueCalls {
       this.handOff(callId, action.target, route);
       return;
     }
+    this.placed.delete(callId);
     book.finish(callId, output);
   }
 }

@@ -204,11 +204,15 @@ export class InboundCalls {
 
   /**
    * One call made on purpose (`callsim call`): a PSTN caller dials the number of resource account
-   * *accountId* now, meaning *intent*, asking for *intended*. Returns the call's id.
+   * *accountId* now, meaning *intent*, asking for *intended*. In a call queue the caller waits
+   * *patienceMs* (null: as long as the queue keeps them) and the agents offered the call answer
+   * as the user does (*userAnswers*), for *talkMs*. Returns the call's id.
    */
-  place(accountId: string, intent: Intent, intended: User | undefined, userAnswers: boolean, talkMs: number): number {
+  place(accountId: string, intent: Intent, intended: User | undefined, userAnswers: boolean, talkMs: number, patienceMs: number | null = null): number {
     const { services } = this;
     const id = services.book.begin('inbound', null);
+    // Kept until the call ends in a queue; a call the attendant ends leaves one small entry.
+    this.queues?.placedCaller(id, { agentsAnswer: userAnswers, talkMs, patienceMs });
     const input = this.facts(id, accountId, intent, intended, userAnswers, talkMs);
     services.book.tracer?.facts(id, input);
     this.driver.start(id, input);

@@ -4,11 +4,16 @@
  * The calls run inside one replication of the scenario (runReplication's `placed` option), so
  * each meets exactly what a call of the workload would meet then: the tenant as the timeline has
  * changed it by that time, and the runtime state (Communications Credits, channels in use,
- * callback reservations) that the calls before it left. That state comes from one of two honest
- * sources, never from a value set by hand: the scenario's own workload run up to the call
- * (`workload: true`; the run is replication 0 with the scenario's seed, as `run` and `trace` make
- * it), or the calls asked for before it (`before`: each user dials, a minute apart, the last a
- * minute before the main call; another user's 911 first is how a displacement, EMG004, is shown).
+ * callback reservations, call queue agents and waiting callers) that the calls before it left.
+ * That state comes from one of two honest sources, never from a value set by hand: the
+ * scenario's own workload run up to the call (`workload: true`; the run is replication 0 with the
+ * scenario's seed, as `run` and `trace` make it), or the calls asked for before it (`before`, a
+ * minute apart, the last a minute before the main call: a user dials, or a PSTN caller dials the
+ * main user's shared number and chooses at its menu; another user's 911 first is how a
+ * displacement, EMG004, is shown; an earlier caller an agent answers, or one left waiting, is how
+ * a queue is made busy or full, CQ021-CQ023). What the calls placed here do is what the request
+ * says, not drawn: whether the far end, the user or a queue's agents answer, how long they talk,
+ * and how long the main caller waits in a queue.
  * A callback can follow the main emergency call (`callbackAfterMs`), to the callback number that
  * call presented, or be made alone to any number (`callback`).
  *
@@ -36,18 +41,26 @@ export type PlacedCallRequest =
   /** The emergency service calls *number* back for an emergency call that *user* made. */
   | { kind: 'callback'; user: string; number: string };
 
+/** A call placed before the main one (a callback has no place there). */
+export type BeforeCall = Exclude<PlacedCallRequest, { kind: 'callback' }>;
+
 export interface CallRequest {
   /** When the main call starts, ms from the scenario's start. */
   atMs: number;
   main: PlacedCallRequest;
-  /** Calls dialled before the main one, in order, a minute apart, the last a minute before it. */
-  before: { user: string; dialled: string }[];
+  /**
+   * Calls placed before the main one, in order, a minute apart, the last a minute before it: a
+   * user dials, or a PSTN caller dials a shared number (to occupy a queue's agents or fill it).
+   */
+  before: BeforeCall[];
   /** After the main call (an emergency call) ends, the emergency service calls back this much later. */
   callbackAfterMs: number | null;
   /** Run the scenario's workload too (so credits, channels and the callback pool are what the run would have). */
   workload: boolean;
-  /** Whether the far end, the user transferred to, or the person a callback rings answers. */
+  /** Whether the far end, the user transferred to, the queue agents offered a call, or the person a callback rings answers. */
   answers: boolean;
+  /** How long the main inbound caller waits in a call queue before hanging up (CQ021); null: as long as the queue keeps them. */
+  patienceMs: number | null;
   /** How long each call lasts once answered (talk time; an emergency call's length). */
   durationMs: number;
   seed: number;
@@ -204,7 +217,7 @@ export function placeCalls(scenario: Scenario, tenant: Tenant, request: CallRequ
         const intent = intentFor(placer, account.objectId, user, call.caller);
         const number = services.view.user(user.objectId)?.resourceAccountNumber?.telephoneNumber ?? 'no number';
         description = `a PSTN caller dials ${number} (${account.userPrincipalName}) asking for ${user.userPrincipalName}, and at the menu ${INTENT_TEXT[intent.kind]}${intent.kind === 'key' ? ` ${intent.key}` : ''}`;
-        return placer.inbound.place(account.objectId, intent, user, request.answers, request.durationMs);
+        return placer.inbound.place(account.objectId, intent, user, request.answers, request.durationMs, call === request.main ? request.patienceMs : null);
       }
       case 'callback': {
         const facts = services.view.user(user.objectId);
@@ -230,7 +243,7 @@ export function placeCalls(scenario: Scenario, tenant: Tenant, request: CallRequ
       place: (placer) => {
         const { sim } = placer.services;
         request.before.forEach((b, i) => {
-          sim.schedule(firstBefore + i * BEFORE_GAP_MS, () => void place(placer, { kind: 'dial', user: b.user, dialled: b.dialled }));
+          sim.schedule(firstBefore + i * BEFORE_GAP_MS, () => void place(placer, b));
         });
         sim.schedule(request.atMs, () => {
           mainCallId = place(placer, request.main) ?? -1;

@@ -19,7 +19,7 @@ export { explainUser, nearestUpn } from './explain-user.js';
 export type { CallExplanation, ExplainUserResult, GuardDecision, InboundExplanation, PolicyExplanation, UserExplanation } from './explain-user.js';
 export { namedValue, readableName, withNames } from './readable-names.js';
 export { destinationCountry, placeCalls } from './call.js';
-export type { CallOutcome, CallRequest, CallResult, InboundCallerChoice, PlacedCallRequest } from './call.js';
+export type { BeforeCall, CallOutcome, CallRequest, CallResult, InboundCallerChoice, PlacedCallRequest } from './call.js';
 export { assembleSweep, gridPoints, neighbourPairs, runSweepUnit, shardUnits, sweepDocument, sweepUnits, unitProblems, SWEEP_FORMAT_VERSION } from './sweep.js';
 export type { SweepAxis, SweepDifference, SweepFigure, SweepHeader, SweepPointHeader, SweepResult, SweepUnit, SweepUnitResult } from './sweep.js';
 export { mergeParts, partDocument, readPart, type SweepPart } from './sweep-parts.js';

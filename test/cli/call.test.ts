@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 
 const SEATTLE = 'scenarios/seattle.yaml';
+const QUEUES = 'scenarios/queue-every-ending.yaml';
 const USER = 'user05@contoso.com';
 
 interface Doc {
@@ -104,7 +105,29 @@ describe('callsim call', () => {
     expect(other.notes).toEqual(["note: +14255556788 is neither a callback number of user05@contoso.com's Shared Calling policy nor its resource account's number."]);
   });
 
+  it('keeps a queue agent busy with an earlier caller (--before caller:KEY): the next caller waits, and hangs up after --patience', async () => {
+    const doc = await json(QUEUES, '--user', USER, '--inbound', '--at', '10h', '--caller', '1', '--before', 'caller:1', '--patience', '1m', '--duration', '4m');
+    const [before, main] = doc.traces;
+    // The earlier caller pressed 1 a minute before and the agent talks with them for --duration.
+    expect([before?.startMs, before?.outcome, before?.details.agentId]).toEqual([10 * 3_600_000 - 60_000, 'CQ020', 'user01@contoso.com']);
+    expect(main?.outcome).toBe('CQ021');
+    expect(main?.details.waitMs).toBe(60_000);
+    // Without --patience the caller waits until the agent is free: the earlier call's 2m of talk end a minute after this one came.
+    const waits = await json(QUEUES, '--user', USER, '--inbound', '--at', '10h', '--caller', '1', '--before', 'caller:1', '--duration', '2m');
+    expect(waits.traces[1]?.outcome).toBe('CQ020');
+    expect(waits.traces[1]?.details.waitMs).toBe(60_000);
+  });
+
+  it('--no-answer: the queue agents offered the call do not answer it, so it waits until the queue times out', async () => {
+    const doc = await json(QUEUES, '--user', USER, '--inbound', '--at', '10h', '--caller', '1', '--no-answer');
+    expect(doc.traces[0]?.outcome).toBe('CQ023');
+    expect(doc.traces[0]?.details.skipped).toContain('user01@contoso.com');
+  });
+
   it.each([
+    [['--user', USER, '--dial', '911', '--before', 'caller:9x'], 'or caller:INPUT'],
+    [['--user', USER, '--dial', '911', '--patience', '1m'], '--patience is how long an inbound caller waits in a call queue: use it with --inbound.'],
+    [['--user', USER, '--inbound', '--patience', 'soon'], '--patience takes'],
     [['--user', USER, '--callback-to', 'tel:+14255556789'], '--callback-to: NUM003'],
     [['--user', USER], 'give exactly one of --dial STRING, --inbound, --callback-to NUMBER'],
     [['--user', USER, '--dial', '911', '--inbound'], 'give exactly one of'],
