@@ -193,7 +193,9 @@ export function callCommand(io: CliIo, done: (code: ExitCode) => void): Command 
       `
 The call meets the tenant as the scenario's timeline has changed it by --at. Runtime state is
 never set by hand: it is what --workload's run left by then (the Communications Credits balance,
-channels in use, callback reservations), or what the --before calls did. Calls made before are
+channels in use, callback reservations, queue agents and waiting callers), or what the --before
+calls did (caller:KEY: an earlier PSTN caller an agent answers keeps them busy for --duration).
+What the calls placed here do (answer, talk, wait in a queue) is what the options say. Calls made before are
 summarised in one line each; the call and any callback are traced as \`callsim trace\` prints.
 
 Exit codes: 0 traced, 2 the scenario, an option or a user cannot be used, 70 a bug in callsim.
@@ -207,6 +209,8 @@ Examples:
   $ callsim call scenarios/seattle.yaml --user user05@contoso.com --dial +442071234567 --at 1d10h
   $ callsim call scenarios/remote-workers-vpn.yaml --user user05@contoso.com --dial 911 --client home     (NET021: off the trusted network)
   $ callsim call scenarios/seattle.yaml --user user05@contoso.com --inbound --at 10h --caller name
+  $ callsim call scenarios/queue-every-ending.yaml --user user05@contoso.com --inbound --at 10h --caller 1 --before caller:1 --before caller:1     (CQ022: the agent is busy, a caller waits)
+  $ callsim call scenarios/queue-every-ending.yaml --user user05@contoso.com --inbound --at 10h --caller 1 --before caller:1 --patience 1m     (CQ021)
   $ callsim call scenarios/port-the-number.yaml --user user05@contoso.com --dial +14255550123 --at 3d10h     (OUT004)
   $ callsim call scenarios/out-of-credit.yaml --user user05@contoso.com --dial +14255550123 --at 3d10h --workload     (OUT006)`,
     )

@@ -141,6 +141,17 @@ describe('callsim trace', () => {
 });
 
 describe('callsim trace of a call queue', () => {
+  it('selects the calls an attendant handed off (CQ025) with --outcome CQ025: a step, since the call ends in the queue', async () => {
+    const { code, stdout } = await runCli('trace', 'scenarios/queue-every-ending.yaml', '--outcome', 'CQ025', '--limit', '5', '--json');
+    expect(code).toBe(0);
+    const traces = (JSON.parse(stdout) as { traces: { outcome: string; reason: string }[] }).traces;
+    expect(traces).toHaveLength(5);
+    for (const t of traces) {
+      expect(t.outcome).toMatch(/^CQ02[0-46-7]$/);
+      expect(t.reason).toContain('(after ');
+    }
+  });
+
   it('shows a call the attendant sent to the sales queue, agent by agent, to the agent who answered', async () => {
     const { code, stdout } = await runCli('trace', 'scenarios/sales-queue.yaml', '--kind', 'queue', '--outcome', 'CQ020', '--limit', '40');
     expect(code).toBe(0);
