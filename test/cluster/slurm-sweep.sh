@@ -12,6 +12,7 @@
 # a temporary directory with its own key, socket, ports, state and logs, so a cluster already on
 # the machine is neither used nor disturbed, and is stopped on exit by its own pid.
 set -euo pipefail
+shopt -s nullglob
 cd "$(dirname "$0")/../.."
 repo="$PWD"
 started=$SECONDS
@@ -161,12 +162,16 @@ set -euo pipefail
 $(printf '%q ' "${sweep[@]}") --shard auto --json "$dir/parts/part-\${SLURM_ARRAY_TASK_ID}.json"
 EOF
 submitted=$SECONDS
-if ! sbatch --quiet --wait --array=0-3 --job-name=callsim-sweep --chdir="$repo" \
+# A bound on the wait, so a task that never gets scheduled fails the check instead of hanging CI.
+if ! timeout 300 sbatch --quiet --wait --array=0-3 --job-name=callsim-sweep --chdir="$repo" \
   --output="$dir/log/task-%a.out" "$dir/sweep.sbatch"; then
   for f in "$dir"/log/task-*.out; do echo "  $f:"; log_tail "$f"; done
-  fail "the array job failed (task outputs above)"
+  fail "the array job failed or did not finish within 300 s (task outputs above)"
 fi
-for f in "$dir"/log/task-*.out; do sed "s/^/  task ${f##*task-}: /; s/\.out: /: /" "$f"; done
+for f in "$dir"/log/task-*.out; do
+  task="${f##*task-}"
+  sed "s/^/  task ${task%.out}: /" "$f"
+done
 echo "array job done in $((SECONDS - submitted)) s"
 parts=("$dir"/parts/part-*.json)
 [ "${#parts[@]}" = 4 ] || fail "expected 4 parts from the array tasks, found ${#parts[@]}"
