@@ -2,6 +2,7 @@
 export { assembleRun, runScenario, summarise, checkExpectations } from './run-scenario.js';
 export type { RunOptions, RunResult, RunFigures, RunSeries, MetricSummary, ExpectationResult } from './run-scenario.js';
 export { runReplication } from './replication.js';
+export { runInParallel, workersAvailable, type ParallelRunOptions, type RecordSerializerFactory } from './parallel.js';
 export { CALLER_TIMING_MS, PROMPT_MS } from '../calls/index.js';
 export type { ReplicationOptions, ReplicationResult } from './replication.js';
 export type { TimelineOutcome } from './timeline-change.js';
