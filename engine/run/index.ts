@@ -23,6 +23,7 @@ export { destinationCountry, placeCalls } from './call.js';
 export type { BeforeCall, CallOutcome, CallRequest, CallResult, InboundCallerChoice, PlacedCallRequest } from './call.js';
 export { assembleSweep, gridPoints, neighbourPairs, runSweepUnit, shardUnits, sweepDocument, sweepUnits, unitProblems, SWEEP_FORMAT_VERSION } from './sweep.js';
 export type { SweepAxis, SweepDifference, SweepFigure, SweepHeader, SweepPointHeader, SweepResult, SweepUnit, SweepUnitResult } from './sweep.js';
+export { pointOverrides, prepareSweep, runPreparedSweep, type PreparedSweep, type SweepRunOptions } from './sweep-run.js';
 export { mergeParts, partDocument, readPart, type SweepPart } from './sweep-parts.js';
 export { oldestReuseClosedForm, poolFigures, POOL_FIGURES } from './pool-sizing.js';
 export type { ClosedForm, ClosedFormInput, PoolFigureName, PoolFigures } from './pool-sizing.js';
