@@ -79,9 +79,16 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('the packed package', () => {
   it('ships the library, its declarations and the CLI, and no tests', () => {
     expect(tarball).toMatch(/callsim-\d+\.\d+\.\d+\.tgz$/);
-    expect(packedFiles).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'dist/engine/index.js', 'dist/engine/index.d.ts', 'dist/engine/run/replication-worker.js', 'dist/cli/main.js', 'schema/scenario.schema.json']));
+    expect(packedFiles).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'dist/engine/index.js', 'dist/engine/index.d.ts', 'dist/engine/run/replication-worker.js', 'dist/cli/main.js', 'dist/package.json', 'schema/scenario.schema.json']));
     expect(packedFiles.filter((f) => /(^|\/)(test|tests|__tests__)\//.test(f) || /\.(test|spec)\.[cm]?[jt]s$/.test(f))).toEqual([]);
     expect(packedFiles.filter((f) => f.startsWith('dist/bench/') || f.startsWith('test/') || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+  });
+
+  it('installs the callsim command, which runs', () => {
+    // dist/cli/program.js reads its version from dist/package.json, which tsc writes beside it.
+    const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(node(join(project, 'node_modules/.bin/callsim'), ['--version']).trim()).toBe(version);
+    expect(node(join(project, 'node_modules/.bin/callsim'), ['run', scenario, '--replications', '2', '--jobs', '2'])).toMatch(/^Two callback numbers for 300 users\n[\s\S]*callback\.misrouted/);
   });
 
   it("runs README's example from a new project, to the figure the engine gives in process", async () => {
