@@ -1,5 +1,7 @@
 /** The `--calls` CSV (docs/results-format.md): one record per counted call, the same on any thread. */
-import { namedValue, withNames, type CallRecord } from '../engine/run/index.js';
+import { namedValue, readableName, withNames, type CallRecord } from '../engine/run/index.js';
+import type { Scenario } from '../engine/scenario/index.js';
+import type { Tenant } from '../engine/tenant/index.js';
 
 function csvField(value: string): string {
   return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -27,4 +29,14 @@ export function csvLine(r: CallRecord, startEpochMs: number, name: (id: string) 
       csvField(JSON.stringify(namedValue(r.details, name))),
     ].join(',') + '\n'
   );
+}
+
+/**
+ * The serializer the parallel runner's worker threads import (engine/run/parallel.ts,
+ * `recordText`): the records of a run of *scenario*, named after the tenant as loaded (users a
+ * timeline adds keep their ObjectIds), exactly as `csvLine` writes them on the main thread.
+ */
+export function recordSerializer(scenario: Scenario, tenant: Tenant): (record: CallRecord) => string {
+  const name = readableName(tenant);
+  return (record) => csvLine(record, scenario.startEpochMs, name);
 }

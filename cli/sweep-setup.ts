@@ -1,21 +1,13 @@
 /**
- * From `FILE --set PATH=V1,V2 ...` to a sweep: the axes, every point's scenario loaded with its
- * changes (each checked as if written in the file), and the header every shard shares.
+ * From `FILE --set PATH=V1,V2 ... --shard I/N` to a sweep: the axes and the shard as the command
+ * line gives them; loading every point is the engine's (engine/run/sweep-run.ts).
  */
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError } from 'commander';
-import { gridPoints, metricProblem, type SweepAxis, type SweepHeader } from '../engine/run/index.js';
-import {
-  formatIssue,
-  loadScenarioFile,
-  parseOverridePath,
-  parseOverrideValue,
-  splitOverrideValues,
-  type Scenario,
-  type ScenarioOverride,
-} from '../engine/scenario/index.js';
-import type { Tenant } from '../engine/tenant/index.js';
+import type { SweepAxis } from '../engine/run/index.js';
+import { parseOverridePath, splitOverrideValues } from '../engine/scenario/index.js';
+
+// Loading the points is the engine's, which the library's sweep() shares (engine/run/sweep-run.ts).
+export { pointOverrides, prepareSweep, type PreparedSweep } from '../engine/run/index.js';
 
 /** commander's collector for a repeatable `--set PATH=V1,V2,...`. */
 export function collectSet(value: string, previous: SweepAxis[] = []): SweepAxis[] {
@@ -28,58 +20,6 @@ export function collectSet(value: string, previous: SweepAxis[] = []): SweepAxis
   const values = splitOverrideValues(value.slice(eq + 1));
   if (values.some((v) => v === '')) throw new InvalidArgumentError(`--set ${value}: an empty value; separate values with single commas`);
   return [...previous, { path, values }];
-}
-
-/** The overrides of one point of the grid. */
-export function pointOverrides(set: Readonly<Record<string, string>>): ScenarioOverride[] {
-  return Object.entries(set).map(([path, text]) => ({ text: `${path}=${text}`, path: parseOverridePath(path) ?? [path], value: parseOverrideValue(text) }));
-}
-
-export interface PreparedSweep {
-  header: SweepHeader;
-  loaded: { scenario: Scenario; tenant: Tenant }[];
-}
-
-/** The sweep's points loaded, or the problems (each already a line to print). */
-export async function prepareSweep(
-  file: string,
-  axes: readonly SweepAxis[],
-  options: { seed?: number; replications?: number },
-): Promise<{ ok: true; sweep: PreparedSweep } | { ok: false; lines: string[] }> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch {
-    // loadScenarioFile says why, located as every other command says it.
-    const l = await loadScenarioFile(file);
-    return { ok: false, lines: l.ok ? [`${file}: cannot be read`] : l.issues.map(formatIssue) };
-  }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const grid = gridPoints(axes);
-  const loaded: { scenario: Scenario; tenant: Tenant }[] = [];
-  for (const set of grid) {
-    const l = await loadScenarioFile(file, { metricProblem, overrides: pointOverrides(set) });
-    if (!l.ok) {
-      const where = Object.keys(set).length === 0 ? '' : ` with ${Object.entries(set).map(([p, v]) => `${p}=${v}`).join(' ')}`;
-      return { ok: false, lines: [...l.issues.map(formatIssue), `${file}${where}: the scenario cannot be run until these are fixed`] };
-    }
-    loaded.push(l);
-  }
-  const base = loaded[0];
-  if (base === undefined) return { ok: false, lines: ['the sweep has no points'] };
-  // Every point runs the base's seed and replications unless told: neighbouring points then pair.
-  const header: SweepHeader = {
-    scenario: { name: base.scenario.name, file, description: base.scenario.description, sha256 },
-    seed: options.seed ?? base.scenario.seed,
-    replications: options.replications ?? Math.max(2, base.scenario.replications),
-    horizonMs: base.scenario.horizon,
-    axes: [...axes],
-    points: grid.map((set, index) => ({ index, set, warmupMs: loaded[index]?.scenario.warmup ?? 0, expect: loaded[index]?.scenario.expect ?? [] })),
-  };
-  // A point whose --set changed the horizon runs to its own: the header keeps the first's only when all agree.
-  const horizons = new Set(loaded.map((l) => l.scenario.horizon));
-  if (horizons.size > 1) return { ok: false, lines: ['--set horizon with several values: a sweep runs every point to one horizon; run one sweep per horizon'] };
-  return { ok: true, sweep: { header, loaded } };
 }
 
 /**

@@ -1,6 +1,16 @@
 /** `callsim run FILE`: simulate a scenario and report its figures with confidence intervals. */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { metricNames, metricProblem, readableName, runScenario, type CallRecord, type Engine, type RunResult } from '../../engine/run/index.js';
+import {
+  metricNames,
+  metricProblem,
+  readableName,
+  runInParallel,
+  runScenario,
+  workersAvailable,
+  type CallRecord,
+  type Engine,
+  type RunResult,
+} from '../../engine/run/index.js';
 import {
   bytesText,
   cannotFit,
@@ -19,7 +29,6 @@ import { formatFigure } from '../format-figure.js';
 import { wholeNumber } from '../option-parsers.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode, type Output } from '../io.js';
 import { CSV_HEADER, csvLine } from '../calls-csv.js';
-import { runInParallel, workersAvailable } from '../parallel-run.js';
 import { resultsDocument } from '../results-document.js';
 import { reportOf } from './report.js';
 import { OutputFileError, outputProblem, WholeFileWriter, type OutputRequest } from '../write-whole.js';
@@ -276,7 +285,8 @@ export async function runFile(file: string, options: RunCliOptions, io: CliIo, s
           horizonMs: horizon,
           jobs,
           engine: options.engine ?? 'compiled',
-          ...(callsFile === undefined ? {} : { onCalls: (text: string) => callsFile.write(text) }),
+          // The CSV is made on the worker threads; this thread only writes it.
+          ...(callsFile === undefined ? {} : { recordText: { module: new URL('../calls-csv.js', import.meta.url), onText: (text: string) => callsFile.write(text) } }),
           ...(progress === undefined ? {} : { onProgress: progress }),
         })
       : runScenario(loaded, {

@@ -93,7 +93,7 @@ export interface QueueAgentParams {
   agentId: string | null;
 }
 
-interface QueueContext {
+export interface QueueContext {
   facts: QueueCallInput;
   /** Ms waited at the last offer or skip; the delays of a state count what is left from it. */
   waitedMs: number;

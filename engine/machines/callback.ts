@@ -49,7 +49,7 @@ export type CallbackCallOutput = CallOutput<'callback', CallbackOutcome, Callbac
  */
 export type CallbackEvent = { type: 'callback.none' };
 
-interface CallbackContext {
+export interface CallbackContext {
   facts: CallbackCallInput;
 }
 

@@ -2,6 +2,7 @@
 export { assembleRun, runScenario, summarise, checkExpectations } from './run-scenario.js';
 export type { RunOptions, RunResult, RunFigures, RunSeries, MetricSummary, ExpectationResult } from './run-scenario.js';
 export { runReplication } from './replication.js';
+export { runInParallel, workersAvailable, type ParallelRunOptions, type RecordSerializerFactory } from './parallel.js';
 export { CALLER_TIMING_MS, PROMPT_MS } from '../calls/index.js';
 export type { ReplicationOptions, ReplicationResult } from './replication.js';
 export type { TimelineOutcome } from './timeline-change.js';
@@ -22,6 +23,7 @@ export { destinationCountry, placeCalls } from './call.js';
 export type { BeforeCall, CallOutcome, CallRequest, CallResult, InboundCallerChoice, PlacedCallRequest } from './call.js';
 export { assembleSweep, gridPoints, neighbourPairs, runSweepUnit, shardUnits, sweepDocument, sweepUnits, unitProblems, SWEEP_FORMAT_VERSION } from './sweep.js';
 export type { SweepAxis, SweepDifference, SweepFigure, SweepHeader, SweepPointHeader, SweepResult, SweepUnit, SweepUnitResult } from './sweep.js';
+export { pointOverrides, prepareSweep, runPreparedSweep, type PreparedSweep, type SweepRunOptions } from './sweep-run.js';
 export { mergeParts, partDocument, readPart, type SweepPart } from './sweep-parts.js';
 export { oldestReuseClosedForm, poolFigures, POOL_FIGURES } from './pool-sizing.js';
 export type { ClosedForm, ClosedFormInput, PoolFigureName, PoolFigures } from './pool-sizing.js';

@@ -42,6 +42,12 @@ export interface ReplicationOptions {
   onProgress?: (simulatedMs: number, horizonMs: number) => void;
   /** Receives one record per finished call (after the warm-up), in the order calls finish. */
   onCall?: (record: CallRecord) => void;
+  /**
+   * Stops the replication between simulated days (it then advances a day at a time, to the same
+   * results): it throws the signal's reason, by default a DOMException named AbortError. On one
+   * thread the signal can only have been aborted by a callback (onProgress, onCall) or before.
+   */
+  signal?: AbortSignal;
   /** Traces the calls it selects (engine/run/trace.ts); leave it out for speed, figures are the same. */
   trace?: TraceOptions;
   /**
@@ -176,12 +182,14 @@ export function runReplication(
     );
   }
 
-  if (options.onProgress === undefined) {
+  options.signal?.throwIfAborted();
+  if (options.onProgress === undefined && options.signal === undefined) {
     if (horizon > 0) sim.run({ until: horizon });
   } else {
     for (let until = Math.min(DAY, horizon); until > 0; until = until === horizon ? 0 : Math.min(until + DAY, horizon)) {
       sim.run({ until });
-      options.onProgress(until, horizon);
+      options.onProgress?.(until, horizon);
+      options.signal?.throwIfAborted();
     }
   }
   pools.expire(horizon);

@@ -21,6 +21,11 @@ export interface RunOptions {
   onProgress?: (done: number, total: number) => void;
   /** Which executor runs the call machines (ReplicationOptions.engine). */
   engine?: Engine;
+  /**
+   * Stops the run between replications and between simulated days (ReplicationOptions.signal):
+   * it throws the signal's reason, by default a DOMException named AbortError.
+   */
+  signal?: AbortSignal;
 }
 
 export interface MetricSummary {
@@ -127,6 +132,7 @@ export function runScenario(loaded: { scenario: Scenario; tenant: Tenant }, opti
         horizonMs,
         ...(options.engine === undefined ? {} : { engine: options.engine }),
         ...(options.onCall === undefined ? {} : { onCall: options.onCall }),
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
         ...(options.onProgress === undefined
           ? {}
           : { onProgress: (reached: number, horizon: number) => options.onProgress?.(i + reached / horizon, replications) }),

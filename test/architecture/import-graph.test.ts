@@ -60,6 +60,9 @@ const ALLOWED: Record<string, string[]> = {
     'engine/tenant',
     'engine/workload',
   ],
+  // The package's public entry (package.json exports): what a library user imports, from each
+  // part's index.ts.
+  'engine/index.ts': ['engine/run', 'engine/scenario', 'engine/tenant'],
 };
 
 describe('import graph', () => {
@@ -93,6 +96,12 @@ describe('import graph', () => {
       }
     }
     expect(deep).toEqual([]);
+  });
+
+  it('keeps the public entry at the top: nothing in the engine imports engine/index.ts', () => {
+    const entry = join(root, 'engine', 'index.js');
+    const offenders = files.filter((f) => relativeImports(f).includes(entry)).map((f) => relative(root, f));
+    expect(offenders).toEqual([]);
   });
 
   it('never imports the CLI from the engine', () => {

@@ -1,17 +1,21 @@
 /**
- * `callsim run` on worker threads: `--jobs N` spreads replications over N threads, and a run that
- * writes output files runs on one, so that the main thread stays free to write them and to remove
- * them on Ctrl-C. A replication is a pure function of (scenario, seed, index), so where it runs
- * does not matter; the results are put together in replication order by the same code as a run
- * on one thread, to the same bytes, and the `--calls` records are written in the order one
- * thread writes them: replication by replication, each in the order its calls finished.
+ * A run's replications on worker threads: `jobs` threads each run one replication at a time. A
+ * replication is a pure function of (scenario, seed, index), so where it runs does not matter; the
+ * results are put together in replication order by the same code as a run on one thread
+ * (`assembleRun`), to the same bytes, and the call records are delivered in the order one thread
+ * gives them: replication by replication, each in the order its calls finished.
+ *
+ * The calling thread stays free meanwhile: it can write files, draw progress, or abort the run
+ * through an AbortSignal, which stops the threads at once.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { assembleRun, type Engine, type ReplicationResult, type RunResult } from '../engine/run/index.js';
-import type { Scenario } from '../engine/scenario/index.js';
-import type { Tenant } from '../engine/tenant/index.js';
+import type { Scenario } from '../scenario/index.js';
+import type { Tenant } from '../tenant/index.js';
+import type { CallRecord, Engine } from '../calls/index.js';
+import type { ReplicationResult } from './replication.js';
+import { assembleRun, type RunResult } from './run-scenario.js';
 
 export interface WorkerSetup {
   /**
@@ -22,8 +26,11 @@ export interface WorkerSetup {
   seed: number;
   horizonMs: number;
   engine: Engine;
-  /** Send the `--calls` records (CSV text) of each replication. */
-  calls: boolean;
+  /**
+   * How the worker sends each replication's call records: not at all, as records (cloned), or as
+   * text made in the worker by the `recordSerializer` of the module at this URL.
+   */
+  records: 'none' | 'objects' | { serializer: string };
   /** Send how far each replication has got, once per simulated day. */
   progress: boolean;
 }
@@ -32,62 +39,98 @@ export interface WorkerJob {
   replication: number;
 }
 
+/** A piece of a replication's records: text from a serializer, or the records themselves. */
+export type RecordChunk = { text: string } | { records: CallRecord[] };
+
 export type WorkerReply =
-  | { kind: 'calls'; replication: number; text: string }
+  | { kind: 'records'; replication: number; chunk: RecordChunk }
   | { kind: 'progress'; replication: number; fraction: number }
   | { kind: 'done'; result: ReplicationResult }
   | { kind: 'failed'; replication: number; message: string; stack?: string };
+
+/**
+ * What a module named by `ParallelRunOptions.recordText` exports: given the loaded scenario, a
+ * function from one record to its text. It runs in each worker, so the records need not be
+ * cloned back to the calling thread one by one (the CLI's `--calls` CSV, cli/calls-csv.ts).
+ */
+export type RecordSerializerFactory = (scenario: Scenario, tenant: Tenant) => (record: CallRecord) => string;
 
 export interface ParallelRunOptions {
   seed: number;
   replications: number;
   horizonMs: number;
+  /** Worker threads (at most one per replication is started). */
   jobs: number;
   engine: Engine;
   /** *done* replications out of *total*, fractional while replications are under way. */
   onProgress?: (done: number, total: number) => void;
-  /** Receives the `--calls` CSV records (without the header), in one thread's order. */
-  onCalls?: (text: string) => void;
+  /** Receives every call record (after the warm-up), in one thread's order. */
+  onCall?: (record: CallRecord) => void;
+  /**
+   * Instead of `onCall`: each worker imports `module` (a file: URL) and turns records into text
+   * with its export `recordSerializer` (a RecordSerializerFactory); `onText` receives the text in
+   * one thread's order, in pieces of about 64 kB.
+   */
+  recordText?: { module: URL; onText: (text: string) => void };
+  /** Stops the run: the threads are stopped at once and the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 const WORKER = new URL('./replication-worker.js', import.meta.url);
 
 /**
  * Whether replications can run on worker threads: the worker is compiled JavaScript, which a test
- * runner's on-the-fly TypeScript does not provide, so there the run stays on the main thread.
+ * runner's on-the-fly TypeScript does not provide, so there a run stays on the calling thread.
  */
 export function workersAvailable(): boolean {
   return existsSync(fileURLToPath(WORKER));
 }
 
 export async function runInParallel(loaded: { scenario: Scenario; tenant: Tenant }, options: ParallelRunOptions): Promise<RunResult> {
+  const { signal } = options;
+  signal?.throwIfAborted();
   const scenario = loaded.scenario;
   const total = options.replications;
   const jobs = Math.max(1, Math.min(options.jobs, total));
-  const onCalls = options.onCalls;
+  const { onCall, recordText } = options;
+  const deliver =
+    recordText !== undefined
+      ? (chunk: RecordChunk): void => {
+          if ('text' in chunk) recordText.onText(chunk.text);
+        }
+      : onCall !== undefined
+        ? (chunk: RecordChunk): void => {
+            if ('records' in chunk) for (const record of chunk.records) onCall(record);
+          }
+        : undefined;
   const setup: WorkerSetup = {
     loaded: { scenario: loaded.scenario, tenant: loaded.tenant },
     seed: options.seed,
     horizonMs: options.horizonMs,
     engine: options.engine,
-    calls: onCalls !== undefined,
+    records: recordText !== undefined ? { serializer: recordText.module.href } : onCall !== undefined ? 'objects' : 'none',
     progress: options.onProgress !== undefined,
   };
   const workers = Array.from({ length: jobs }, () => new Worker(WORKER, { workerData: setup }));
   const results: ReplicationResult[] = [];
-  // Replications under way and how far each has got, for the progress bar.
+  // Replications under way and how far each has got, for the progress callback.
   const underWay = new Map<number, number>();
-  // --calls: the records of replication `writing` go straight out; those of later replications
-  // wait here until every earlier one has finished. A thread is given a replication at most
-  // `ahead` past `writing`, so at most that many replications' records wait at any time.
-  const waiting = new Map<number, string[]>();
+  // The records of replication `writing` go straight out; those of later replications wait here
+  // until every earlier one has finished. A thread is given a replication at most `ahead` past
+  // `writing`, so at most that many replications' records wait at any time.
+  const waiting = new Map<number, RecordChunk[]>();
   const finished = new Set<number>();
-  const ahead = onCalls === undefined ? Infinity : 2 * jobs;
+  const ahead = deliver === undefined ? Infinity : 2 * jobs;
   let writing = 0;
   let next = 0;
   const idle: Worker[] = [];
+  let onAbort: (() => void) | undefined;
   try {
     await new Promise<void>((resolve, reject) => {
+      if (signal !== undefined) {
+        onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+      }
       const give = (worker: Worker): void => {
         if (next < total && next < writing + ahead) {
           underWay.set(next, 0);
@@ -99,17 +142,17 @@ export async function runInParallel(loaded: { scenario: Scenario; tenant: Tenant
         for (const fraction of underWay.values()) partly += fraction;
         options.onProgress?.(results.length + partly, total);
       };
-      const calls = (replication: number, text: string): void => {
-        if (onCalls === undefined) return;
-        if (replication === writing) onCalls(text);
-        else waiting.set(replication, [...(waiting.get(replication) ?? []), text]);
+      const records = (replication: number, chunk: RecordChunk): void => {
+        if (deliver === undefined) return;
+        if (replication === writing) deliver(chunk);
+        else waiting.set(replication, [...(waiting.get(replication) ?? []), chunk]);
       };
       const done = (replication: number): void => {
         finished.add(replication);
         while (finished.has(writing)) {
           finished.delete(writing);
           writing++;
-          for (const text of waiting.get(writing) ?? []) onCalls?.(text);
+          for (const chunk of waiting.get(writing) ?? []) deliver?.(chunk);
           waiting.delete(writing);
         }
         while (idle.length > 0 && next < total && next < writing + ahead) give(idle.shift() as Worker);
@@ -118,8 +161,8 @@ export async function runInParallel(loaded: { scenario: Scenario; tenant: Tenant
         worker.on('message', (reply: WorkerReply) => {
           try {
             switch (reply.kind) {
-              case 'calls':
-                calls(reply.replication, reply.text);
+              case 'records':
+                records(reply.replication, reply.chunk);
                 return;
               case 'progress':
                 underWay.set(reply.replication, reply.fraction);
@@ -141,7 +184,7 @@ export async function runInParallel(loaded: { scenario: Scenario; tenant: Tenant
                 else give(worker);
             }
           } catch (error) {
-            // Writing the records failed (a full disk): the run stops with that error.
+            // A callback failed (writing the records to a full disk): the run stops with that error.
             reject(error);
           }
         });
@@ -153,6 +196,7 @@ export async function runInParallel(loaded: { scenario: Scenario; tenant: Tenant
       }
     });
   } finally {
+    if (onAbort !== undefined) signal?.removeEventListener('abort', onAbort);
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return assembleRun(scenario, options.seed, options.horizonMs, results);
