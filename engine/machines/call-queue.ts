@@ -307,7 +307,7 @@ export const callQueueMachine = setup({
     hungUp: {
       always: ENDINGS.map((ending) => ({ guard: { type: 'endsAs' as const, params: { ending } }, target: ending })),
     },
-    answered: { type: 'final', output: queueOutput('CQ020', 'answered by an agent') },
+    answered: { type: 'final', output: queueOutput('CQ020', 'answered') },
     abandoned: { type: 'final', output: queueOutput('CQ021', 'the caller hung up while waiting') },
     overflowed: { type: 'final', output: queueOutput('CQ022', 'the queue already held its maximum callers: overflow') },
     timedOut: { type: 'final', output: queueOutput('CQ023', 'the call waited the queue\'s timeout unanswered') },

@@ -162,6 +162,6 @@ describe('callsim trace of a call queue', () => {
     expect(trace).toMatch(/effect ringAgent \{queueId: sales, agentId: user0\d@contoso\.com\}/);
     expect(trace).toMatch(/agentAnswers = false {2}\(CQ020\)\n.*effect agentMissed/);
     expect(trace).toMatch(/queue\.offer to agent user0\d@contoso\.com \(answers after 5000 ms; waited \d+ ms\)/);
-    expect(trace).toMatch(/Outcome CQ020: answered by an agent \(call queue Sales\)/);
+    expect(trace).toMatch(/Outcome CQ020: answered \(call queue Sales\) by agent /);
   });
 });
