@@ -193,6 +193,22 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
     example: "Set-CsOnlineLisSubnet -Subnet 10.2.0.0 -LocationId bellevue-2f before that location exists is refused.",
     fix: "Create the location with New-CsOnlineLisLocation (or in the scenario's tenant.locations) first, then bind the subnet to it.",
   },
+  NET010: {
+    example: "Remove-CsTenantNetworkSite -Identity Belevue (a typo for Bellevue) is refused: there is no such site, and nothing changes.",
+    fix: "Get-CsTenantNetworkSite  # find the site's exact name, then run the command again with it",
+  },
+  NET011: {
+    example: "Remove-CsOnlineLisWirelessAccessPoint -BSSID F0-6E-0B-C2-03-24 is refused when LIS holds F0-6E-0B-C2-03-23 only.",
+    fix: "Get-CsOnlineLisWirelessAccessPoint  # find the entry as LIS holds it (a range by its *), then remove that one",
+  },
+  NET012: {
+    example: "Remove-CsTenantNetworkRegion -Identity PugetSound is refused while sites Seattle and Bellevue are in that region.",
+    fix: "Set-CsTenantNetworkSite -Identity Bellevue -NetworkRegionID $null  # for each site of the region; then remove the region",
+  },
+  NET013: {
+    example: "Remove-CsTenantNetworkSite -Identity Bellevue is refused while subnet 10.2.0.0/24 belongs to Bellevue.",
+    fix: "Remove-CsTenantNetworkSubnet -Identity 10.2.0.0  # or move it with Set-CsTenantNetworkSubnet -NetworkSiteID; then remove the site",
+  },
 
   // §2 Findings
   USR001: {

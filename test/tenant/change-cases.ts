@@ -75,6 +75,16 @@ const SC = 'Seattle';
 const emergencyNumber = (t: Tenant, dial: string, mask?: string): CmdletValue[] =>
   must(t, 'New-CsTeamsEmergencyNumber', { EmergencyDialString: dial, ...(mask === undefined ? {} : { EmergencyDialMask: mask }) }).output;
 
+const netRegion = (t: Tenant): void => void must(t, 'New-CsTenantNetworkRegion', { NetworkRegionID: 'PNW' });
+const netSubnet = (t: Tenant): void => void must(t, 'New-CsTenantNetworkSubnet', { SubnetID: '10.1.0.0', MaskBits: 16, NetworkSiteID: 'site-1' });
+const netTrusted = (t: Tenant): void => void must(t, 'New-CsTenantTrustedIPAddress', { IPAddress: '203.0.113.0', MaskBits: 24 });
+const netLis = (t: Tenant): void => {
+  must(t, 'Set-CsOnlineLisWirelessAccessPoint', { BSSID: 'F0-6E-0B-C2-03-23', LocationId: 'seattle-hq' });
+  must(t, 'Set-CsOnlineLisSwitch', { ChassisID: 'B8-BE-BF-4A-A3-00', LocationId: 'seattle-hq' });
+  must(t, 'Set-CsOnlineLisPort', { ChassisID: 'B8-BE-BF-4A-A3-00', PortID: '12', LocationId: 'seattle-hq' });
+  must(t, 'Set-CsOnlineLisSubnet', { Subnet: '10.1.0.0', LocationId: 'seattle-hq' });
+};
+
 const disconnectOption = (t: Tenant): CmdletValue[] => must(t, 'New-CsAutoAttendantMenuOption', { Action: 'DisconnectCall', DtmfResponse: 'Automatic' }).output;
 const operatorOption = (t: Tenant): CmdletValue[] => must(t, 'New-CsAutoAttendantMenuOption', { Action: 'TransferCallToOperator', DtmfResponse: 'Tone0' }).output;
 const disconnectMenu = (t: Tenant): CmdletValue => must(t, 'New-CsAutoAttendantMenu', { Name: 'M', MenuOptions: disconnectOption(t) }).output[0] ?? null;
@@ -432,6 +442,68 @@ export const CMDLET_CASES: Record<string, CmdletCase[]> = {
   'Set-CsOnlineLisSubnet': [
     { title: 'a subnet', named: { Subnet: '10.10.10.128', LocationId: 'seattle-hq' }, expect: 'changes', events: ['networkChanged'] },
     { title: 'not an address', named: { Subnet: '10.10.10', LocationId: 'seattle-hq' }, expect: 'refused' },
+  ],
+  'Get-CsTenantNetworkRegion': [{ title: 'every region', named: {}, expect: 'nothing' }],
+  'Set-CsTenantNetworkRegion': [
+    { title: 'a description', setup: netRegion, named: { Identity: 'PNW', Description: 'Puget Sound' }, expect: 'changes', events: ['networkChanged'] },
+    { title: 'the same description', setup: netRegion, named: { Identity: 'PNW', Description: '' }, expect: 'nothing' },
+    { title: 'a region that does not exist', named: { Identity: 'PNW', Description: 'x' }, expect: 'refused' },
+  ],
+  'Remove-CsTenantNetworkRegion': [
+    { title: 'a region no site names', setup: netRegion, named: { Identity: 'PNW' }, expect: 'changes', events: ['networkChanged'] },
+    {
+      title: 'a region a site names',
+      setup: (t) => {
+        netRegion(t);
+        must(t, 'Set-CsTenantNetworkSite', { Identity: 'site-1', NetworkRegionID: 'PNW' });
+      },
+      named: { Identity: 'PNW' },
+      expect: 'refused',
+    },
+  ],
+  'Set-CsTenantNetworkSite': [
+    { title: 'an emergency call routing policy', named: { Identity: 'site-1', EmergencyCallRoutingPolicy: 'ECRP1' }, expect: 'changes', events: ['networkChanged'] },
+    { title: 'the same description', named: { Identity: 'site-1', Description: 'HQ' }, expect: 'nothing' },
+    { title: 'a region that does not exist', named: { Identity: 'site-1', NetworkRegionID: 'PNW' }, expect: 'refused' },
+  ],
+  'Remove-CsTenantNetworkSite': [
+    { title: 'a site without subnets', named: { Identity: 'site-1' }, expect: 'changes', events: ['networkChanged'] },
+    { title: 'a site with a subnet', setup: netSubnet, named: { Identity: 'site-1' }, expect: 'refused' },
+  ],
+  'Get-CsTenantNetworkSubnet': [{ title: 'every subnet', setup: netSubnet, named: {}, expect: 'nothing' }],
+  'Remove-CsTenantNetworkSubnet': [
+    { title: 'a subnet', setup: netSubnet, named: { Identity: '10.1.0.0' }, expect: 'changes', events: ['networkChanged'] },
+    { title: 'a subnet that does not exist', named: { Identity: '10.9.0.0' }, expect: 'refused' },
+  ],
+  'Get-CsTenantTrustedIPAddress': [{ title: 'every address', setup: netTrusted, named: {}, expect: 'nothing' }],
+  'Set-CsTenantTrustedIPAddress': [
+    { title: 'a mask', setup: netTrusted, named: { Identity: '203.0.113.0', MaskBits: 28 }, expect: 'changes', events: ['networkChanged'] },
+    { title: 'the same mask', setup: netTrusted, named: { Identity: '203.0.113.0', MaskBits: 24 }, expect: 'nothing' },
+    { title: 'a mask of 33 bits', setup: netTrusted, named: { Identity: '203.0.113.0', MaskBits: 33 }, expect: 'refused' },
+  ],
+  'Remove-CsTenantTrustedIPAddress': [
+    { title: 'an address', setup: netTrusted, named: { Identity: '203.0.113.0' }, expect: 'changes', events: ['networkChanged'] },
+    { title: 'an address that does not exist', named: { Identity: '203.0.113.0' }, expect: 'refused' },
+  ],
+  'Get-CsOnlineLisWirelessAccessPoint': [{ title: 'every access point', setup: netLis, named: {}, expect: 'nothing' }],
+  'Remove-CsOnlineLisWirelessAccessPoint': [
+    { title: 'an access point', setup: netLis, named: { BSSID: 'F0-6E-0B-C2-03-23' }, expect: 'changes', events: ['networkChanged'] },
+    { title: 'an access point LIS does not hold', setup: netLis, named: { BSSID: 'F0-6E-0B-C2-03-24' }, expect: 'refused' },
+  ],
+  'Get-CsOnlineLisSwitch': [{ title: 'every switch', setup: netLis, named: {}, expect: 'nothing' }],
+  'Remove-CsOnlineLisSwitch': [
+    { title: 'a switch', setup: netLis, named: { ChassisID: 'B8-BE-BF-4A-A3-00' }, expect: 'changes', events: ['networkChanged'] },
+    { title: 'a switch LIS does not hold', named: { ChassisID: 'B8-BE-BF-4A-A3-00' }, expect: 'refused' },
+  ],
+  'Get-CsOnlineLisPort': [{ title: 'every port', setup: netLis, named: {}, expect: 'nothing' }],
+  'Remove-CsOnlineLisPort': [
+    { title: 'a port', setup: netLis, named: { ChassisID: 'B8-BE-BF-4A-A3-00', PortID: '12' }, expect: 'changes', events: ['networkChanged'] },
+    { title: 'a port LIS does not hold', setup: netLis, named: { ChassisID: 'B8-BE-BF-4A-A3-00', PortID: '13' }, expect: 'refused' },
+  ],
+  'Get-CsOnlineLisSubnet': [{ title: 'every subnet', setup: netLis, named: {}, expect: 'nothing' }],
+  'Remove-CsOnlineLisSubnet': [
+    { title: 'a subnet', setup: netLis, named: { Subnet: '10.1.0.0' }, expect: 'changes', events: ['networkChanged'] },
+    { title: 'a subnet LIS does not hold', setup: netLis, named: { Subnet: '10.2.0.0' }, expect: 'refused' },
   ],
   'Add-CsSimCommunicationsCredits': [
     { title: 'funds', named: { Amount: 25 }, expect: 'changes', events: ['creditsChanged'] },

@@ -154,7 +154,8 @@ function namedObject(e: TenantChange): string {
     case 'networkSiteAdded':
       return `site:${e.siteId}`;
     case 'networkChanged':
-      return 'network';
+      // Sites are kept beside the network (tenant.networkSites), the rest in tenant.network.
+      return e.element === 'site' ? `site:${e.id}` : 'network';
     case 'sharedCallingPolicyCreated':
     case 'sharedCallingPolicyChanged':
     case 'sharedCallingPolicyRemoved':
@@ -257,7 +258,11 @@ function checkEvent(before: Tenant, after: Tenant, e: TenantChange): void {
       expect([before.autoAttendants.some((a) => a.id === e.autoAttendantId), after.autoAttendants.some((a) => a.id === e.autoAttendantId)]).toEqual([true, false]);
       return;
     case 'networkChanged':
-      expect(isDeepStrictEqual(before.network, after.network)).toBe(false);
+      if (e.element === 'site') {
+        const site = (t: Tenant) => t.networkSites.find((s) => s.id === e.id);
+        expect(site(before)).toBeDefined();
+        expect(isDeepStrictEqual(site(before), site(after))).toBe(false);
+      } else expect(isDeepStrictEqual(before.network, after.network)).toBe(false);
       return;
     case 'callQueueAssociated':
       expect([ra(before, e.resourceAccount)?.callQueueId ?? null, ra(after, e.resourceAccount)?.callQueueId ?? null]).toEqual([e.previousCallQueueId, e.callQueueId]);

@@ -1,6 +1,8 @@
 /**
  * Issue 11: the network of dynamic emergency calling. The cmdlets as Microsoft's documentation
- * writes them, their refusals (NET001-NET009), the client match, and the findings (NET040-NET044).
+ * writes them, their refusals (NET001-NET009), the client match, and the findings (NET040-NET044);
+ * the Get-/Set-/Remove- counterparts that correct the network (NET010-NET013) and a timeline that
+ * removes a LIS entry mid-run.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { runScriptOnTenant } from '../../engine/powershell/index.js';
 import { runScenario, type CallRecord } from '../../engine/run/index.js';
 import { loadScenarioText, scenarioFindings } from '../../engine/scenario/index.js';
-import { addLocation, emptyTenant, invokeCmdlet, matchClientNetwork, type Tenant } from '../../engine/tenant/index.js';
+import { addLocation, addUser, emptyTenant, invokeCmdlet, matchClientNetwork, type Tenant } from '../../engine/tenant/index.js';
+import { must, newUser } from './fixtures.js';
 
 const corpus = (file: string): string => readFileSync(fileURLToPath(new URL(`../fixtures/ps-corpus/${file}`, import.meta.url)), 'utf8');
 
@@ -20,6 +23,13 @@ function tenantWithLocations(): Tenant {
     if (!added.ok) throw new Error(added.refusal.message);
   }
   return t;
+}
+
+/** A user whose client is fixed at *site* (clientLocation.networkSite); returns the UPN. */
+function newUserAt(t: Tenant, site: string): string {
+  const added = addUser(t, newUser('u-at-site', 'fixed@contoso.com', { clientLocation: { networkSiteId: site, dynamicLocationId: null } }));
+  if (!added.ok) throw new Error(added.refusal.message);
+  return 'fixed@contoso.com';
 }
 
 function run(t: Tenant, name: string, named: Record<string, string | number | boolean>) {
@@ -333,5 +343,183 @@ describe('workload clients that cannot be placed', () => {
       expect.stringMatching(/^10:\d+ group "nogroup" is not declared in tenant.groups$/),
       expect.stringMatching(/^10:\d+ a port is known by its switch: give the chassisId too$/),
     ]);
+  });
+});
+
+describe('correcting the network: the Get-, Set- and Remove- counterparts', () => {
+  const office = [
+    'New-CsTeamsEmergencyCallRoutingPolicy -Identity HQ-Emergency',
+    'New-CsTenantNetworkRegion -NetworkRegionID PNW',
+    'New-CsTenantNetworkSite -NetworkSiteID HQ -NetworkRegionID PNW',
+    'New-CsTenantNetworkSite -NetworkSiteID Branch -NetworkRegionID PNW',
+    'New-CsTenantNetworkSubnet -SubnetID 10.1.0.0 -MaskBits 16 -NetworkSiteID HQ',
+    'New-CsTenantNetworkSubnet -SubnetID 10.2.0.0 -MaskBits 24 -NetworkSiteID Branch',
+    'New-CsTenantTrustedIPAddress -IPAddress 203.0.113.0 -MaskBits 28',
+    'Set-CsOnlineLisWirelessAccessPoint -BSSID F0-6E-0B-C2-04-* -LocationId branch',
+    'Set-CsOnlineLisSwitch -ChassisID B8-BE-BF-4A-A3-00 -LocationId hq',
+    'Set-CsOnlineLisPort -ChassisID B8-BE-BF-4A-A3-00 -PortID 12 -LocationId hq',
+    'Set-CsOnlineLisSubnet -Subnet 10.1.0.0 -LocationId hq',
+  ].join('\n');
+
+  function built(): Tenant {
+    const t = tenantWithLocations();
+    expect(runScriptOnTenant(t, office, 'office.ps1').entries.filter((e) => e.kind === 'error')).toEqual([]);
+    return t;
+  }
+
+  const outputs = (t: Tenant, script: string) =>
+    runScriptOnTenant(t, script, 'get.ps1').entries.map((e) => {
+      if (e.kind === 'error') throw new Error(e.text);
+      return e.text;
+    });
+
+  it('Get- cmdlets list what exists, by -Identity or by a -Filter with wildcards, and change nothing', () => {
+    const t = built();
+    const before = structuredClone(t);
+    const [regions, sites, subnet, filtered, trusted, aps, switches, ports, lisSubnets] = outputs(
+      t,
+      [
+        'Get-CsTenantNetworkRegion',
+        'Get-CsTenantNetworkSite -Filter B*',
+        'Get-CsTenantNetworkSubnet -Identity 10.2.0.0',
+        'Get-CsTenantNetworkSubnet -Filter 10.1.*',
+        'Get-CsTenantTrustedIPAddress',
+        'Get-CsOnlineLisWirelessAccessPoint -BSSID f0-6e-0b-c2-04-*',
+        'Get-CsOnlineLisSwitch',
+        'Get-CsOnlineLisPort -ChassisID b8-be-bf-4a-a3-00 -PortID 12',
+        'Get-CsOnlineLisSubnet -Subnet 10.1.0.0',
+      ].join('\n'),
+    );
+    expect(regions).toMatch(/NetworkRegionID *: PNW/);
+    expect(sites).toMatch(/NetworkSiteID *: Branch/);
+    expect(sites).not.toMatch(/HQ/);
+    expect(subnet).toMatch(/NetworkSiteID *: Branch/);
+    expect(filtered).toMatch(/SubnetID *: 10\.1\.0\.0/);
+    expect(filtered).not.toMatch(/10\.2/);
+    expect(trusted).toMatch(/MaskBits *: 28/);
+    expect(aps).toMatch(/BSSID *: F0-6E-0B-C2-04-\*\nLocationId *: branch/);
+    expect(switches).toMatch(/ChassisID *: B8-BE-BF-4A-A3-00/);
+    expect(ports).toMatch(/PortID *: 12/);
+    expect(lisSubnets).toMatch(/Subnet *: 10\.1\.0\.0\nLocationId *: hq/);
+    expect(outputs(t, 'Get-CsTenantNetworkSubnet -Identity 10.9.0.0')).toEqual(['(no objects returned)']);
+    expect(t).toEqual(before);
+  });
+
+  it('Set- and Remove- cmdlets change the network, each with its transcript line', () => {
+    const t = built();
+    const lines = outputs(
+      t,
+      [
+        'Set-CsTenantNetworkRegion -Identity PNW -Description "Puget Sound"',
+        'Set-CsTenantNetworkSite -Identity Branch -EmergencyCallRoutingPolicy HQ-Emergency -NetworkRegionID $null',
+        'Set-CsTenantTrustedIPAddress -Identity 203.0.113.0 -MaskBits 24',
+        'Get-CsOnlineLisPort | Remove-CsOnlineLisPort',
+        'Remove-CsOnlineLisSwitch -ChassisID b8-be-bf-4a-a3-00',
+        'Remove-CsOnlineLisWirelessAccessPoint -BSSID F0-6E-0B-C2-04-*',
+        'Remove-CsOnlineLisSubnet -Subnet 10.1.0.0',
+        'Remove-CsTenantNetworkSubnet -Identity 10.2.0.0',
+        'Remove-CsTenantNetworkSite -Identity Branch',
+        'Set-CsTenantNetworkSite -Identity HQ -NetworkRegionID $null',
+        'Remove-CsTenantNetworkRegion -Identity PNW',
+        'Remove-CsTenantTrustedIPAddress -Identity 203.0.113.0',
+      ].join('\n'),
+    );
+    expect(lines).toEqual([
+      'Network region PNW changed',
+      'Network site Branch changed',
+      'Trusted IP address 203.0.113.0/24 changed',
+      'LIS port B8-BE-BF-4A-A3-00/12 removed (was location hq)',
+      'LIS switch b8-be-bf-4a-a3-00 removed (was location hq)',
+      'LIS wireless access point F0-6E-0B-C2-04-* removed (was location branch)',
+      'LIS subnet 10.1.0.0 removed (was location hq)',
+      'Network subnet 10.2.0.0/24 removed',
+      'Network site Branch removed',
+      'Network site HQ changed',
+      'Network region PNW removed',
+      'Trusted IP address 203.0.113.0/24 removed',
+    ]);
+    expect(t.network).toEqual({ regions: [], subnets: [{ subnetId: '10.1.0.0', maskBits: 16, networkSiteId: 'HQ', description: '' }], trustedIps: [], lis: { wirelessAccessPoints: [], switches: [], ports: [], subnets: [] } });
+    expect(t.networkSites.map((s) => [s.id, s.networkRegionId ?? null])).toEqual([['HQ', null]]);
+  });
+
+  it('refuses each broken rule with its rule ID at line:column and leaves the tenant as it was', () => {
+    const t = built();
+    const before = structuredClone(t);
+    const script = [
+      'Set-CsTenantNetworkRegion -Identity EMEA -Description x',
+      'Remove-CsTenantNetworkRegion -Identity PNW',
+      'Set-CsTenantNetworkSite -Identity Nowhere -Description x',
+      '  Set-CsTenantNetworkSite -Identity HQ -NetworkRegionID EMEA',
+      'Set-CsTenantNetworkSite -Identity HQ -EmergencyCallRoutingPolicy Global',
+      'Remove-CsTenantNetworkSite -Identity HQ',
+      'Remove-CsTenantNetworkSubnet -Identity 10.9.0.0',
+      'Remove-CsTenantNetworkSubnet -Identity fd00::',
+      'Set-CsTenantTrustedIPAddress -Identity 198.51.100.0 -MaskBits 24',
+      'Set-CsTenantTrustedIPAddress -Identity 203.0.113.0 -MaskBits 40',
+      'Remove-CsTenantTrustedIPAddress -Identity 203.0.113',
+      'Remove-CsOnlineLisWirelessAccessPoint -BSSID F0-6E-0B-C2-04-23',
+      'Remove-CsOnlineLisWirelessAccessPoint -BSSID F0-6E',
+      'Remove-CsOnlineLisSwitch -ChassisID 00-00-00-00-00-00',
+      'Remove-CsOnlineLisPort -ChassisID B8-BE-BF-4A-A3-00 -PortID 13',
+      'Remove-CsOnlineLisSubnet -Subnet 10.2.0.0',
+    ].join('\n');
+    const transcript = runScriptOnTenant(t, script, 'fix.ps1');
+    expect(transcript.entries.map((e) => `${e.line}:${e.column} ${e.kind} ${e.code ?? ''}`)).toEqual([
+      '1:1 error NET010',
+      '2:1 error NET012',
+      '3:1 error NET010',
+      '4:3 error NET002',
+      '5:1 error NET003',
+      '6:1 error NET013',
+      '7:1 error NET010',
+      '8:1 error NET005',
+      '9:1 error NET010',
+      '10:1 error NET004',
+      '11:1 error NET004',
+      '12:1 error NET011',
+      '13:1 error NET008',
+      '14:1 error NET011',
+      '15:1 error NET011',
+      '16:1 error NET011',
+    ]);
+    for (const e of transcript.entries) expect(e.text).toContain(`${e.code}: `);
+    expect(t).toEqual(before);
+  });
+
+  it('refuses removing a site that is a user\'s fixed client location (NET013)', () => {
+    const t = built();
+    must(t, 'Remove-CsTenantNetworkSubnet', { Identity: '10.2.0.0' });
+    const user = newUserAt(t, 'Branch');
+    const before = structuredClone(t);
+    expect(refusal(t, 'Remove-CsTenantNetworkSite', { Identity: 'branch' })).toBe(`NET013: network site Branch is the fixed client location (clientLocation.networkSite) of ${user}; change those users in the scenario first.`);
+    expect(t).toEqual(before);
+  });
+});
+
+describe('a timeline that removes a LIS entry', () => {
+  it('moves Seattle Wi-Fi callers from their access point to the subnet (NET025) on day 5, then to no dynamic location (NET026) on day 10', () => {
+    const path = fileURLToPath(new URL('../../scenarios/branch-site-missing-lis.yaml', import.meta.url));
+    const text = readFileSync(path, 'utf8').replace(
+      /^timeline: \[\]$/m,
+      [
+        'timeline:',
+        '  - { at: 5d, do: Remove-CsOnlineLisWirelessAccessPoint, BSSID: F0-6E-0B-C2-03-23 }',
+        '  - { at: 10d, do: Remove-CsOnlineLisSubnet, Subnet: 10.1.0.0 }',
+      ].join('\n'),
+    );
+    const loaded = loadScenarioText(text, path);
+    if (!loaded.ok) throw new Error(loaded.issues.map((i) => i.message).join('\n'));
+    const records: CallRecord[] = [];
+    runScenario(loaded, { replications: 1, onCall: (r) => records.push(r) });
+    const day = 24 * 3_600_000;
+    type Located = { source: string; locationId: string; rule: string; element?: string };
+    const where = (r: CallRecord) => (r.details as { location: Located }).location;
+    const upn = new Map(loaded.tenant.users.map((u) => [u.objectId, u.userPrincipalName]));
+    // Seattle callers that are not at a desk port (those stay located by their port, NET023).
+    const wifi = records.filter((r) => r.kind === 'emergency' && (upn.get(r.callerId ?? '') ?? '').startsWith('user') && where(r).rule !== 'NET023');
+    const rules = (from: number, to: number) => [...new Set(wifi.filter((r) => r.startMs >= from * day && r.startMs < to * day).map((r) => `${where(r).rule} ${where(r).source} ${where(r).locationId}`))];
+    expect(rules(0, 5)).toEqual(['NET022 dynamic seattle-hq']);
+    expect(rules(5, 10)).toEqual(['NET025 dynamic seattle-hq']);
+    expect(rules(10, 15)).toEqual(['NET026 static seattle-hq']);
   });
 });

@@ -9,6 +9,7 @@ import { allParameters, bind, editDistance } from './binding.js';
 import { callQueueCmdlets } from './call-queues.js';
 import { directoryCmdlets } from './directory.js';
 import { networkCmdlets } from './network.js';
+import { networkEditCmdlets } from './network-edit.js';
 import { phoneNumberCmdlets } from './phone-numbers.js';
 import { fail } from './result.js';
 import { sharedCallingCmdlets } from './shared-calling.js';
@@ -23,6 +24,7 @@ const CMDLETS: readonly CmdletSpec[] = [
   ...voicePolicyCmdlets,
   ...autoAttendantCmdlets,
   ...networkCmdlets,
+  ...networkEditCmdlets,
   ...simulatorCmdlets,
   ...callQueueCmdlets,
 ];

@@ -18,7 +18,8 @@ import {
   setLisSwitch,
   setLisWirelessAccessPoint,
 } from '../operations/network.js';
-import { emit, fromOp } from './result.js';
+import { identityOrFilter } from './network-edit.js';
+import { fromOp } from './result.js';
 import type { CmdletSpec } from './spec.js';
 
 const DESCRIPTION = { name: 'Description', type: 'string' } as const;
@@ -81,12 +82,15 @@ export const networkCmdlets: CmdletSpec[] = [
   },
   {
     name: 'Get-CsTenantNetworkSite',
-    synopsis: 'Lists network sites with their region, emergency policies and subnets.',
-    parameters: [{ name: 'Identity', type: 'string', position: 0 }],
+    synopsis: 'Lists network sites with their region, emergency policies and subnets: all, one by -Identity, or by -Filter (wildcards).',
+    parameters: [
+      { name: 'Identity', type: 'string', position: 0, sets: ['Identity'] },
+      { name: 'Filter', type: 'string', sets: ['Filter'] },
+      { name: 'LocalStore', type: 'switch' },
+    ],
+    sets: ['Identity', 'Filter'],
     run(t, a) {
-      const id = a.string('Identity');
-      const all = siteObjects(t);
-      return emit(id === undefined || id === null ? all : all.filter((o) => o.text.toLowerCase() === id.toLowerCase()));
+      return identityOrFilter(siteObjects(t), a);
     },
   },
   {

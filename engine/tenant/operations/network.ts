@@ -16,7 +16,7 @@ import {
 } from '../network-address.js';
 import { refuse, succeed, type OpResult, type Refused } from './result.js';
 
-function same(a: string, b: string): boolean {
+export function same(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
@@ -24,15 +24,15 @@ function same(a: string, b: string): boolean {
  * The tenant's network to check against and add to. A tenant gets one only when something is
  * added (`attach`), so tenants without a network, and refused cmdlets, leave it absent.
  */
-function networkOf(t: Tenant): TenantNetwork {
+export function networkOf(t: Tenant): TenantNetwork {
   return t.network ?? { regions: [], subnets: [], trustedIps: [], lis: { wirelessAccessPoints: [], switches: [], ports: [], subnets: [] } };
 }
 
-function attach(t: Tenant, network: TenantNetwork): void {
+export function attach(t: Tenant, network: TenantNetwork): void {
   t.network = network;
 }
 
-function changed(element: 'region' | 'subnet' | 'trustedIp' | 'lis', id: string): TenantChange[] {
+export function changed(element: 'region' | 'site' | 'subnet' | 'trustedIp' | 'lis', id: string): TenantChange[] {
   return [{ type: 'networkChanged', element, id }];
 }
 
@@ -47,7 +47,7 @@ export function newNetworkRegion(t: Tenant, region: NetworkRegion): OpResult<Net
 }
 
 /** An IPv4 address and mask the way NET004 and NET005 want them: dotted IPv4, 0-32 bits. */
-function checkAddress(what: string, text: string): Refused | { address: number } {
+export function checkAddress(what: string, text: string): Refused | { address: number } {
   if (text.includes(':')) {
     return refuse('NET005', `${what} ${text} is an IPv6 address: Teams takes it, but callsim models IPv4 networks only; describe the network with its IPv4 addresses.`);
   }
@@ -60,7 +60,7 @@ function checkAddress(what: string, text: string): Refused | { address: number }
  * The range an address and mask cover. Host bits may be set (Microsoft's own example is
  * 192.168.0.1 with -MaskBits 24): the range is that of the network ID.
  */
-function checkRange(what: string, text: string, maskBits: number): Refused | { address: number; network: number } {
+export function checkRange(what: string, text: string, maskBits: number): Refused | { address: number; network: number } {
   const checked = checkAddress(what, text);
   if ('ok' in checked) return checked;
   if (!validMaskBits(maskBits)) return refuse('NET004', `-MaskBits ${maskBits} is not a mask length: IPv4 takes 0 to 32.`);
