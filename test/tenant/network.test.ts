@@ -523,3 +523,21 @@ describe('a timeline that removes a LIS entry', () => {
     expect(rules(10, 15)).toEqual(['NET026 static seattle-hq']);
   });
 });
+
+describe('parameters Teams stores that callsim does not simulate', () => {
+  it('are taken with a warning naming them, never silently: the site is made and says what it did not simulate', () => {
+    const t = tenantWithLocations();
+    const central = must(t, 'New-CsTenantNetworkRegion', { Identity: 'PNW', CentralSite: 'Seattle' });
+    expect(central.warnings[0]).toMatch(/^-CentralSite is stored by Teams but not simulated here/);
+    const region = run(t, 'New-CsTenantNetworkRegion', { Identity: 'EMEA' });
+    expect(region.ok && region.warnings).toEqual([]);
+    const site = run(t, 'New-CsTenantNetworkSite', { Identity: 'Bellevue', NetworkRegionID: 'PNW', EnableLocationBasedRouting: true, SiteAddress: '500 108th Ave NE' });
+    expect(site.ok).toBe(true);
+    if (!site.ok) return;
+    expect(site.warnings).toHaveLength(1);
+    expect(site.warnings[0]).toMatch(/^-EnableLocationBasedRouting, -SiteAddress are stored by Teams but not simulated here: /);
+    expect(t.networkSites.map((s) => s.id)).toContain('Bellevue');
+    const changed = run(t, 'Set-CsTenantNetworkSite', { Identity: 'Bellevue', LocationPolicy: 'TestTR' });
+    expect(changed.ok && changed.warnings[0]).toMatch(/^-LocationPolicy is stored by Teams but not simulated here/);
+  });
+});

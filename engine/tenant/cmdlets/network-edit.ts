@@ -21,8 +21,13 @@ import {
   setNetworkSite,
   setTrustedIpAddress,
 } from '../operations/network-edit.js';
-import { emit, fromOp, wildcard } from './result.js';
+import { emit, fromOp, notSimulated, wildcard } from './result.js';
 import type { BoundArgs, CmdletSpec, ParamSpec } from './spec.js';
+
+/** What the region and site cmdlets store without simulating (a warning says so; see notSimulated). */
+export const REGION_NOT_SIMULATED = 'network regions only group sites for the calls simulated; a central site and bypass IDs (media bypass) change no routing or location decision.';
+export const SITE_NOT_SIMULATED = 'location-based routing, roaming and location policies and the site address change no routing or location decision callsim makes (the emergency location comes from LIS, NET022-NET027).';
+export const SITE_PARAMETERS_NOT_SIMULATED = ['LocationPolicy', 'NetworkRoamingPolicy', 'EnableLocationBasedRouting', 'SiteAddress'] as const;
 
 function object(typeName: string, properties: CmdletObject['properties'], text: string): CmdletObject {
   return { kind: 'object', typeName, properties, text };
@@ -89,7 +94,7 @@ export const networkEditCmdlets: CmdletSpec[] = [
     ],
     run(t, a) {
       const description = a.string('Description');
-      return fromOp(setNetworkRegion(t, { id: a.string('Identity') ?? '', ...(description === undefined || description === null ? {} : { description }) }));
+      return notSimulated(fromOp(setNetworkRegion(t, { id: a.string('Identity') ?? '', ...(description === undefined || description === null ? {} : { description }) })), a, ['CentralSite'], REGION_NOT_SIMULATED);
     },
   },
   {
@@ -120,14 +125,19 @@ export const networkEditCmdlets: CmdletSpec[] = [
       const region = given(a, 'NetworkRegionID');
       const routing = given(a, 'EmergencyCallRoutingPolicy');
       const calling = given(a, 'EmergencyCallingPolicy');
-      return fromOp(
-        setNetworkSite(t, {
-          id: a.string('Identity') ?? '',
-          ...(description === undefined || description === null ? {} : { description }),
-          ...(region === undefined ? {} : { networkRegionId: region }),
-          ...(routing === undefined ? {} : { emergencyCallRoutingPolicy: routing }),
-          ...(calling === undefined ? {} : { emergencyCallingPolicy: calling }),
-        }),
+      return notSimulated(
+        fromOp(
+          setNetworkSite(t, {
+            id: a.string('Identity') ?? '',
+            ...(description === undefined || description === null ? {} : { description }),
+            ...(region === undefined ? {} : { networkRegionId: region }),
+            ...(routing === undefined ? {} : { emergencyCallRoutingPolicy: routing }),
+            ...(calling === undefined ? {} : { emergencyCallingPolicy: calling }),
+          }),
+        ),
+        a,
+        SITE_PARAMETERS_NOT_SIMULATED,
+        SITE_NOT_SIMULATED,
       );
     },
   },

@@ -18,8 +18,8 @@ import {
   setLisSwitch,
   setLisWirelessAccessPoint,
 } from '../operations/network.js';
-import { identityOrFilter } from './network-edit.js';
-import { fromOp } from './result.js';
+import { identityOrFilter, REGION_NOT_SIMULATED, SITE_NOT_SIMULATED, SITE_PARAMETERS_NOT_SIMULATED } from './network-edit.js';
+import { fromOp, notSimulated } from './result.js';
 import type { CmdletSpec } from './spec.js';
 
 const DESCRIPTION = { name: 'Description', type: 'string' } as const;
@@ -52,7 +52,7 @@ export const networkCmdlets: CmdletSpec[] = [
     synopsis: 'Creates a network region, a group of network sites.',
     parameters: [{ name: 'Identity', aliases: ['NetworkRegionID'], type: 'string', position: 0, mandatory: true }, DESCRIPTION, { name: 'CentralSite', type: 'string' }, { name: 'BypassID', type: 'string' }],
     run(t, a) {
-      return fromOp(newNetworkRegion(t, { id: a.string('Identity') ?? '', description: a.string('Description') ?? '' }));
+      return notSimulated(fromOp(newNetworkRegion(t, { id: a.string('Identity') ?? '', description: a.string('Description') ?? '' })), a, ['CentralSite', 'BypassID'], REGION_NOT_SIMULATED);
     },
   },
   {
@@ -77,7 +77,7 @@ export const networkCmdlets: CmdletSpec[] = [
         ...(a.has('NetworkRegionID') ? { networkRegionId: a.string('NetworkRegionID') ?? null } : {}),
         ...(a.has('EmergencyCallingPolicy') ? { emergencyCallingPolicy: a.string('EmergencyCallingPolicy') ?? null } : {}),
       };
-      return fromOp(addNetworkSite(t, site));
+      return notSimulated(fromOp(addNetworkSite(t, site)), a, SITE_PARAMETERS_NOT_SIMULATED, SITE_NOT_SIMULATED);
     },
   },
   {
