@@ -15,10 +15,13 @@ import {
   type Tenant,
 } from '../model.js';
 import { callQueuesOf, defaultCallQueue, findCallQueue, newCallQueue, removeCallQueue, setCallQueue } from '../operations/call-queue.js';
-import { emit, fail, fromOp, wildcard } from './result.js';
+import { emit, fail, fromOp, notSimulated, wildcard } from './result.js';
 import type { BoundArgs, CmdletSpec, ParamSpec } from './spec.js';
 
 const ACTIONS: readonly CallQueueAction[] = ['Disconnect', 'DisconnectWithBusy', 'Forward', 'Voicemail', 'SharedVoicemail', 'Queue'];
+
+/** Conference mode is kept (Get-CsCallQueue shows it) but changes no call: it only shortens how long an agent's answer takes to connect. */
+const CONFERENCE_MODE_NOT_SIMULATED = 'it shortens how long an answered call takes to connect, which callsim does not model; the queue is kept with it.';
 
 /** The parameters New- and Set-CsCallQueue share. */
 const QUEUE_PARAMETERS: ParamSpec[] = [
@@ -157,7 +160,7 @@ export const callQueueCmdlets: readonly CmdletSpec[] = [
       const base = defaultCallQueue(newIdentity(t), name);
       const patch = patchFrom(t, a, undefined);
       if (isResult(patch)) return patch;
-      return fromOp(newCallQueue(t, { ...base, ...patch }), (q) => [callQueueObject(q)]);
+      return notSimulated(fromOp(newCallQueue(t, { ...base, ...patch }), (q) => [callQueueObject(q)]), a, ['ConferenceMode'], CONFERENCE_MODE_NOT_SIMULATED);
     },
   },
   {
@@ -171,7 +174,7 @@ export const callQueueCmdlets: readonly CmdletSpec[] = [
       if (isResult(patch)) return patch;
       const name = a.string('Name');
       if (name !== undefined && name !== null) patch.name = name;
-      return fromOp(setCallQueue(t, identity, patch), (q) => [callQueueObject(q)]);
+      return notSimulated(fromOp(setCallQueue(t, identity, patch), (q) => [callQueueObject(q)]), a, ['ConferenceMode'], CONFERENCE_MODE_NOT_SIMULATED);
     },
   },
   {
