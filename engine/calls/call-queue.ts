@@ -19,7 +19,7 @@ import {
   type CallTarget,
 } from '../tenant/index.js';
 import { bernoulli, sample } from '../workload/index.js';
-import { carryChannelEffect } from './channel-effect.js';
+import { billTollFreeMinutes, carryChannelEffect } from './channel-effect.js';
 import { callExecutor, type CallExecutor } from './executor.js';
 import type { QueueObserver } from './queue-figures.js';
 import type { CallServices, QueuePlan } from './services.js';
@@ -78,7 +78,7 @@ export class QueueCalls {
     private readonly services: CallServices,
     private readonly observer: QueueObserver | undefined,
   ) {
-    const { book, ledger, sim } = services;
+    const { book, sim } = services;
     this.agents = new QueueAgents((callId, queueId, pick, waitedMs) => this.offer(callId, queueId, pick, waitedMs), () => sim.now);
     this.driver = callExecutor(services, callQueueMachine, callQueueChanges, {
       onEffect: (callId, action) => {
@@ -89,13 +89,10 @@ export class QueueCalls {
           case 'releaseChannel':
             carryChannelEffect(services, id, effect);
             break;
-          case 'billTollFreeMinutes': {
-            const durationMs = sim.now - (this.legStart.get(id) ?? sim.now);
-            const amount = ledger.tollFreeInboundCharge(durationMs);
-            ledger.debit(sim.now, amount, 'tollFreeInbound');
-            book.tracer?.effect(id, { type: effect.type, params: { durationMs, amount } }, { balanceAfter: ledger.balance });
+          case 'billTollFreeMinutes':
+            // The queue leg bills its own time, from when it reached the queue.
+            billTollFreeMinutes(services, id, this.legStart.get(id));
             break;
-          }
           case 'joinQueue':
             this.agents.join(this.roster(effect.params.queueId), id);
             book.tracer?.effect(id, effect, { waiting: this.agents.waitingIn(effect.params.queueId) });

@@ -20,7 +20,7 @@ import type { CallFlowKind } from '../runtime/index.js';
 import { findResourceAccount, findUser, numberAssignedTo, type AutoAttendant, type CallFlow, type CallTarget, type User } from '../tenant/index.js';
 import { bernoulli, sample, weightedChoice } from '../workload/index.js';
 import { pickUniform, scheduleArrivals } from './arrivals.js';
-import { carryChannelEffect } from './channel-effect.js';
+import { billTollFreeMinutes, carryChannelEffect } from './channel-effect.js';
 import { callerScript } from './inbound-caller.js';
 import type { CallRoute, QueueCalls } from './call-queue.js';
 import { callExecutor, type CallExecutor } from './executor.js';
@@ -125,7 +125,7 @@ export class InboundCalls {
     private readonly services: CallServices,
     private readonly queues?: QueueCalls,
   ) {
-    const { book, ledger, sim } = services;
+    const { book } = services;
     this.driver = callExecutor(services, inboundMachine, inboundChanges, {
       onEffect: (callId, action) => {
         const effect = action as unknown as CallEffect;
@@ -135,14 +135,9 @@ export class InboundCalls {
           case 'releaseChannel':
             carryChannelEffect(services, id, effect);
             break;
-          case 'billTollFreeMinutes': {
-            // The machine decided the call is billed; how long it lasted is the clock's to say.
-            const durationMs = sim.now - (book.startOf(id) ?? sim.now);
-            const amount = ledger.tollFreeInboundCharge(durationMs);
-            ledger.debit(sim.now, amount, 'tollFreeInbound');
-            book.tracer?.effect(id, { type: effect.type, params: { durationMs, amount } }, { balanceAfter: ledger.balance });
+          case 'billTollFreeMinutes':
+            billTollFreeMinutes(services, id, book.startOf(id));
             break;
-          }
         }
       },
       onDone: (callId, output) => {
