@@ -44,6 +44,25 @@ function only(findings: Finding[], rule: string): Finding {
   return found[0] as Finding;
 }
 
+/** The compliant Seattle tenant with bob on a Direct Routing number with an extension (USR003). */
+function bobOnExtensionNumber(): Tenant {
+  const tenant = compliantSeattleTenant();
+  const bob = userOf(tenant, 'bob@contoso.com');
+  tenant.numbers.push({
+    telephoneNumber: EXTENSION_NUMBER,
+    numberType: 'DirectRouting',
+    callingPlanUsage: null,
+    isoCountryCode: 'US',
+    locationId: null,
+    operator: null,
+    assignedPstnTargetId: bob.objectId,
+    sharedCallingUnsupported: false,
+  });
+  tenant.voiceRoutingPolicies.push({ identity: 'DR-Seattle', onlinePstnUsages: ['SeattleTrunk'] });
+  bob.policies.voiceRouting = 'DR-Seattle';
+  return tenant;
+}
+
 describe('validate: fix texts paste into PowerShell', () => {
   it('psQuote leaves plain values bare and quotes the rest, doubling apostrophes', () => {
     expect(['bob@contoso.com', '+14255550100', 'Seattle', 'aa-main', 'Tag:Seattle'].map(psQuote)).toEqual([
@@ -66,20 +85,7 @@ describe('validate: fix texts paste into PowerShell', () => {
   });
 
   it("USR003: the fix for an ;ext= number passes the whole number, extension included", () => {
-    const tenant = compliantSeattleTenant();
-    const bob = userOf(tenant, 'bob@contoso.com');
-    tenant.numbers.push({
-      telephoneNumber: EXTENSION_NUMBER,
-      numberType: 'DirectRouting',
-      callingPlanUsage: null,
-      isoCountryCode: 'US',
-      locationId: null,
-      operator: null,
-      assignedPstnTargetId: bob.objectId,
-      sharedCallingUnsupported: false,
-    });
-    tenant.voiceRoutingPolicies.push({ identity: 'DR-Seattle', onlinePstnUsages: ['SeattleTrunk'] });
-    bob.policies.voiceRouting = 'DR-Seattle';
+    const tenant = bobOnExtensionNumber();
     const fix = only(validate(tenant), 'USR003').fix;
     const [call] = invocationsOf(fix);
     expect([call?.name, call?.named]).toEqual([
@@ -89,20 +95,7 @@ describe('validate: fix texts paste into PowerShell', () => {
   });
 
   it('USR003: run in callsim against the tenant, the fix removes the number and the finding', () => {
-    const tenant = compliantSeattleTenant();
-    const bob = userOf(tenant, 'bob@contoso.com');
-    tenant.numbers.push({
-      telephoneNumber: EXTENSION_NUMBER,
-      numberType: 'DirectRouting',
-      callingPlanUsage: null,
-      isoCountryCode: 'US',
-      locationId: null,
-      operator: null,
-      assignedPstnTargetId: bob.objectId,
-      sharedCallingUnsupported: false,
-    });
-    tenant.voiceRoutingPolicies.push({ identity: 'DR-Seattle', onlinePstnUsages: ['SeattleTrunk'] });
-    bob.policies.voiceRouting = 'DR-Seattle';
+    const tenant = bobOnExtensionNumber();
     const transcript = runScriptOnTenant(tenant, only(validate(tenant), 'USR003').fix, 'fix.ps1');
     expect(transcript.entries.filter((e) => e.kind === 'error')).toEqual([]);
     expect(validate(tenant).map((f) => f.rule)).not.toContain('USR003');
