@@ -17,7 +17,7 @@
  */
 import { assign, setup } from 'xstate';
 import type { CallTarget } from '../tenant/index.js';
-import { runtimeEffect, type Change } from './effect.js';
+import { hangUpOnSharedNumber, runtimeEffect, type Change } from './effect.js';
 import { callOutput, type CallOutput, type QueueOutcome } from './outcome.js';
 
 /** Where an overflow, a timeout or no agents send the call (the queue's action and target). */
@@ -291,19 +291,7 @@ export const callQueueMachine = setup({
       ],
     },
     talking: { after: { talkTime: endAs('answered', 'releaseAgent') } },
-    hangingUp: {
-      always: [
-        {
-          guard: 'calledTollFreeNumber',
-          target: 'hungUp',
-          actions: [
-            { type: 'billTollFreeMinutes', params: channelParams },
-            { type: 'releaseChannel', params: channelParams },
-          ],
-        },
-        { target: 'hungUp', actions: { type: 'releaseChannel', params: channelParams } },
-      ],
-    },
+    hangingUp: hangUpOnSharedNumber(channelParams),
     hungUp: {
       always: ENDINGS.map((ending) => ({ guard: { type: 'endsAs' as const, params: { ending } }, target: ending })),
     },

@@ -28,3 +28,23 @@ export function runtimeEffect<Params extends object | undefined = undefined>(): 
   return Object.assign(() => {}, { [RUNTIME_EFFECT]: true });
 }
 
+
+/**
+ * The hang-up of a call to the shared number that inbound and queue calls share: a toll-free call
+ * bills its minutes, then every call releases its channel, and the call goes on to `hungUp`.
+ */
+export function hangUpOnSharedNumber<Params>(channelParams: Params) {
+  return {
+    always: [
+      {
+        guard: 'calledTollFreeNumber' as const,
+        target: 'hungUp' as const,
+        actions: [
+          { type: 'billTollFreeMinutes' as const, params: channelParams },
+          { type: 'releaseChannel' as const, params: channelParams },
+        ],
+      },
+      { target: 'hungUp' as const, actions: { type: 'releaseChannel' as const, params: channelParams } },
+    ],
+  };
+}

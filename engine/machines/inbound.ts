@@ -20,7 +20,7 @@
  */
 import { assign, setup } from 'xstate';
 import type { CallTarget, DirectorySearchMethod, MenuOptionAction } from '../tenant/index.js';
-import { runtimeEffect, type Change } from './effect.js';
+import { hangUpOnSharedNumber, runtimeEffect, type Change } from './effect.js';
 import { callOutput, type CallOutput, type InboundOutcome } from './outcome.js';
 
 /** The call flows an attendant runs, in precedence order (INB002 > INB003 > INB004). */
@@ -437,19 +437,7 @@ export const inboundMachine = setup({
     },
     talking: { after: { talkTime: endAs('userAnswered') } },
     leavingVoicemail: { after: { voicemailMessage: endAs('voicemail') } },
-    hangingUp: {
-      always: [
-        {
-          guard: 'calledTollFreeNumber',
-          target: 'hungUp',
-          actions: [
-            { type: 'billTollFreeMinutes', params: channelParams },
-            { type: 'releaseChannel', params: channelParams },
-          ],
-        },
-        { target: 'hungUp', actions: { type: 'releaseChannel', params: channelParams } },
-      ],
-    },
+    hangingUp: hangUpOnSharedNumber(channelParams),
     hungUp: {
       always: ENDINGS.map((ending) => ({ guard: { type: 'endsAs' as const, params: { ending } }, target: ending })),
     },
