@@ -6,9 +6,6 @@ import { InvalidArgumentError } from 'commander';
 import type { SweepAxis } from '../engine/run/index.js';
 import { parseOverridePath, splitOverrideValues } from '../engine/scenario/index.js';
 
-// Loading the points is the engine's, which the library's sweep() shares (engine/run/sweep-run.ts).
-export { pointOverrides, prepareSweep, type PreparedSweep } from '../engine/run/index.js';
-
 /** commander's collector for a repeatable `--set PATH=V1,V2,...`. */
 export function collectSet(value: string, previous: SweepAxis[] = []): SweepAxis[] {
   const eq = value.indexOf('=');

@@ -1,7 +1,7 @@
 /** `callsim compare A B`: what changes between two scenarios, with paired confidence intervals. */
 import { Command } from 'commander';
-import { compareRuns, metricNames, metricProblem, runScenario, type MetricComparison, type RunResult, type SweepAxis } from '../../engine/run/index.js';
-import { collectSet, pointOverrides } from '../sweep-setup.js';
+import { compareRuns, metricNames, metricProblem, pointOverrides, runScenario, type MetricComparison, type RunResult, type SweepAxis } from '../../engine/run/index.js';
+import { collectSet } from '../sweep-setup.js';
 import { costWarning, estimateCost, formatIssue, loadScenarioFile } from '../../engine/scenario/index.js';
 import { ProgressBar, wantProgress } from '../progress.js';
 import { formatFigure } from '../format-figure.js';

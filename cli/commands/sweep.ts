@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import {
   assembleSweep,
   partDocument,
+  prepareSweep,
   runSweepUnit,
   shardUnits,
   sweepDocument,
@@ -14,7 +15,7 @@ import {
 import { formatFigure } from '../format-figure.js';
 import { wholeNumber } from '../option-parsers.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type ExitCode, type Output } from '../io.js';
-import { collectSet, parseShard, prepareSweep } from '../sweep-setup.js';
+import { collectSet, parseShard } from '../sweep-setup.js';
 import { OutputFileError, writeFileWhole } from '../write-whole.js';
 
 interface SweepOptions {
